@@ -1,0 +1,60 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { cache } from 'react';
+import { EmptyState } from '~/components/empty-state';
+import { ListingFilters } from '~/components/listing-filters';
+import { ProductListing } from '~/components/product-listing';
+import { parseProductQuery, productQueryHref, toListInput } from '~/lib/product-query';
+import { getApi } from '~/server/api';
+import { isNotFound } from '~/server/trpc-errors';
+
+type Props = {
+  params: Promise<{ slug: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
+
+const getCollection = cache(async (slug: string) => {
+  const api = await getApi();
+  try {
+    return await api.catalog.collection({ slug });
+  } catch (error) {
+    if (isNotFound(error)) notFound();
+    throw error;
+  }
+});
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const collection = await getCollection((await params).slug);
+  return {
+    title: collection.title,
+    description: collection.description,
+    alternates: { canonical: `/collections/${collection.slug}` },
+  };
+}
+
+export default async function CollectionPage({ params, searchParams }: Props) {
+  const collection = await getCollection((await params).slug);
+  const path = `/collections/${collection.slug}`;
+  const query = { ...parseProductQuery(await searchParams), collection: collection.slug };
+  const input = toListInput(query);
+  const firstPage = await (await getApi()).catalog.products(input);
+  return (
+    <div className="listing">
+      <h1>{collection.title}</h1>
+      <p className="section__lead">{collection.description}</p>
+      <ListingFilters action={path} query={query} />
+      {firstPage.items.length === 0 ? (
+        <EmptyState title={`No ${collection.title.toLowerCase()} match`}>
+          <p>Try a wider price range, or include products that are out of stock.</p>
+        </EmptyState>
+      ) : (
+        <ProductListing
+          key={productQueryHref(path, query)}
+          input={input}
+          firstPage={firstPage}
+          label={collection.title}
+        />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,28 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { getApi } from '~/server/api';
+
+export const metadata: Metadata = {
+  title: 'Collections',
+  alternates: { canonical: '/collections' },
+};
+
+export default async function CollectionsPage() {
+  const collections = await (await getApi()).catalog.collections();
+  return (
+    <div className="listing">
+      <h1>Collections</h1>
+      <ul className="collection-list">
+        {collections.map((c) => (
+          <li key={c.slug}>
+            <Link href={`/collections/${c.slug}`}>
+              <span className="collection-list__title">{c.title}</span>
+              <span className="collection-list__count">{c.productCount} products</span>
+            </Link>
+            <p>{c.description}</p>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

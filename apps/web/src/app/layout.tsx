@@ -1,0 +1,35 @@
+import type { Metadata, Viewport } from 'next';
+import type { ReactNode } from 'react';
+import { SiteFooter } from '~/components/site-footer';
+import { SiteHeader } from '~/components/site-header';
+import { env } from '~/env';
+import { TRPCReactProvider } from '~/trpc/react';
+import './globals.css';
+
+export const metadata: Metadata = {
+  metadataBase: new URL(env.NEXT_PUBLIC_SITE_URL),
+  title: { default: 'Edgecart — outdoor goods', template: '%s · Edgecart' },
+  description: 'Outerwear, tops, footwear, bags and goods for the outdoors.',
+  openGraph: { siteName: 'Edgecart', type: 'website' },
+};
+
+export const viewport: Viewport = { themeColor: '#1f3d2b' };
+
+export default function RootLayout({ children }: { children: ReactNode }) {
+  return (
+    <html lang="en">
+      <body>
+        <a href="#main" className="skip-link">
+          Skip to content
+        </a>
+        <TRPCReactProvider>
+          <SiteHeader />
+          <main id="main" tabIndex={-1}>
+            {children}
+          </main>
+          <SiteFooter />
+        </TRPCReactProvider>
+      </body>
+    </html>
+  );
+}

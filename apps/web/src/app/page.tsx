@@ -1,0 +1,56 @@
+import Link from 'next/link';
+import { ProductGrid } from '~/components/product-grid';
+import { getApi } from '~/server/api';
+
+export default async function HomePage() {
+  const api = await getApi();
+  const [featured, collections, newest] = await Promise.all([
+    api.catalog.products({ sort: 'featured', limit: 4 }),
+    api.catalog.collections({ featuredOnly: true }),
+    api.catalog.products({ sort: 'newest', limit: 4 }),
+  ]);
+  const rows = await Promise.all(
+    collections.map(async (collection) => ({
+      collection,
+      products: (await api.catalog.products({ collection: collection.slug, limit: 4 })).items,
+    })),
+  );
+  return (
+    <>
+      <section className="hero" aria-labelledby="hero-title">
+        <h1 id="hero-title">Gear for the long way round</h1>
+        <p>Outerwear, layers, footwear and goods made to be used, mended and used again.</p>
+        <Link href="/products" className="button">
+          Shop all products
+        </Link>
+      </section>
+
+      <section aria-labelledby="featured-title" className="section">
+        <h2 id="featured-title">Featured</h2>
+        <ProductGrid products={featured.items} label="Featured products" />
+      </section>
+
+      {rows.map(({ collection, products }) => (
+        <section key={collection.slug} aria-labelledby={`c-${collection.slug}`} className="section">
+          <div className="section__head">
+            <h2 id={`c-${collection.slug}`}>{collection.title}</h2>
+            <Link href={`/collections/${collection.slug}`}>
+              See all {collection.productCount}
+              <span className="sr-only"> in {collection.title}</span>
+            </Link>
+          </div>
+          <p className="section__lead">{collection.description}</p>
+          <ProductGrid products={products} label={collection.title} />
+        </section>
+      ))}
+
+      <section aria-labelledby="new-title" className="section">
+        <div className="section__head">
+          <h2 id="new-title">New arrivals</h2>
+          <Link href="/products?sort=newest">See what is new</Link>
+        </div>
+        <ProductGrid products={newest.items} label="New arrivals" />
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,47 @@
+import type { Metadata } from 'next';
+import { EmptyState } from '~/components/empty-state';
+import { ListingFilters } from '~/components/listing-filters';
+import { ProductListing } from '~/components/product-listing';
+import { parseProductQuery, productQueryHref, toListInput } from '~/lib/product-query';
+import { getApi } from '~/server/api';
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
+  const query = parseProductQuery(await searchParams);
+  return {
+    title: query.q ? `Search: ${query.q}` : 'All products',
+    alternates: { canonical: productQueryHref('/products', query) },
+    // Search results and filtered views are for people, not for the index.
+    robots: query.q || query.min || query.max || query.inStock ? { index: false } : undefined,
+  };
+}
+
+export default async function ProductsPage({ searchParams }: Props) {
+  const query = parseProductQuery(await searchParams);
+  const api = await getApi();
+  const input = toListInput(query);
+  const [firstPage, collections] = await Promise.all([
+    api.catalog.products(input),
+    api.catalog.collections(),
+  ]);
+  const heading = query.q ? `Results for “${query.q}”` : 'All products';
+  return (
+    <div className="listing">
+      <h1>{heading}</h1>
+      <ListingFilters action="/products" query={query} collections={collections} />
+      {firstPage.items.length === 0 ? (
+        <EmptyState title="No products match">
+          <p>Try fewer words, another collection or a wider price range.</p>
+        </EmptyState>
+      ) : (
+        <ProductListing
+          key={productQueryHref('/products', query)}
+          input={input}
+          firstPage={firstPage}
+          label={heading}
+        />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,22 @@
+import Link from 'next/link';
+
+export function SiteFooter() {
+  return (
+    <footer className="site-footer">
+      <p>Edgecart — an open-source, type-safe commerce stack for the edge.</p>
+      <nav aria-label="Footer">
+        <ul>
+          <li>
+            <Link href="/products">All products</Link>
+          </li>
+          <li>
+            <Link href="/collections">Collections</Link>
+          </li>
+          <li>
+            <a href="/sitemap.xml">Sitemap</a>
+          </li>
+        </ul>
+      </nav>
+    </footer>
+  );
+}

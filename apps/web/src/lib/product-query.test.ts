@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { parseProductQuery, productQueryHref, toListInput } from './product-query.ts';
+
+describe('product listing URLs', () => {
+  it('round-trips a listing through its URL', () => {
+    const query = parseProductQuery({
+      q: ' wool ',
+      collection: 'outerwear',
+      min: '20',
+      max: '150',
+      stock: 'in',
+      sort: 'price-asc',
+    });
+    expect(query).toEqual({
+      q: 'wool',
+      collection: 'outerwear',
+      min: 20,
+      max: 150,
+      inStock: true,
+      sort: 'price-asc',
+    });
+    expect(productQueryHref('/products', query)).toBe(
+      '/products?q=wool&collection=outerwear&min=20&max=150&stock=in&sort=price-asc',
+    );
+    expect(toListInput(query)).toMatchObject({ minPrice: 2000, maxPrice: 15000 });
+  });
+
+  it('drops what a hand-edited URL gets wrong instead of failing', () => {
+    expect(
+      parseProductQuery({
+        q: 'x'.repeat(500),
+        collection: '../../etc',
+        min: '-5',
+        max: 'lots',
+        sort: 'popularity',
+      }),
+    ).toEqual({
+      q: 'x'.repeat(100),
+      collection: undefined,
+      min: undefined,
+      max: undefined,
+      inStock: undefined,
+      sort: 'featured',
+    });
+  });
+
+  it('swaps a price range given the wrong way round', () => {
+    expect(parseProductQuery({ min: '90', max: '10' })).toMatchObject({ min: 10, max: 90 });
+  });
+
+  it('leaves defaults out of the URL', () => {
+    expect(productQueryHref('/products', { sort: 'featured' })).toBe('/products');
+  });
+});

@@ -1,0 +1,8 @@
+import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
+import type { AppRouter } from './root.ts';
+
+export { type Context, type ContextInput, createContext } from './context.ts';
+export { type AppRouter, appRouter, createCaller } from './root.ts';
+
+export type RouterInputs = inferRouterInputs<AppRouter>;
+export type RouterOutputs = inferRouterOutputs<AppRouter>;

@@ -1,0 +1,171 @@
+import {
+  and,
+  collections as collectionsTable,
+  type Database,
+  eq,
+  inArray,
+  productCollections,
+  productImages,
+  products,
+  productVariants,
+  type SQL,
+  type SQLWrapper,
+  sql,
+} from '@edgecart/db';
+import { type CursorValue, decodeCursor, encodeCursor } from './cursor.ts';
+import { escapeLike, searchTerms } from './search.ts';
+import { type KeyKind, type ProductSort, sortKeys } from './sorts.ts';
+import { stockState } from './stock.ts';
+import type { CatalogImage, ProductPage, ProductSummary } from './types.ts';
+
+export interface ListProductsParams {
+  q?: string | undefined;
+  collection?: string | undefined;
+  /** Inclusive bounds on the lowest variant price, in minor units. */
+  minPrice?: number | undefined;
+  maxPrice?: number | undefined;
+  inStock?: boolean | undefined;
+  sort: ProductSort;
+  cursor?: string | null | undefined;
+  limit: number;
+}
+
+const NOT_FEATURED = 2147483647;
+
+function castKey(value: CursorValue, kind: KeyKind): SQL {
+  switch (kind) {
+    case 'int':
+      return sql`${value}::int`;
+    case 'timestamp':
+      return sql`${value}::timestamptz`;
+    case 'uuid':
+      return sql`${value}::uuid`;
+    case 'text':
+      return sql`${value}::text`;
+  }
+}
+
+/**
+ * Keyset pagination over mixed directions: rows strictly after the cursor in
+ * the sort's order, as (a > x) or (a = x and ((b < y) or (b = y and ...))).
+ */
+function after(
+  columns: { expr: SQLWrapper; dir: 'asc' | 'desc'; kind: KeyKind }[],
+  values: CursorValue[],
+): SQL | undefined {
+  let condition: SQL | undefined;
+  for (let i = columns.length - 1; i >= 0; i--) {
+    const column = columns[i];
+    const value = values[i];
+    if (!column || value === undefined) continue;
+    const key = castKey(value, column.kind);
+    const beyond =
+      column.dir === 'asc' ? sql`${column.expr} > ${key}` : sql`${column.expr} < ${key}`;
+    condition = condition ? sql`(${beyond} or (${column.expr} = ${key} and ${condition}))` : beyond;
+  }
+  return condition;
+}
+
+/** Active products matching the filters, one page in the chosen order. */
+export async function listProducts(db: Database, params: ListProductsParams): Promise<ProductPage> {
+  const filters: (SQL | undefined)[] = [eq(products.status, 'active')];
+  for (const term of searchTerms(params.q)) {
+    const pattern = `%${escapeLike(term)}%`;
+    filters.push(
+      sql`(${products.title} ilike ${pattern} or ${products.description} ilike ${pattern})`,
+    );
+  }
+  if (params.collection) {
+    filters.push(
+      sql`exists (select 1 from ${productCollections} inner join ${collectionsTable} on ${collectionsTable.id} = ${productCollections.collectionId} where ${productCollections.productId} = ${products.id} and ${collectionsTable.slug} = ${params.collection})`,
+    );
+  }
+
+  const rows = db.$with('catalog_rows').as(
+    db
+      .select({
+        id: products.id,
+        slug: products.slug,
+        title: products.title,
+        createdAt: products.createdAt,
+        featuredKey: sql<number>`coalesce(${products.featuredRank}, ${NOT_FEATURED})`.as(
+          'featured_key',
+        ),
+        minPrice: sql<number>`min(${productVariants.price})::int`.as('min_price'),
+        maxPrice: sql<number>`max(${productVariants.price})::int`.as('max_price'),
+        currency: sql<string>`min(${productVariants.currency})`.as('currency'),
+        totalStock: sql<number>`sum(${productVariants.stock})::int`.as('total_stock'),
+      })
+      .from(products)
+      .innerJoin(productVariants, eq(productVariants.productId, products.id))
+      .where(and(...filters))
+      .groupBy(products.id),
+  );
+
+  const keys = sortKeys[params.sort];
+  const columns = keys.map((key) => ({ ...key, expr: rows[key.column] }));
+  const outer: (SQL | undefined)[] = [];
+  if (params.minPrice !== undefined) outer.push(sql`${rows.minPrice} >= ${params.minPrice}`);
+  if (params.maxPrice !== undefined) outer.push(sql`${rows.minPrice} <= ${params.maxPrice}`);
+  if (params.inStock) outer.push(sql`${rows.totalStock} > 0`);
+  if (params.cursor) outer.push(after(columns, decodeCursor(params.cursor, params.sort)));
+
+  const page = await db
+    .with(rows)
+    .select()
+    .from(rows)
+    .where(and(...outer))
+    .orderBy(...columns.map((c) => (c.dir === 'asc' ? sql`${c.expr} asc` : sql`${c.expr} desc`)))
+    .limit(params.limit + 1);
+
+  const hasMore = page.length > params.limit;
+  const items = page.slice(0, params.limit);
+  const images = await firstImages(
+    db,
+    items.map((r) => r.id),
+  );
+  const last = items.at(-1);
+  return {
+    items: items.map(
+      (r): ProductSummary => ({
+        id: r.id,
+        slug: r.slug,
+        title: r.title,
+        priceFrom: { amount: r.minPrice, currency: r.currency },
+        priceTo: { amount: r.maxPrice, currency: r.currency },
+        stockState: stockState(r.totalStock),
+        image: images.get(r.id) ?? null,
+      }),
+    ),
+    nextCursor:
+      hasMore && last
+        ? encodeCursor(
+            params.sort,
+            keys.map((k) => {
+              const value = last[k.column];
+              return value instanceof Date ? value.toISOString() : value;
+            }),
+          )
+        : null,
+  };
+}
+
+/** The first image of each product, in one query. */
+export async function firstImages(
+  db: Database,
+  productIds: string[],
+): Promise<Map<string, CatalogImage>> {
+  if (productIds.length === 0) return new Map();
+  const rows = await db
+    .selectDistinctOn([productImages.productId], {
+      productId: productImages.productId,
+      url: productImages.url,
+      alt: productImages.alt,
+      width: productImages.width,
+      height: productImages.height,
+    })
+    .from(productImages)
+    .where(inArray(productImages.productId, productIds))
+    .orderBy(productImages.productId, productImages.position);
+  return new Map(rows.map(({ productId, ...image }) => [productId, image]));
+}

@@ -1,0 +1,54 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { sql } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { renderEmbeddedMigrations } from '../scripts/embed-migrations.ts';
+import { createPgliteDb } from './pglite.ts';
+import { products, productVariants } from './schema/index.ts';
+import { seedCatalog } from './seed/index.ts';
+
+describe('migrations', () => {
+  it('embedded copy matches the committed migration folder (run npm run db:generate)', () => {
+    const embedded = readFileSync(
+      fileURLToPath(new URL('./migrations.generated.ts', import.meta.url)),
+      'utf8',
+    );
+    expect(embedded).toBe(renderEmbeddedMigrations());
+  });
+
+  it('apply to an empty database, twice without harm, and the seed runs once', async () => {
+    const { db, close } = await createPgliteDb({ seed: true });
+    try {
+      const { migrate } = await import('./migrate.ts');
+      await migrate(db);
+      const again = await seedCatalog(db);
+      expect(again.seeded).toBe(false);
+      const [count] = await db.select({ n: sql<number>`count(*)::int` }).from(products);
+      expect(count?.n).toBeGreaterThanOrEqual(40);
+    } finally {
+      await close();
+    }
+  });
+
+  it('refuse negative stock and malformed currencies', async () => {
+    const { db, close } = await createPgliteDb({ seed: true });
+    try {
+      const [variant] = await db.select().from(productVariants).limit(1);
+      if (!variant) throw new Error('no variant');
+      await expect(
+        db
+          .update(productVariants)
+          .set({ stock: -1 })
+          .where(sql`${productVariants.id} = ${variant.id}`),
+      ).rejects.toThrow();
+      await expect(
+        db
+          .update(productVariants)
+          .set({ currency: 'usd' })
+          .where(sql`${productVariants.id} = ${variant.id}`),
+      ).rejects.toThrow();
+    } finally {
+      await close();
+    }
+  });
+});

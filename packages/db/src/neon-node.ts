@@ -1,0 +1,13 @@
+import ws from 'ws';
+import type { DatabaseHandle } from './database.ts';
+import { createNeonDb, type NeonOptions } from './neon.ts';
+
+/** The Neon driver on Node, which has no global WebSocket before version 22. */
+export function createNeonNodeDb(
+  options: Omit<NeonOptions, 'webSocketConstructor'>,
+): DatabaseHandle {
+  return createNeonDb({
+    ...options,
+    webSocketConstructor: globalThis.WebSocket ? undefined : (ws as unknown as typeof WebSocket),
+  });
+}

@@ -1,0 +1,26 @@
+import { PGlite } from '@electric-sql/pglite';
+import { drizzle } from 'drizzle-orm/pglite';
+import type { DatabaseHandle } from './database.ts';
+import { migrate } from './migrate.ts';
+import * as schema from './schema/index.ts';
+import { seedCatalog } from './seed/index.ts';
+
+export interface PgliteOptions {
+  /** A folder to keep the data in; in memory when unset. */
+  dataDir?: string | undefined;
+  /** Fill an empty catalog with the demo data. */
+  seed?: boolean;
+}
+
+/**
+ * The embedded default: PostgreSQL compiled to WASM, in-process. Node only —
+ * never import this from code that runs in a Worker.
+ */
+export async function createPgliteDb(options: PgliteOptions = {}): Promise<DatabaseHandle> {
+  const client = new PGlite(options.dataDir);
+  await client.waitReady;
+  const db = drizzle({ client, schema, casing: 'snake_case' });
+  await migrate(db);
+  if (options.seed) await seedCatalog(db);
+  return { db, close: () => client.close() };
+}

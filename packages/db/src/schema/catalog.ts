@@ -1,0 +1,114 @@
+import { sql } from 'drizzle-orm';
+import {
+  boolean,
+  check,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+
+/** Millisecond precision, so a timestamp survives a round trip through JSON (cursors). */
+const createdAt = () => timestamp({ withTimezone: true, precision: 3 }).notNull().defaultNow();
+
+export const collections = pgTable(
+  'collections',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    slug: text().notNull(),
+    title: text().notNull(),
+    description: text().notNull().default(''),
+    featured: boolean().notNull().default(false),
+    position: integer().notNull().default(0),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('collections_slug_key').on(t.slug)],
+);
+
+export const productStatus = ['active', 'draft', 'archived'] as const;
+export type ProductStatus = (typeof productStatus)[number];
+
+export const products = pgTable(
+  'products',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    slug: text().notNull(),
+    title: text().notNull(),
+    description: text().notNull().default(''),
+    status: text({ enum: productStatus }).notNull().default('active'),
+    /** Lower ranks come first in the "featured" sort; null means not featured. */
+    featuredRank: integer(),
+    createdAt: createdAt(),
+    updatedAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('products_slug_key').on(t.slug),
+    index('products_created_at_idx').on(t.createdAt),
+    check('products_status_check', sql`${t.status} in ('active', 'draft', 'archived')`),
+  ],
+);
+
+export const productCollections = pgTable(
+  'product_collections',
+  {
+    productId: uuid()
+      .notNull()
+      .references(() => products.id, { onDelete: 'cascade' }),
+    collectionId: uuid()
+      .notNull()
+      .references(() => collections.id, { onDelete: 'cascade' }),
+    position: integer().notNull().default(0),
+  },
+  (t) => [
+    primaryKey({ columns: [t.productId, t.collectionId] }),
+    index('product_collections_collection_idx').on(t.collectionId),
+  ],
+);
+
+export const productVariants = pgTable(
+  'product_variants',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    productId: uuid()
+      .notNull()
+      .references(() => products.id, { onDelete: 'cascade' }),
+    sku: text().notNull(),
+    title: text().notNull(),
+    /** Option name → value, e.g. { Size: 'M', Colour: 'Forest' }. */
+    options: jsonb().$type<Record<string, string>>().notNull().default({}),
+    /** Integer minor units (cents) in `currency`. */
+    price: integer().notNull(),
+    currency: text().notNull().default('USD'),
+    stock: integer().notNull().default(0),
+    position: integer().notNull().default(0),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('product_variants_sku_key').on(t.sku),
+    index('product_variants_product_idx').on(t.productId),
+    check('product_variants_price_check', sql`${t.price} >= 0`),
+    check('product_variants_stock_check', sql`${t.stock} >= 0`),
+    check('product_variants_currency_check', sql`${t.currency} ~ '^[A-Z]{3}$'`),
+  ],
+);
+
+export const productImages = pgTable(
+  'product_images',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    productId: uuid()
+      .notNull()
+      .references(() => products.id, { onDelete: 'cascade' }),
+    url: text().notNull(),
+    alt: text().notNull(),
+    width: integer().notNull(),
+    height: integer().notNull(),
+    position: integer().notNull().default(0),
+  },
+  (t) => [index('product_images_product_idx').on(t.productId)],
+);

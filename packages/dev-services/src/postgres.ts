@@ -1,0 +1,107 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { freePort } from './free-port.ts';
+
+export interface LocalPostgres {
+  /** A `postgres://` URL with a password (SCRAM), for the `postgres` database. */
+  connectionString: string;
+  host: string;
+  port: number;
+  /** A URL for another database on the same server. */
+  urlFor: (database: string) => string;
+  stop: () => void;
+}
+
+export interface PostgresOptions {
+  port?: number;
+  /** Folder with initdb, pg_ctl and postgres; found under /usr/lib/postgresql when unset. */
+  binDir?: string | undefined;
+}
+
+const PASSWORD = 'edgecart';
+
+export function findPostgresBinDir(binDir?: string): string {
+  if (binDir) return binDir;
+  const root = '/usr/lib/postgresql';
+  const versions = existsSync(root)
+    ? readdirSync(root)
+        .filter((v) => existsSync(join(root, v, 'bin', 'pg_ctl')))
+        .sort((a, b) => Number(b) - Number(a))
+    : [];
+  const newest = versions[0];
+  if (!newest) {
+    throw new Error(
+      'PostgreSQL server binaries were not found under /usr/lib/postgresql/*/bin. ' +
+        'Install them (Debian: apt-get install postgresql) or set PG_BIN_DIR.',
+    );
+  }
+  return join(root, newest, 'bin');
+}
+
+/** PostgreSQL refuses to run as root; run its tools as the `postgres` user then. */
+function run(bin: string, args: string[], asPostgres: boolean): void {
+  const [cmd, argv] = asPostgres
+    ? ['runuser', ['-u', 'postgres', '--', bin, ...args]]
+    : [bin, args];
+  const result = spawnSync(cmd, argv, { encoding: 'utf8' });
+  if (result.status !== 0) {
+    throw new Error(`${bin} ${args.join(' ')} failed:\n${result.stdout}\n${result.stderr}`);
+  }
+}
+
+function postgresUid(): { uid: number; gid: number } {
+  const uid = Number(execFileSync('id', ['-u', 'postgres'], { encoding: 'utf8' }).trim());
+  const gid = Number(execFileSync('id', ['-g', 'postgres'], { encoding: 'utf8' }).trim());
+  return { uid, gid };
+}
+
+/**
+ * Starts a throwaway PostgreSQL server on loopback with password (SCRAM)
+ * authentication: the real server that integration tests reach through the
+ * Neon driver and the WebSocket proxy. Takes about two seconds.
+ */
+export async function startPostgres(options: PostgresOptions = {}): Promise<LocalPostgres> {
+  const bin = findPostgresBinDir(options.binDir ?? process.env.PG_BIN_DIR);
+  const port = options.port ?? (await freePort());
+  const asPostgres = process.getuid?.() === 0;
+  const dir = mkdtempSync(join(tmpdir(), 'edgecart-pg-'));
+  const dataDir = join(dir, 'data');
+  const pwFile = join(dir, 'pw');
+  writeFileSync(pwFile, PASSWORD);
+  if (asPostgres) {
+    const { uid, gid } = postgresUid();
+    chownSync(dir, uid, gid);
+    chownSync(pwFile, uid, gid);
+  }
+  run(
+    join(bin, 'initdb'),
+    ['-D', dataDir, '-U', 'postgres', '--auth=scram-sha-256', `--pwfile=${pwFile}`, '-E', 'UTF8'],
+    asPostgres,
+  );
+  const serverOptions = `-p ${port} -c listen_addresses=127.0.0.1 -k ${dir} -c fsync=off -c synchronous_commit=off -c full_page_writes=off`;
+  run(
+    join(bin, 'pg_ctl'),
+    ['-D', dataDir, '-o', serverOptions, '-l', join(dir, 'log'), '-w', 'start'],
+    asPostgres,
+  );
+  const urlFor = (database: string) =>
+    `postgres://postgres:${PASSWORD}@127.0.0.1:${port}/${database}`;
+  let stopped = false;
+  return {
+    connectionString: urlFor('postgres'),
+    host: '127.0.0.1',
+    port,
+    urlFor,
+    stop: () => {
+      if (stopped) return;
+      stopped = true;
+      try {
+        run(join(bin, 'pg_ctl'), ['-D', dataDir, '-m', 'immediate', '-w', 'stop'], asPostgres);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+  };
+}
