@@ -7,6 +7,8 @@ const config: NextConfig = {
   // PGlite loads its WASM and data files from its own folder: keep it out of the bundle.
   serverExternalPackages: ['@electric-sql/pglite'],
   poweredByHeader: false,
+  // `next dev` serves its dev assets to these origins besides localhost.
+  allowedDevOrigins: ['127.0.0.1'],
 };
 
 export default config;

@@ -1,3 +1,4 @@
+import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { drizzle } from 'drizzle-orm/pglite';
 import type { DatabaseHandle } from './database.ts';
@@ -17,7 +18,9 @@ export interface PgliteOptions {
  * never import this from code that runs in a Worker.
  */
 export async function createPgliteDb(options: PgliteOptions = {}): Promise<DatabaseHandle> {
-  const client = new PGlite(options.dataDir);
+  const { dataDir } = options;
+  if (dataDir && !dataDir.includes('://')) mkdirSync(dataDir, { recursive: true });
+  const client = new PGlite(dataDir);
   await client.waitReady;
   const db = drizzle({ client, schema, casing: 'snake_case' });
   await migrate(db);

@@ -2,6 +2,7 @@
 
 import type { RouterInputs, RouterOutputs } from '@edgecart/api';
 import { useInfiniteQuery } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
 import { useTRPC } from '~/trpc/react';
 import { ProductGrid } from './product-grid.tsx';
 
@@ -22,6 +23,9 @@ export function ProductListing({
   label: string;
 }) {
   const trpc = useTRPC();
+  // The button works only once React runs; until then it says so instead of doing nothing.
+  const [hydrated, setHydrated] = useState(false);
+  useEffect(() => setHydrated(true), []);
   const query = useInfiniteQuery(
     trpc.catalog.products.infiniteQueryOptions(input, {
       initialData: { pages: [firstPage], pageParams: [null] },
@@ -42,7 +46,7 @@ export function ProductListing({
             type="button"
             className="button"
             onClick={() => query.fetchNextPage()}
-            disabled={query.isFetchingNextPage}
+            disabled={!hydrated || query.isFetchingNextPage}
           >
             {query.isFetchingNextPage ? 'Loading…' : 'Load more'}
           </button>

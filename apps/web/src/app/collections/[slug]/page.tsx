@@ -1,10 +1,16 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { cache } from 'react';
+import { cache, Suspense } from 'react';
 import { EmptyState } from '~/components/empty-state';
+import { GridSkeleton } from '~/components/grid-skeleton';
 import { ListingFilters } from '~/components/listing-filters';
 import { ProductListing } from '~/components/product-listing';
-import { parseProductQuery, productQueryHref, toListInput } from '~/lib/product-query';
+import {
+  type ProductQuery,
+  parseProductQuery,
+  productQueryHref,
+  toListInput,
+} from '~/lib/product-query';
 import { getApi } from '~/server/api';
 import { isNotFound } from '~/server/trpc-errors';
 
@@ -33,18 +39,40 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function CollectionPage({ params, searchParams }: Props) {
+  // Awaited before anything streams, so an unknown collection answers 404.
   const collection = await getCollection((await params).slug);
   const path = `/collections/${collection.slug}`;
   const query = { ...parseProductQuery(await searchParams), collection: collection.slug };
-  const input = toListInput(query);
-  const firstPage = await (await getApi()).catalog.products(input);
   return (
     <div className="listing">
       <h1>{collection.title}</h1>
       <p className="section__lead">{collection.description}</p>
       <ListingFilters action={path} query={query} />
+      <Suspense
+        key={productQueryHref(path, query)}
+        fallback={<GridSkeleton label="Loading products…" />}
+      >
+        <CollectionProducts title={collection.title} path={path} query={query} />
+      </Suspense>
+    </div>
+  );
+}
+
+async function CollectionProducts({
+  title,
+  path,
+  query,
+}: {
+  title: string;
+  path: string;
+  query: ProductQuery;
+}) {
+  const input = toListInput(query);
+  const firstPage = await (await getApi()).catalog.products(input);
+  return (
+    <>
       {firstPage.items.length === 0 ? (
-        <EmptyState title={`No ${collection.title.toLowerCase()} match`}>
+        <EmptyState title={`No ${title.toLowerCase()} match`}>
           <p>Try a wider price range, or include products that are out of stock.</p>
         </EmptyState>
       ) : (
@@ -52,9 +80,9 @@ export default async function CollectionPage({ params, searchParams }: Props) {
           key={productQueryHref(path, query)}
           input={input}
           firstPage={firstPage}
-          label={collection.title}
+          label={title}
         />
       )}
-    </div>
+    </>
   );
 }
