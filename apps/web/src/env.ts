@@ -1,3 +1,4 @@
+import { dbEnvShape } from '@edgecart/db/env';
 import { createEnv } from '@t3-oss/env-nextjs';
 import { z } from 'zod';
 
@@ -5,15 +6,7 @@ import { z } from 'zod';
 export const env = createEnv({
   server: {
     NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
-    /** Postgres URL for the Neon driver; the embedded PGlite database is used when unset. */
-    DATABASE_URL: z.url().optional(),
-    /** `host:port` of the dev-services WebSocket proxy, to reach a plain local PostgreSQL. */
-    NEON_LOCAL_PROXY: z
-      .string()
-      .regex(/^[\w.-]+:\d+$/, 'NEON_LOCAL_PROXY is host:port')
-      .optional(),
-    /** Where PGlite keeps its data (relative to apps/web), or memory:// for none. */
-    PGLITE_DATA_DIR: z.string().min(1).default('../../.data/pglite'),
+    ...dbEnvShape,
   },
   client: {},
   shared: {

@@ -1,13 +1,19 @@
 import { z } from 'zod';
 
-const schema = z.object({
+/** The database settings; the web app's env.ts spreads these into its own. */
+export const dbEnvShape = {
+  /** Postgres URL for the Neon driver; the embedded PGlite database is used when unset. */
   DATABASE_URL: z.url().optional(),
+  /** `host:port` of the dev-services WebSocket proxy, to reach a plain local PostgreSQL. */
   NEON_LOCAL_PROXY: z
     .string()
     .regex(/^[\w.-]+:\d+$/, 'NEON_LOCAL_PROXY is host:port')
     .optional(),
+  /** Where PGlite keeps its data (relative to the working folder), or memory:// for none. */
   PGLITE_DATA_DIR: z.string().min(1).default('../../.data/pglite'),
-});
+};
+
+const schema = z.object(dbEnvShape);
 
 export type DbEnv = z.infer<typeof schema>;
 

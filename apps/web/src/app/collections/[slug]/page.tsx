@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
 import { cache, Suspense } from 'react';
 import { EmptyState } from '~/components/empty-state';
 import { GridSkeleton } from '~/components/grid-skeleton';
@@ -12,22 +11,17 @@ import {
   toListInput,
 } from '~/lib/product-query';
 import { getApi } from '~/server/api';
-import { isNotFound } from '~/server/trpc-errors';
+import { orNotFound } from '~/server/trpc-errors';
 
 type Props = {
   params: Promise<{ slug: string }>;
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 };
 
-const getCollection = cache(async (slug: string) => {
-  const api = await getApi();
-  try {
-    return await api.catalog.collection({ slug });
-  } catch (error) {
-    if (isNotFound(error)) notFound();
-    throw error;
-  }
-});
+// An unknown or malformed slug is a missing page (404), not an error.
+const getCollection = cache(async (slug: string) =>
+  orNotFound((await getApi()).catalog.collection({ slug })),
+);
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const collection = await getCollection((await params).slug);

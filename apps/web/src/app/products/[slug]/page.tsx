@@ -9,23 +9,17 @@ import { env } from '~/env';
 import { formatMoney, minorDigits } from '~/lib/format';
 import { selectionFromParams, selectVariant, variantHref } from '~/lib/variant-selection';
 import { getApi } from '~/server/api';
-import { isNotFound } from '~/server/trpc-errors';
+import { orNotFound } from '~/server/trpc-errors';
 
 type Props = {
   params: Promise<{ slug: string }>;
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 };
 
-const getProduct = cache(async (slug: string) => {
-  const api = await getApi();
-  try {
-    return await api.catalog.product({ slug });
-  } catch (error) {
-    // An unknown or malformed slug is a missing page, not an error.
-    if (isNotFound(error)) notFound();
-    throw error;
-  }
-});
+// An unknown or malformed slug is a missing page (404), not an error.
+const getProduct = cache(async (slug: string) =>
+  orNotFound((await getApi()).catalog.product({ slug })),
+);
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const product = await getProduct((await params).slug);
