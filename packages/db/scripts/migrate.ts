@@ -1,10 +1,11 @@
+import { readDbEnv } from '../src/env.ts';
 import { migrate } from '../src/migrate.ts';
-import { openFromEnv } from './open.ts';
+import { openNodeDatabase } from '../src/open-node.ts';
 
-const { handle, where } = await openFromEnv();
+const handle = await openNodeDatabase(readDbEnv(process.env));
 try {
   await migrate(handle.db);
-  console.log(`migrated ${where}`);
+  console.log(`migrated ${handle.where}`);
 } finally {
   await handle.close();
 }
