@@ -1,9 +1,26 @@
 import { defineConfig, devices } from '@playwright/test';
 
-const port = Number(process.env.E2E_PORT ?? 3100);
-/** Set E2E_BASE_URL to run the specs against a server that is already up. */
+/**
+ * One suite, two runtimes. E2E_TARGET=dev (default) starts `next dev` on an
+ * in-memory embedded database; E2E_TARGET=worker serves the built Worker in
+ * workerd against a real PostgreSQL (`npm run build:edge` first). Set
+ * E2E_BASE_URL to run against a server that is already up (a preview deploy).
+ */
+const target = process.env.E2E_TARGET === 'worker' ? 'worker' : 'dev';
 const external = process.env.E2E_BASE_URL;
-const baseURL = external ?? `http://localhost:${port}`;
+const port = Number(process.env.E2E_PORT ?? (target === 'worker' ? 8787 : 3100));
+const baseURL = external ?? `http://${target === 'worker' ? '127.0.0.1' : 'localhost'}:${port}`;
+
+const servers = {
+  dev: {
+    command: 'npm run dev -w @edgecart/web',
+    env: { PORT: String(port), PGLITE_DATA_DIR: 'memory://e2e', NEXT_TELEMETRY_DISABLED: '1' },
+  },
+  worker: {
+    command: 'npm run preview:edge -w @edgecart/web',
+    env: { PORT: String(port) },
+  },
+};
 
 export default defineConfig({
   testDir: './specs',
@@ -22,7 +39,7 @@ export default defineConfig({
   },
   projects: [
     {
-      name: 'chromium',
+      name: external ? 'external' : target === 'worker' ? 'workerd' : 'next-dev',
       use: {
         ...devices['Desktop Chrome'],
         // Debian's Chromium; Playwright's own browser download is never used.
@@ -36,13 +53,12 @@ export default defineConfig({
   webServer: external
     ? undefined
     : {
-        // The shop as `npm run dev` serves it, on an in-memory embedded database.
-        command: 'npm run dev -w @edgecart/web',
+        ...servers[target],
         cwd: '..',
         url: `${baseURL}/api/health`,
         timeout: 180_000,
         reuseExistingServer: false,
         stdout: 'pipe',
-        env: { PORT: String(port), PGLITE_DATA_DIR: 'memory://e2e', NEXT_TELEMETRY_DISABLED: '1' },
+        gracefulShutdown: { signal: 'SIGTERM', timeout: 10_000 },
       },
 });

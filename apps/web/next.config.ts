@@ -1,5 +1,8 @@
 import type { NextConfig } from 'next';
 
+/** Set by `npm run build:edge`: the build is for Cloudflare Workers (workerd). */
+const forWorker = process.env.EDGECART_TARGET === 'worker';
+
 const config: NextConfig = {
   reactStrictMode: true,
   // Internal packages ship TypeScript source; Next compiles them.
@@ -7,6 +10,12 @@ const config: NextConfig = {
   // PGlite loads its WASM and data files from its own folder: keep it out of the bundle.
   serverExternalPackages: ['@electric-sql/pglite'],
   poweredByHeader: false,
+  turbopack: forWorker
+    ? {
+        // The Node-only database factory (PGlite, ws) is replaced by a stub.
+        resolveAlias: { '@edgecart/db/node': './src/server/database/unavailable.ts' },
+      }
+    : {},
   // `next dev` serves its dev assets to these origins besides localhost.
   allowedDevOrigins: ['127.0.0.1'],
 };

@@ -1,17 +1,13 @@
 import 'server-only';
-import type { Database, DatabaseHandle } from '@edgecart/db';
-import { env } from '~/env';
+import type { Database } from '@edgecart/db';
+import { getProcessDb } from './database/node.ts';
+import { getRequestDb } from './database/worker.ts';
 
-// Kept on globalThis so that dev-server reloads reuse the open database.
-const holder = globalThis as { edgecartDb?: Promise<DatabaseHandle> };
+/** True inside Cloudflare's workerd, where the app runs as a Worker. */
+export const inWorker =
+  typeof navigator !== 'undefined' && navigator.userAgent === 'Cloudflare-Workers';
 
-/** The process's database: the Neon driver when DATABASE_URL is set, else embedded PGlite. */
+/** The database for this request, whichever runtime serves it. */
 export async function getDb(): Promise<Database> {
-  holder.edgecartDb ??= import('@edgecart/db/node')
-    .then(({ openNodeDatabase }) => openNodeDatabase(env, { seed: true }))
-    .catch((error: unknown) => {
-      holder.edgecartDb = undefined;
-      throw error;
-    });
-  return (await holder.edgecartDb).db;
+  return inWorker ? getRequestDb() : getProcessDb();
 }
