@@ -15,12 +15,33 @@ export interface LocalPostgres {
 }
 
 export interface PostgresOptions {
+  /**
+   * Use this server instead of starting one (a CI service container); also read
+   * from TEST_POSTGRES_URL. It is left running afterwards.
+   */
+  externalUrl?: string | undefined;
   port?: number;
   /** Folder with initdb, pg_ctl and postgres; found under /usr/lib/postgresql when unset. */
   binDir?: string | undefined;
 }
 
 const PASSWORD = 'edgecart';
+
+function usingExternal(url: string): LocalPostgres {
+  const parsed = new URL(url);
+  const port = Number(parsed.port || 5432);
+  return {
+    connectionString: url,
+    host: parsed.hostname,
+    port,
+    urlFor: (database) => {
+      const other = new URL(url);
+      other.pathname = `/${database}`;
+      return other.href;
+    },
+    stop: () => {},
+  };
+}
 
 export function findPostgresBinDir(binDir?: string): string {
   if (binDir) return binDir;
@@ -63,6 +84,8 @@ function postgresUid(): { uid: number; gid: number } {
  * Neon driver and the WebSocket proxy. Takes about two seconds.
  */
 export async function startPostgres(options: PostgresOptions = {}): Promise<LocalPostgres> {
+  const external = options.externalUrl ?? process.env.TEST_POSTGRES_URL;
+  if (external) return usingExternal(external);
   const bin = findPostgresBinDir(options.binDir ?? process.env.PG_BIN_DIR);
   const port = options.port ?? (await freePort());
   const asPostgres = process.getuid?.() === 0;
