@@ -82,3 +82,19 @@ test('the API answers bad input with 400, not 500', async ({ request }) => {
   const robots = await request.get('/robots.txt');
   expect(await robots.text()).toContain('Sitemap:');
 });
+
+test('health reports the database and the cache, with latencies', async ({ request }) => {
+  const response = await request.get('/api/health');
+  expect(response.status()).toBe(200);
+  if (process.env.E2E_TARGET === 'worker') {
+    // The Worker's entry tags every response with its request id.
+    expect(response.headers()['x-request-id']).toMatch(/^[\w.:-]+$/);
+  }
+  const body = await response.json();
+  expect(body.status).toBe('ok');
+  expect(body.checks.database).toMatchObject({ ok: true });
+  expect(body.checks.cache).toMatchObject({ ok: true });
+  expect(typeof body.checks.database.latencyMs).toBe('number');
+  // The Worker reaches the cache as it reaches Upstash; next dev keeps it in memory.
+  expect(body.checks.cache.kind).toBe(process.env.E2E_TARGET === 'worker' ? 'upstash' : 'memory');
+});

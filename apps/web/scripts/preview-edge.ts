@@ -1,7 +1,8 @@
 /**
  * `npm run preview:edge`: serves the built Worker in workerd on
  * http://127.0.0.1:8787 with what it needs around it — a real PostgreSQL, the
- * WebSocket proxy the Neon driver reaches it through, migrations and the seed —
+ * WebSocket proxy the Neon driver reaches it through, migrations and the seed,
+ * and a real Redis behind the Upstash REST bridge —
  * until stopped (Ctrl-C). Build first with `npm run build:edge`.
  */
 import { spawn } from 'node:child_process';
@@ -10,7 +11,12 @@ import { fileURLToPath } from 'node:url';
 import { migrate } from '@edgecart/db';
 import { createNeonNodeDb } from '@edgecart/db/neon-node';
 import { seedCatalog } from '@edgecart/db/seed';
-import { startPostgres, startWsProxy } from '@edgecart/dev-services';
+import {
+  startPostgres,
+  startRedis,
+  startUpstashBridge,
+  startWsProxy,
+} from '@edgecart/dev-services';
 
 const app = fileURLToPath(new URL('..', import.meta.url));
 const port = process.env.PORT ?? '8787';
@@ -21,6 +27,9 @@ if (!existsSync(`${app}.open-next/worker.js`)) {
 
 const postgres = await startPostgres();
 const proxy = await startWsProxy();
+// The cache the way the Worker reaches Upstash: REST, via the bridge, to a real Redis.
+const redis = await startRedis();
+const upstash = await startUpstashBridge({ redisUrl: redis.url });
 const seeding = createNeonNodeDb({
   connectionString: postgres.connectionString,
   localProxy: proxy.address,
@@ -48,6 +57,10 @@ const worker = spawn(
     `DATABASE_URL:${postgres.connectionString}`,
     '--var',
     `NEON_LOCAL_PROXY:${proxy.address}`,
+    '--var',
+    `UPSTASH_REDIS_REST_URL:${upstash.url}`,
+    '--var',
+    `UPSTASH_REDIS_REST_TOKEN:${upstash.token}`,
   ],
   // Its own process group, so that stopping it stops wrangler and workerd too.
   { cwd: app, stdio: 'inherit', detached: true },
@@ -66,6 +79,8 @@ async function stop(code: number) {
     await Promise.race([workerExited, new Promise((r) => setTimeout(r, 10_000))]);
   }
   await proxy.close();
+  await upstash.close();
+  await redis.stop();
   postgres.stop();
   process.exit(code);
 }

@@ -1,3 +1,4 @@
+import { cacheEnvShape } from '@edgecart/cache/env';
 import { dbEnvShape } from '@edgecart/db/env';
 import { createEnv } from '@t3-oss/env-nextjs';
 import { z } from 'zod';
@@ -7,6 +8,7 @@ export const env = createEnv({
   server: {
     NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
     ...dbEnvShape,
+    ...cacheEnvShape,
   },
   client: {},
   shared: {
@@ -18,6 +20,8 @@ export const env = createEnv({
     DATABASE_URL: process.env.DATABASE_URL,
     NEON_LOCAL_PROXY: process.env.NEON_LOCAL_PROXY,
     PGLITE_DATA_DIR: process.env.PGLITE_DATA_DIR,
+    UPSTASH_REDIS_REST_URL: process.env.UPSTASH_REDIS_REST_URL,
+    UPSTASH_REDIS_REST_TOKEN: process.env.UPSTASH_REDIS_REST_TOKEN,
     NEXT_PUBLIC_SITE_URL: process.env.NEXT_PUBLIC_SITE_URL,
   },
   emptyStringAsUndefined: true,

@@ -1,3 +1,5 @@
 export { freePort } from './free-port.ts';
 export { findPostgresBinDir, type LocalPostgres, startPostgres } from './postgres.ts';
+export { type LocalRedis, startRedis } from './redis.ts';
+export { startUpstashBridge, type UpstashBridge } from './upstash-bridge.ts';
 export { parseTarget, startWsProxy, type WsProxy } from './ws-proxy.ts';

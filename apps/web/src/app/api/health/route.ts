@@ -1,4 +1,5 @@
 import { sql } from '@edgecart/db';
+import { getCache } from '~/server/cache';
 import { getDb } from '~/server/db';
 
 export const dynamic = 'force-dynamic';
@@ -19,10 +20,16 @@ async function check(probe: () => Promise<unknown>) {
 
 /** Reachability of what the shop depends on: 200 when all answer, else 503. */
 export async function GET(): Promise<Response> {
-  const database = await check(async () => (await getDb()).execute(sql`select 1`));
-  const ok = database.ok;
+  const [database, cache] = await Promise.all([
+    check(async () => (await getDb()).execute(sql`select 1`)),
+    check(() => getCache().ping()),
+  ]);
+  const ok = database.ok && cache.ok;
   return Response.json(
-    { status: ok ? 'ok' : 'degraded', checks: { database } },
+    {
+      status: ok ? 'ok' : 'degraded',
+      checks: { database, cache: { kind: getCache().kind, ...cache } },
+    },
     { status: ok ? 200 : 503, headers: { 'cache-control': 'no-store' } },
   );
 }

@@ -1,0 +1,25 @@
+import type { Cache } from './cache.ts';
+import type { CacheEnv } from './env.ts';
+import { createMemoryCache } from './memory.ts';
+import { createUpstashCache } from './upstash.ts';
+
+export type { Cache } from './cache.ts';
+export { createMemoryCache } from './memory.ts';
+export { createUpstashCache } from './upstash.ts';
+
+/**
+ * The cache the settings ask for: Upstash when its URL is set, else memory.
+ * A URL without a token is a configuration error, said at once.
+ */
+export function createCache(env: CacheEnv): Cache {
+  if (env.UPSTASH_REDIS_REST_URL) {
+    if (!env.UPSTASH_REDIS_REST_TOKEN) {
+      throw new Error('UPSTASH_REDIS_REST_URL is set but UPSTASH_REDIS_REST_TOKEN is not.');
+    }
+    return createUpstashCache({
+      url: env.UPSTASH_REDIS_REST_URL,
+      token: env.UPSTASH_REDIS_REST_TOKEN,
+    });
+  }
+  return createMemoryCache();
+}

@@ -1,0 +1,65 @@
+import { spawn } from 'node:child_process';
+import { Redis } from 'ioredis';
+import { freePort } from './free-port.ts';
+
+export interface LocalRedis {
+  url: string;
+  port: number;
+  stop: () => Promise<void>;
+}
+
+/**
+ * Starts a throwaway `redis-server` (Debian: apt-get install redis-server) on
+ * loopback, without persistence. TEST_REDIS_URL names one to use instead.
+ */
+export async function startRedis(): Promise<LocalRedis> {
+  const external = process.env.TEST_REDIS_URL;
+  if (external) {
+    return { url: external, port: Number(new URL(external).port || 6379), stop: async () => {} };
+  }
+  const port = await freePort();
+  const server = spawn(
+    process.env.REDIS_SERVER ?? 'redis-server',
+    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+    { stdio: 'ignore' },
+  );
+  const exited = new Promise<void>((resolve) => server.on('exit', () => resolve()));
+  const spawnError = new Promise<never>((_, reject) =>
+    server.on('error', (error) =>
+      reject(
+        new Error(
+          `redis-server could not start (${error.message}). Install it (Debian: apt-get install redis-server) or set REDIS_SERVER.`,
+        ),
+      ),
+    ),
+  );
+  const url = `redis://127.0.0.1:${port}`;
+  const ready = (async () => {
+    for (let attempt = 0; attempt < 100; attempt++) {
+      const client = new Redis(url, {
+        lazyConnect: true,
+        maxRetriesPerRequest: 0,
+        retryStrategy: () => null,
+      });
+      try {
+        await client.connect();
+        await client.ping();
+        return;
+      } catch {
+        await new Promise((r) => setTimeout(r, 50));
+      } finally {
+        client.disconnect();
+      }
+    }
+    throw new Error('redis-server did not answer within 5 s');
+  })();
+  await Promise.race([ready, spawnError]);
+  return {
+    url,
+    port,
+    stop: async () => {
+      server.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
