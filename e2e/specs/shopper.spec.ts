@@ -96,5 +96,5 @@ test('health reports the database and the cache, with latencies', async ({ reque
   expect(body.checks.cache).toMatchObject({ ok: true });
   expect(typeof body.checks.database.latencyMs).toBe('number');
   // The Worker reaches the cache as it reaches Upstash; next dev keeps it in memory.
-  expect(body.checks.cache.kind).toBe(process.env.E2E_TARGET === 'worker' ? 'upstash' : 'memory');
+  expect(body.cacheAdapter).toBe(process.env.E2E_TARGET === 'worker' ? 'upstash' : 'memory');
 });
