@@ -7,13 +7,13 @@ import openNext from './.open-next/worker.js';
 import { withRequestLog } from './src/server/request-log.ts';
 
 interface OpenNextWorker {
-  fetch: (request: Request, env: unknown, ctx: unknown) => Promise<Response>;
+  fetch: (request: Request, env: unknown, ctx: object) => Promise<Response>;
 }
 
 const handler = openNext as OpenNextWorker;
 
 export default {
-  fetch: withRequestLog((request: Request, env: unknown, ctx: unknown) =>
+  fetch: withRequestLog((request: Request, env: unknown, ctx: object) =>
     handler.fetch(request, env, ctx),
   ),
 };

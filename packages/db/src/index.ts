@@ -19,5 +19,6 @@ export {
   sql,
 } from 'drizzle-orm';
 export type { Database, DatabaseHandle, Schema } from './database.ts';
+export { type DatabaseErrorKind, databaseErrorKind, sqlState } from './errors.ts';
 export { migrate } from './migrate.ts';
 export * from './schema/index.ts';

@@ -6,8 +6,10 @@ import { createNeonDb, type NeonOptions } from './neon.ts';
 export function createNeonNodeDb(
   options: Omit<NeonOptions, 'webSocketConstructor'>,
 ): DatabaseHandle {
-  return createNeonDb({
-    ...options,
-    webSocketConstructor: globalThis.WebSocket ? undefined : (ws as unknown as typeof WebSocket),
-  });
+  return createNeonDb({ ...options, webSocketConstructor: nodeWebSocket() });
+}
+
+/** The WebSocket class for the Neon driver on this Node. */
+export function nodeWebSocket(): typeof WebSocket | undefined {
+  return globalThis.WebSocket ? undefined : (ws as unknown as typeof WebSocket);
 }

@@ -11,6 +11,9 @@ export interface LocalPostgres {
   port: number;
   /** A URL for another database on the same server. */
   urlFor: (database: string) => string;
+  /** Stops the server but keeps its data, as an outage would; `resume` starts it again. */
+  pause: () => void;
+  resume: () => void;
   stop: () => void;
 }
 
@@ -39,6 +42,10 @@ function usingExternal(url: string): LocalPostgres {
       other.pathname = `/${database}`;
       return other.href;
     },
+    pause: () => {
+      throw new Error('an external PostgreSQL cannot be paused');
+    },
+    resume: () => {},
     stop: () => {},
   };
 }
@@ -104,11 +111,16 @@ export async function startPostgres(options: PostgresOptions = {}): Promise<Loca
     asPostgres,
   );
   const serverOptions = `-p ${port} -c listen_addresses=127.0.0.1 -k ${dir} -c fsync=off -c synchronous_commit=off -c full_page_writes=off`;
-  run(
-    join(bin, 'pg_ctl'),
-    ['-D', dataDir, '-o', serverOptions, '-l', join(dir, 'log'), '-w', 'start'],
-    asPostgres,
-  );
+  const start = () =>
+    run(
+      join(bin, 'pg_ctl'),
+      ['-D', dataDir, '-o', serverOptions, '-l', join(dir, 'log'), '-w', 'start'],
+      asPostgres,
+    );
+  start();
+  let running = true;
+  const halt = () =>
+    run(join(bin, 'pg_ctl'), ['-D', dataDir, '-m', 'immediate', '-w', 'stop'], asPostgres);
   const urlFor = (database: string) =>
     `postgres://postgres:${PASSWORD}@127.0.0.1:${port}/${database}`;
   let stopped = false;
@@ -117,11 +129,19 @@ export async function startPostgres(options: PostgresOptions = {}): Promise<Loca
     host: '127.0.0.1',
     port,
     urlFor,
+    pause: () => {
+      halt();
+      running = false;
+    },
+    resume: () => {
+      start();
+      running = true;
+    },
     stop: () => {
       if (stopped) return;
       stopped = true;
       try {
-        run(join(bin, 'pg_ctl'), ['-D', dataDir, '-m', 'immediate', '-w', 'stop'], asPostgres);
+        if (running) halt();
       } finally {
         rmSync(dir, { recursive: true, force: true });
       }

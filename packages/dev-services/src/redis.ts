@@ -41,6 +41,8 @@ export async function startRedis(): Promise<LocalRedis> {
         maxRetriesPerRequest: 0,
         retryStrategy: () => null,
       });
+      // Refused while the server starts: the attempt's rejection says so already.
+      client.on('error', () => {});
       try {
         await client.connect();
         await client.ping();

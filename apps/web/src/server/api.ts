@@ -3,6 +3,7 @@ import { createCaller, createContext } from '@edgecart/api';
 import { headers } from 'next/headers';
 import { cache } from 'react';
 import { getDb } from './db.ts';
+import { requestIdFrom } from './request-id.ts';
 
 /** The tRPC caller for React Server Components: one per request. */
 export const getApi = cache(async () => {
@@ -11,7 +12,7 @@ export const getApi = cache(async () => {
     createContext({
       db: await getDb(),
       headers: requestHeaders,
-      requestId: requestHeaders.get('x-request-id') ?? undefined,
+      requestId: requestIdFrom(requestHeaders),
     }),
   );
 });

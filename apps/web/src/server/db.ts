@@ -2,10 +2,7 @@ import 'server-only';
 import type { Database } from '@edgecart/db';
 import { getProcessDb } from './database/node.ts';
 import { getRequestDb } from './database/worker.ts';
-
-/** True inside Cloudflare's workerd, where the app runs as a Worker. */
-export const inWorker =
-  typeof navigator !== 'undefined' && navigator.userAgent === 'Cloudflare-Workers';
+import { inWorker } from './runtime.ts';
 
 /** The database for this request, whichever runtime serves it. */
 export async function getDb(): Promise<Database> {

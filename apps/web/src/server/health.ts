@@ -1,16 +1,22 @@
 export interface CheckResult {
   ok: boolean;
   latencyMs: number;
-  error?: string;
+  /** A word for what failed; the cause itself is only in the server log. */
+  error?: 'timeout' | 'unreachable';
 }
 
 export interface HealthReport {
   status: 'ok' | 'degraded';
+  checkedAt: string;
   checks: Record<string, CheckResult>;
 }
 
+type Probes = Record<string, () => Promise<unknown>>;
+
+class ProbeTimeout extends Error {}
+
 /** Times one probe; a throw or a timeout is a failed check, never a failed request. */
-async function check(probe: () => Promise<unknown>, timeoutMs: number): Promise<CheckResult> {
+async function check(name: string, probe: () => Promise<unknown>, timeoutMs: number) {
   const started = performance.now();
   const elapsed = () => Math.round(performance.now() - started);
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -18,30 +24,59 @@ async function check(probe: () => Promise<unknown>, timeoutMs: number): Promise<
     await Promise.race([
       probe(),
       new Promise((_, reject) => {
-        timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
+        timer = setTimeout(() => reject(new ProbeTimeout()), timeoutMs);
       }),
     ]);
-    return { ok: true, latencyMs: elapsed() };
+    return { ok: true, latencyMs: elapsed() } satisfies CheckResult;
   } catch (error) {
+    const timedOut = error instanceof ProbeTimeout;
+    console.error(
+      JSON.stringify({
+        level: 'error',
+        msg: 'health check failed',
+        check: name,
+        error: timedOut
+          ? `no answer within ${timeoutMs} ms`
+          : error instanceof Error
+            ? `${error.name}: ${error.message}`
+            : String(error),
+      }),
+    );
     return {
       ok: false,
       latencyMs: elapsed(),
-      error: error instanceof Error ? error.message : 'unknown error',
-    };
+      error: timedOut ? 'timeout' : 'unreachable',
+    } satisfies CheckResult;
   } finally {
     clearTimeout(timer);
   }
 }
 
 /** Runs every probe at once: "ok" when all answer, else "degraded" (HTTP 503). */
-export async function runHealthChecks(
-  probes: Record<string, () => Promise<unknown>>,
-  timeoutMs = 3_000,
-): Promise<HealthReport> {
+export async function runHealthChecks(probes: Probes, timeoutMs = 3_000): Promise<HealthReport> {
   const names = Object.keys(probes);
   const results = await Promise.all(
-    names.map((name) => check(probes[name] ?? (async () => {}), timeoutMs)),
+    names.map((name) => check(name, probes[name] ?? (async () => {}), timeoutMs)),
   );
   const checks = Object.fromEntries(names.map((name, i) => [name, results[i] as CheckResult]));
-  return { status: results.every((r) => r.ok) ? 'ok' : 'degraded', checks };
+  const status = results.every((r) => r.ok) ? 'ok' : 'degraded';
+  return { status, checkedAt: new Date().toISOString(), checks };
+}
+
+/**
+ * The health report, probed at most once per `ttlMs`: callers in the meantime,
+ * concurrent ones included, share the last probe's answer.
+ */
+export function memoizedHealth(
+  probes: Probes,
+  options: { ttlMs: number; timeoutMs?: number; now?: () => number },
+): () => Promise<HealthReport> {
+  const now = options.now ?? Date.now;
+  let last: { at: number; report: Promise<HealthReport> } | undefined;
+  return () => {
+    if (!last || now() - last.at >= options.ttlMs) {
+      last = { at: now(), report: runHealthChecks(probes, options.timeoutMs) };
+    }
+    return last.report;
+  };
 }

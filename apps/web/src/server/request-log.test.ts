@@ -1,18 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { type RequestLogLine, requestIdOf, withRequestLog } from './request-log.ts';
+import { requestStateOf } from './request-state.ts';
+
+const UUID = /^[0-9a-f-]{36}$/;
 
 describe('request ids', () => {
-  it("keep the caller's id, else the platform's, else make one", () => {
-    expect(requestIdOf(new Headers({ 'x-request-id': 'abc-123' }))).toBe('abc-123');
+  it("take the platform's id, else make one", () => {
     expect(requestIdOf(new Headers({ 'cf-ray': '8f1c2d3e4f5a6b7c-AMS' }))).toBe(
       '8f1c2d3e4f5a6b7c-AMS',
     );
-    expect(requestIdOf(new Headers())).toMatch(/^[0-9a-f-]{36}$/);
+    expect(requestIdOf(new Headers())).toMatch(UUID);
   });
 
-  it('refuse an id that could forge log lines', () => {
-    const id = requestIdOf(new Headers({ 'x-request-id': 'x"} {"level":"info"}' }));
-    expect(id).toMatch(/^[0-9a-f-]{36}$/);
+  it('never take an id from the client, nor a platform id that could forge log lines', () => {
+    expect(requestIdOf(new Headers({ 'x-request-id': 'abc-123' }))).toMatch(UUID);
+    expect(requestIdOf(new Headers({ 'cf-ray': 'x"} {"level":"info"}' }))).toMatch(UUID);
   });
 });
 
@@ -29,16 +31,18 @@ describe('the request log', () => {
     );
     const response = await handler(
       new Request('http://shop.test/products?q=secret-search', {
-        headers: { 'x-request-id': 'req-1' },
+        headers: { 'x-request-id': 'forged', 'cf-ray': 'ray-1' },
       }),
+      {},
+      {},
     );
     expect(response.status).toBe(201);
     expect(await response.text()).toBe('ok');
-    expect(response.headers.get('x-request-id')).toBe('req-1');
-    expect(seen).toBe('req-1');
+    expect(response.headers.get('x-request-id')).toBe('ray-1');
+    expect(seen).toBe('ray-1');
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatchObject({
-      requestId: 'req-1',
+      requestId: 'ray-1',
       method: 'GET',
       route: '/products',
       status: 201,
@@ -48,20 +52,46 @@ describe('the request log', () => {
     expect(JSON.stringify(lines[0])).not.toContain('secret-search');
   });
 
-  it('answers a thrown error with a 500 naming the request id, and logs it', async () => {
+  it('answers a thrown error with a 500 naming the request id, and logs its cause', async () => {
     const lines: RequestLogLine[] = [];
     const handler = withRequestLog(
       async () => {
-        throw new Error('database exploded: password=hunter2');
+        throw new TypeError('database exploded: password=hunter2');
       },
       (line) => lines.push(line),
     );
     const response = await handler(
-      new Request('http://shop.test/x', { headers: { 'x-request-id': 'req-2' } }),
+      new Request('http://shop.test/x', { headers: { 'cf-ray': 'req-2' } }),
+      {},
+      {},
     );
     expect(response.status).toBe(500);
-    const body = await response.json();
-    expect(body).toEqual({ error: 'Internal error', requestId: 'req-2' });
-    expect(lines[0]).toMatchObject({ status: 500, level: 'error' });
+    expect(await response.json()).toEqual({ error: 'Internal error', requestId: 'req-2' });
+    expect(lines[0]).toMatchObject({ status: 500, level: 'error', cause: 'unhandled TypeError' });
+    expect(JSON.stringify(lines)).not.toContain('hunter2');
+  });
+
+  it('turns a 5xx caused by an unreachable database into a 503 page with the id', async () => {
+    const lines: RequestLogLine[] = [];
+    const handler = withRequestLog(
+      async (_request: Request, _env: unknown, ctx: object) => {
+        const state = requestStateOf(ctx);
+        if (state) state.databaseUnavailable = true;
+        return new Response('boom', { status: 500 });
+      },
+      (line) => lines.push(line),
+    );
+    const response = await handler(
+      new Request('http://shop.test/products', {
+        headers: { 'cf-ray': 'req-3', accept: 'text/html' },
+      }),
+      {},
+      {},
+    );
+    expect(response.status).toBe(503);
+    expect(response.headers.get('retry-after')).toBe('5');
+    expect(response.headers.get('x-request-id')).toBe('req-3');
+    expect(await response.text()).toContain('req-3');
+    expect(lines[0]).toMatchObject({ status: 503, cause: 'database_unavailable' });
   });
 });

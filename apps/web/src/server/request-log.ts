@@ -1,17 +1,17 @@
 /** Request ids and the one structured log line per request. Web APIs only. */
+import { attachRequestState, type RequestState } from './request-state.ts';
+import { unavailableResponse } from './unavailable-response.ts';
 
-const ACCEPTABLE_ID = /^[\w.:-]{1,128}$/;
+const PLATFORM_ID = /^[\w.:-]{1,128}$/;
 
 /**
- * The request's id: the caller's `x-request-id` when it is a sane token, else
- * the platform's (Cloudflare's `cf-ray`), else a new one.
+ * The request's id: the platform's (Cloudflare's `cf-ray`, which a client
+ * cannot set on the way in) when it is a sane token, else a new one. An
+ * `x-request-id` sent by the client is never taken.
  */
 export function requestIdOf(headers: Headers): string {
-  for (const name of ['x-request-id', 'cf-ray']) {
-    const value = headers.get(name);
-    if (value && ACCEPTABLE_ID.test(value)) return value;
-  }
-  return crypto.randomUUID();
+  const ray = headers.get('cf-ray');
+  return ray && PLATFORM_ID.test(ray) ? ray : crypto.randomUUID();
 }
 
 export interface RequestLogLine {
@@ -26,27 +26,33 @@ export interface RequestLogLine {
   durationMs: number;
   /** The signed-in user, once accounts exist; never a secret or card data. */
   userId: string | null;
+  /** Why a 5xx happened, in a word the logs can be searched for. */
+  cause?: string;
 }
 
-type Handler<Rest extends unknown[]> = (request: Request, ...rest: Rest) => Promise<Response>;
+type Handler<Env> = (request: Request, env: Env, ctx: object) => Promise<Response>;
 
 /**
- * Wraps a fetch handler: the request carries `x-request-id` inward, the
- * response carries it back, and one JSON line is logged with route, status
- * and duration. A thrown error is logged and answered with a 500 that names
- * the request id, never a stack.
+ * Wraps the Worker's fetch handler: the request carries `x-request-id` inward,
+ * the response carries it back, and one JSON line is logged with route,
+ * status and duration. A thrown error is answered with a 500 naming the
+ * request id, never a stack; a 5xx caused by an unreachable database becomes
+ * a 503 with Retry-After and a clear page.
  */
-export function withRequestLog<Rest extends unknown[]>(
-  handler: Handler<Rest>,
-  log: (line: RequestLogLine) => void = (line) => console.log(JSON.stringify(line)),
-): Handler<Rest> {
-  return async (incoming, ...rest) => {
+export function withRequestLog<Env>(
+  handler: Handler<Env>,
+  log: (line: RequestLogLine) => void = (line) =>
+    (line.level === 'error' ? console.error : console.log)(JSON.stringify(line)),
+): Handler<Env> {
+  return async (incoming, env, ctx) => {
     const started = performance.now();
     const requestId = requestIdOf(incoming.headers);
+    const state: RequestState = { requestId, databaseUnavailable: false };
+    attachRequestState(ctx, state);
     const headers = new Headers(incoming.headers);
     headers.set('x-request-id', requestId);
     const request = new Request(incoming, { headers });
-    const line = (status: number): RequestLogLine => ({
+    const line = (status: number, cause?: string): RequestLogLine => ({
       level: status >= 500 ? 'error' : status >= 400 ? 'warn' : 'info',
       msg: 'request',
       requestId,
@@ -55,21 +61,33 @@ export function withRequestLog<Rest extends unknown[]>(
       status,
       durationMs: Math.round(performance.now() - started),
       userId: null,
+      ...(cause ? { cause } : {}),
     });
     let response: Response;
     try {
-      response = await handler(request, ...rest);
+      response = await handler(request, env, ctx);
     } catch (error) {
-      log({ ...line(500), level: 'error' });
-      console.error(
-        JSON.stringify({ level: 'error', msg: 'unhandled', requestId, error: String(error) }),
-      );
+      if (state.databaseUnavailable) {
+        log(line(503, 'database_unavailable'));
+        return unavailableResponse(request, requestId);
+      }
+      const name = error instanceof Error ? error.name : typeof error;
+      log(line(500, `unhandled ${name}`));
       return Response.json(
         { error: 'Internal error', requestId },
         { status: 500, headers: { 'x-request-id': requestId } },
       );
     }
-    log(line(response.status));
+    if (response.status >= 500 && state.databaseUnavailable) {
+      log(line(503, 'database_unavailable'));
+      return unavailableResponse(request, requestId);
+    }
+    log(
+      line(
+        response.status,
+        response.status >= 500 ? 'see the error lines of this request' : undefined,
+      ),
+    );
     // Responses from fetch() may have immutable headers: copy before setting.
     const out = new Response(response.body, response);
     out.headers.set('x-request-id', requestId);

@@ -1,30 +1,45 @@
-import type { Database } from '@edgecart/db';
-import { createNeonDb } from '@edgecart/db/neon';
+import { type Database, databaseErrorKind } from '@edgecart/db';
+import { createNeonRequestDb } from '@edgecart/db/neon-request';
 import { getCloudflareContext } from '@opennextjs/cloudflare';
 import { env } from '~/env';
+import { requestStateOf } from '../request-state.ts';
 
-// One pool per request: a Worker may not keep a socket from one request for another.
-const pools = new WeakMap<object, Database>();
+// One database object per request; it holds no connection between queries.
+const perRequest = new WeakMap<object, Database>();
 
 /**
- * In a Worker: the Neon driver over WebSockets, a pool per request that ends
- * once its connections go idle (kept alive past the response by waitUntil).
+ * In a Worker: the Neon driver, queries over its HTTP path (no connection set
+ * up or kept by the request), a transaction on a WebSocket connection of its
+ * own that closes when the transaction ends. A query that fails because the
+ * database cannot be reached marks the request, so that the entry answers 503.
  */
 export function getRequestDb(): Database {
   const { ctx } = getCloudflareContext();
-  const existing = pools.get(ctx);
+  const existing = perRequest.get(ctx);
   if (existing) return existing;
   if (!env.DATABASE_URL) {
     throw new Error(
       'DATABASE_URL is not set: the Worker needs a Postgres URL for the Neon driver (see .env.example).',
     );
   }
-  const handle = createNeonDb({
+  const db = createNeonRequestDb({
     connectionString: env.DATABASE_URL,
     localProxy: env.NEON_LOCAL_PROXY,
-    idleTimeoutMillis: 2_000,
+    timeoutMs: 5_000,
+    onError: (error) => {
+      if (databaseErrorKind(error) !== 'unavailable') return;
+      const state = requestStateOf(ctx);
+      if (state) state.databaseUnavailable = true;
+      console.error(
+        JSON.stringify({
+          level: 'error',
+          msg: 'database unavailable',
+          requestId: state?.requestId ?? null,
+          error: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
+        }),
+      );
+    },
   });
-  ctx.waitUntil(handle.closeWhenIdle());
-  pools.set(ctx, handle.db);
-  return handle.db;
+  perRequest.set(ctx, db);
+  return db;
 }

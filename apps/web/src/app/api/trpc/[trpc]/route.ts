@@ -1,9 +1,11 @@
 import { appRouter, createContext } from '@edgecart/api';
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import { getDb } from '~/server/db';
+import { logError } from '~/server/log-error';
+import { requestIdFrom } from '~/server/request-id';
 
 async function handler(request: Request): Promise<Response> {
-  const requestId = request.headers.get('x-request-id') ?? crypto.randomUUID();
+  const requestId = requestIdFrom(request.headers);
   const response = await fetchRequestHandler({
     endpoint: '/api/trpc',
     req: request,
@@ -11,8 +13,8 @@ async function handler(request: Request): Promise<Response> {
     createContext: async () =>
       createContext({ db: await getDb(), headers: request.headers, requestId }),
     onError({ error, path }) {
-      if (error.code === 'INTERNAL_SERVER_ERROR') {
-        console.error(JSON.stringify({ level: 'error', requestId, path, message: error.message }));
+      if (error.code === 'INTERNAL_SERVER_ERROR' || error.code === 'SERVICE_UNAVAILABLE') {
+        logError({ requestId, path: path ?? null, code: error.code }, error.cause ?? error);
       }
     },
   });

@@ -1,0 +1,135 @@
+/**
+ * The production build as it runs here: the built Worker in workerd, a real
+ * PostgreSQL behind the Neon stand-in (the driver's WebSocket and HTTP paths),
+ * a real Redis behind the Upstash REST bridge. Shared by `preview:edge`, the
+ * benchmark and the Worker tests. Build first with `npm run build:edge`.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { migrate } from '@edgecart/db';
+import { createNeonNodeDb } from '@edgecart/db/neon-node';
+import { seedCatalog } from '@edgecart/db/seed';
+import {
+  freePort,
+  type LocalPostgres,
+  startNeonStandIn,
+  startPostgres,
+  startRedis,
+  startUpstashBridge,
+} from '@edgecart/dev-services';
+
+export interface EdgeStack {
+  url: string;
+  postgres: LocalPostgres;
+  stop: () => Promise<void>;
+}
+
+export interface EdgeStackOptions {
+  port?: number;
+  /** Show wrangler's and workerd's output (preview) or keep it quiet (bench, tests). */
+  output?: 'inherit' | 'ignore';
+  log?: (message: string) => void;
+}
+
+const app = fileURLToPath(new URL('..', import.meta.url));
+
+export function workerIsBuilt(): boolean {
+  return existsSync(`${app}.open-next/worker.js`);
+}
+
+async function waitForHealth(url: string, worker: ChildProcess, timeoutMs: number) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (worker.exitCode !== null) throw new Error(`the Worker exited (${worker.exitCode})`);
+    try {
+      const response = await fetch(`${url}/api/health`, { signal: AbortSignal.timeout(2_000) });
+      if (response.ok) return;
+    } catch {}
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`the Worker did not answer on ${url} within ${timeoutMs / 1000} s`);
+}
+
+/** Starts everything; on any failure, stops what it started before throwing. */
+export async function startEdgeStack(options: EdgeStackOptions = {}): Promise<EdgeStack> {
+  if (!workerIsBuilt()) throw new Error('No Worker built yet: run `npm run build:edge` first.');
+  const log = options.log ?? ((message: string) => console.log(message));
+  const cleanups: (() => Promise<void> | void)[] = [];
+  const stop = async () => {
+    for (const cleanup of cleanups.splice(0).reverse()) {
+      try {
+        await cleanup();
+      } catch (error) {
+        console.error(`cleanup failed: ${error instanceof Error ? error.message : error}`);
+      }
+    }
+  };
+  try {
+    const postgres = await startPostgres();
+    cleanups.push(() => postgres.stop());
+    const standIn = await startNeonStandIn({
+      postgres: { host: '127.0.0.1', port: postgres.port },
+    });
+    cleanups.push(() => standIn.close());
+    const redis = await startRedis();
+    cleanups.push(() => redis.stop());
+    const upstash = await startUpstashBridge({ redisUrl: redis.url });
+    cleanups.push(() => upstash.close());
+
+    const seeding = createNeonNodeDb({
+      connectionString: postgres.connectionString,
+      localProxy: standIn.address,
+    });
+    try {
+      await migrate(seeding.db);
+      const seeded = await seedCatalog(seeding.db);
+      log(`PostgreSQL on 127.0.0.1:${postgres.port}: seeded ${seeded.products} products`);
+    } finally {
+      await seeding.close();
+    }
+
+    const port = options.port ?? (await freePort());
+    const worker = spawn(
+      'node',
+      [
+        '../../scripts/with-node22.mjs',
+        'opennextjs-cloudflare',
+        'preview',
+        '--ip',
+        '127.0.0.1',
+        '--port',
+        String(port),
+        '--var',
+        `DATABASE_URL:${postgres.connectionString}`,
+        '--var',
+        `NEON_LOCAL_PROXY:${standIn.address}`,
+        '--var',
+        `UPSTASH_REDIS_REST_URL:${upstash.url}`,
+        '--var',
+        `UPSTASH_REDIS_REST_TOKEN:${upstash.token}`,
+      ],
+      // Its own process group, so that stopping it stops wrangler and workerd too.
+      { cwd: app, stdio: options.output ?? 'ignore', detached: true },
+    );
+    const exited = new Promise<void>((resolve) => worker.on('exit', () => resolve()));
+    // The Worker first, so that it never sees its database go away under it.
+    cleanups.push(async () => {
+      if (!worker.pid || worker.exitCode !== null) return;
+      try {
+        process.kill(-worker.pid, 'SIGTERM');
+      } catch {}
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
+      try {
+        process.kill(-worker.pid, 'SIGKILL');
+      } catch {}
+    });
+    const url = `http://127.0.0.1:${port}`;
+    log(`Worker starting on ${url}`);
+    await waitForHealth(url, worker, 180_000);
+    return { url, postgres, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}

@@ -1,0 +1,21 @@
+/**
+ * What the Worker's entry and the app share about one request. The entry and
+ * the app are bundled apart (wrangler and Next), so the state travels on the
+ * request's ExecutionContext under a registered symbol, not in a module.
+ */
+export interface RequestState {
+  requestId: string;
+  /** Set when a query failed because the database could not be reached. */
+  databaseUnavailable: boolean;
+}
+
+const KEY = Symbol.for('edgecart.request-state');
+
+export function attachRequestState(ctx: object, state: RequestState): void {
+  Reflect.set(ctx, KEY, state);
+}
+
+export function requestStateOf(ctx: object | undefined): RequestState | undefined {
+  const state: unknown = ctx ? Reflect.get(ctx, KEY) : undefined;
+  return typeof state === 'object' && state !== null ? (state as RequestState) : undefined;
+}
