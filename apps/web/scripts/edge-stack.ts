@@ -94,12 +94,19 @@ export async function startEdgeStack(options: EdgeStackOptions = {}): Promise<Ed
       'node',
       [
         '../../scripts/with-node22.mjs',
-        'opennextjs-cloudflare',
-        'preview',
+        // wrangler itself rather than `opennextjs-cloudflare preview`, which holds
+        // workerd's stderr (every console.error) until it exits. The app has no
+        // incremental cache for `preview` to populate.
+        'wrangler',
+        'dev',
+        '--show-interactive-dev-session=false',
         '--ip',
         '127.0.0.1',
         '--port',
         String(port),
+        // A local Worker: wrangler.jsonc's `production` would demand production secrets.
+        '--var',
+        'DEPLOY_ENV:development',
         '--var',
         `DATABASE_URL:${postgres.connectionString}`,
         '--var',

@@ -24,5 +24,17 @@ export const migrations: MigrationMeta[] = [
     "bps": true,
     "folderMillis": 1795486921041,
     "hash": "9f638e6deab000d0995f645e5c93344485877fab277534cadc43dc5efce3fb49"
+  },
+  {
+    "sql": [
+      "ALTER TABLE \"products\" ADD COLUMN \"currency\" text DEFAULT 'USD' NOT NULL;",
+      "\nUPDATE \"products\" SET \"currency\" = \"v\".\"currency\" FROM (SELECT DISTINCT ON (\"product_id\") \"product_id\", \"currency\" FROM \"product_variants\" ORDER BY \"product_id\", \"position\") AS \"v\" WHERE \"v\".\"product_id\" = \"products\".\"id\";",
+      "\nALTER TABLE \"products\" ADD CONSTRAINT \"products_currency_check\" CHECK (\"products\".\"currency\" ~ '^[A-Z]{3}$');",
+      "\nCREATE UNIQUE INDEX \"products_id_currency_key\" ON \"products\" USING btree (\"id\",\"currency\");",
+      "\nALTER TABLE \"product_variants\" ADD CONSTRAINT \"product_variants_product_currency_fkey\" FOREIGN KEY (\"product_id\",\"currency\") REFERENCES \"public\".\"products\"(\"id\",\"currency\") ON DELETE cascade ON UPDATE cascade;\n"
+    ],
+    "bps": true,
+    "folderMillis": 1795526773568,
+    "hash": "ad2821bacfe73c73d3bd0b9520b4a39f521d8aed4795fe191253b7145044b094"
   }
 ];

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { renderEmbeddedMigrations } from '../scripts/embed-migrations.ts';
 import { createPgliteDb } from './pglite.ts';
@@ -47,6 +47,28 @@ describe('migrations', () => {
           .set({ currency: 'usd' })
           .where(sql`${productVariants.id} = ${variant.id}`),
       ).rejects.toThrow();
+    } finally {
+      await close();
+    }
+  });
+
+  it('keep every variant of a product in the product currency', async () => {
+    const { db, close } = await createPgliteDb({ seed: true });
+    try {
+      const [variant] = await db.select().from(productVariants).limit(1);
+      if (!variant) throw new Error('no variant');
+      const foreign = db
+        .update(productVariants)
+        .set({ currency: 'EUR' })
+        .where(eq(productVariants.id, variant.id));
+      await expect(foreign).rejects.toThrow();
+      // Changing the product's currency carries its variants along.
+      await db.update(products).set({ currency: 'EUR' }).where(eq(products.id, variant.productId));
+      const variants = await db
+        .select({ currency: productVariants.currency })
+        .from(productVariants)
+        .where(eq(productVariants.productId, variant.productId));
+      expect(new Set(variants.map((v) => v.currency))).toEqual(new Set(['EUR']));
     } finally {
       await close();
     }

@@ -1,20 +1,27 @@
 import Link from 'next/link';
 import { ProductGrid } from '~/components/product-grid';
 import { getApi } from '~/server/api';
+import { getCollections } from '~/server/catalog';
 
 export default async function HomePage() {
   const api = await getApi();
-  const [featured, collections, newest] = await Promise.all([
-    api.catalog.products({ sort: 'featured', limit: 4 }),
-    api.catalog.collections({ featuredOnly: true }),
-    api.catalog.products({ sort: 'newest', limit: 4 }),
-  ]);
-  const rows = await Promise.all(
-    collections.map(async (collection) => ({
-      collection,
-      products: (await api.catalog.products({ collection: collection.slug, limit: 4 })).items,
-    })),
+  // The collection rows need only the collections (shared with the header), so
+  // every product query of the page runs in the same round.
+  const collectionRows = getCollections().then((all) =>
+    Promise.all(
+      all
+        .filter((collection) => collection.featured)
+        .map(async (collection) => ({
+          collection,
+          products: (await api.catalog.products({ collection: collection.slug, limit: 4 })).items,
+        })),
+    ),
   );
+  const [featured, newest, rows] = await Promise.all([
+    api.catalog.products({ sort: 'featured', limit: 4 }),
+    api.catalog.products({ sort: 'newest', limit: 4 }),
+    collectionRows,
+  ]);
   return (
     <>
       <section className="hero" aria-labelledby="hero-title">

@@ -1,9 +1,8 @@
 import Link from 'next/link';
-import { getApi } from '~/server/api';
+import { getCollections } from '~/server/catalog';
 
 export async function SiteHeader() {
-  const api = await getApi();
-  const collections = await api.catalog.collections();
+  const collections = await getCollections();
   return (
     <header className="site-header">
       <div className="site-header__bar">

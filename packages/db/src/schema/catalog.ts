@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import {
   boolean,
   check,
+  foreignKey,
   index,
   integer,
   jsonb,
@@ -43,11 +44,16 @@ export const products = pgTable(
     status: text({ enum: productStatus }).notNull().default('active'),
     /** Lower ranks come first in the "featured" sort; null means not featured. */
     featuredRank: integer(),
+    /** ISO 4217: every variant of a product is priced in it (a foreign key on variants). */
+    currency: text().notNull().default('USD'),
     createdAt: createdAt(),
     updatedAt: createdAt(),
   },
   (t) => [
     uniqueIndex('products_slug_key').on(t.slug),
+    // The target of the variants' (product_id, currency) key.
+    uniqueIndex('products_id_currency_key').on(t.id, t.currency),
+    check('products_currency_check', sql`${t.currency} ~ '^[A-Z]{3}$'`),
     index('products_created_at_idx').on(t.createdAt),
     check('products_status_check', sql`${t.status} in ('active', 'draft', 'archived')`),
   ],
@@ -94,6 +100,14 @@ export const productVariants = pgTable(
     check('product_variants_price_check', sql`${t.price} >= 0`),
     check('product_variants_stock_check', sql`${t.stock} >= 0`),
     check('product_variants_currency_check', sql`${t.currency} ~ '^[A-Z]{3}$'`),
+    // One currency per product: a variant's must be its product's.
+    foreignKey({
+      name: 'product_variants_product_currency_fkey',
+      columns: [t.productId, t.currency],
+      foreignColumns: [products.id, products.currency],
+    })
+      .onUpdate('cascade')
+      .onDelete('cascade'),
   ],
 );
 

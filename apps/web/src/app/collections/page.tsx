@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { getApi } from '~/server/api';
+import { getCollections } from '~/server/catalog';
 
 export const metadata: Metadata = {
   title: 'Collections',
@@ -8,7 +8,7 @@ export const metadata: Metadata = {
 };
 
 export default async function CollectionsPage() {
-  const collections = await (await getApi()).catalog.collections();
+  const collections = await getCollections();
   return (
     <div className="listing">
       <h1>Collections</h1>

@@ -4,6 +4,7 @@ import { ListingFilters } from '~/components/listing-filters';
 import { ProductListing } from '~/components/product-listing';
 import { parseProductQuery, productQueryHref, toListInput } from '~/lib/product-query';
 import { getApi } from '~/server/api';
+import { getCollections } from '~/server/catalog';
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -23,7 +24,7 @@ export default async function ProductsPage({ searchParams }: Props) {
   const input = toListInput(query);
   const [firstPage, collections] = await Promise.all([
     api.catalog.products(input),
-    api.catalog.collections(),
+    getCollections(),
   ]);
   const heading = query.q ? `Results for “${query.q}”` : 'All products';
   return (

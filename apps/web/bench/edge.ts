@@ -1,0 +1,116 @@
+/**
+ * `npm run bench` (edge part): the production build under load. Starts the
+ * built Worker in workerd against PostgreSQL and Redis as `preview:edge` does,
+ * then drives each route with autocannon, one after the other in one run, and
+ * prints req/s, p50, p99, non-2xx, the peak PostgreSQL connections seen in
+ * pg_stat_activity, and each throughput as a ratio to a trivial route of the
+ * same Worker (the ceiling). Prints figures; asserts nothing.
+ *
+ *   BENCH_CONNECTIONS=50 BENCH_SECONDS=20 npm run bench -w @edgecart/web
+ */
+import { spawnSync } from 'node:child_process';
+import { watchConnections } from '@edgecart/dev-services';
+import autocannon from 'autocannon';
+import { startEdgeStack, workerIsBuilt } from '../scripts/edge-stack.ts';
+
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
+
+interface Row {
+  name: string;
+  path: string;
+  rps: number;
+  p50: number;
+  p99: number;
+  non2xx: number;
+  errors: number;
+  peakConnections: number;
+}
+
+if (!workerIsBuilt()) {
+  console.log('bench: no Worker built yet, building it (npm run build:edge)…');
+  const build = spawnSync('npm', ['run', 'build:edge'], { stdio: 'inherit' });
+  if (build.status !== 0) process.exit(build.status ?? 1);
+}
+
+console.log('bench: starting PostgreSQL, Redis and the Worker…');
+const stack = await startEdgeStack({ log: (m) => console.log(`bench: ${m}`) });
+const gauge = await watchConnections(stack.postgres.connectionString);
+let interrupted = false;
+const stopAll = async () => {
+  await gauge.close();
+  await stack.stop();
+};
+process.on('SIGINT', () => {
+  interrupted = true;
+});
+
+async function productPath(): Promise<string> {
+  const sitemap = await (await fetch(`${stack.url}/sitemap.xml`)).text();
+  return /<loc>[^<]*?(\/products\/[a-z0-9-]+)<\/loc>/.exec(sitemap)?.[1] ?? '/products';
+}
+
+async function measure(name: string, path: string): Promise<Row> {
+  let peakConnections = 0;
+  let sampling = true;
+  const sampler = (async () => {
+    while (sampling) {
+      peakConnections = Math.max(peakConnections, await gauge.count().catch(() => 0));
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  })();
+  process.stdout.write(`bench: ${name} (${path}), ${CONNECTIONS} connections for ${SECONDS} s… `);
+  const result = await autocannon({
+    url: `${stack.url}${path}`,
+    connections: CONNECTIONS,
+    duration: SECONDS,
+    headers: { accept: 'text/html,application/json' },
+  });
+  sampling = false;
+  await sampler;
+  const row: Row = {
+    name,
+    path,
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    non2xx: result.non2xx,
+    errors: result.errors + result.timeouts,
+    peakConnections,
+  };
+  console.log(`${row.rps.toFixed(1)} req/s`);
+  return row;
+}
+
+try {
+  const trpc = `/api/trpc/catalog.products?input=${encodeURIComponent(
+    JSON.stringify({ json: { sort: 'featured', limit: 12 } }),
+  )}`;
+  const targets: [string, string][] = [
+    ['ceiling: liveness', '/api/health'],
+    ['listing /products', '/products'],
+    ['product page', await productPath()],
+    ['tRPC catalog.products', trpc],
+  ];
+  // Warm every route once, so that the first measurement pays no cold start.
+  for (const [, path] of targets) await (await fetch(`${stack.url}${path}`)).arrayBuffer();
+  const rows: Row[] = [];
+  for (const [name, path] of targets) {
+    if (interrupted) break;
+    rows.push(await measure(name, path));
+  }
+  const ceiling = rows[0]?.rps ?? 0;
+  console.log(
+    `\nWorker in workerd, ${CONNECTIONS} connections, ${SECONDS} s each, PostgreSQL max_connections 100`,
+  );
+  console.log(
+    `${'route'.padEnd(24)}${'req/s'.padStart(8)}${'p50 ms'.padStart(8)}${'p99 ms'.padStart(8)}${'non-2xx'.padStart(9)}${'errors'.padStart(8)}${'peak pg'.padStart(9)}${'× ceiling'.padStart(11)}`,
+  );
+  for (const r of rows) {
+    console.log(
+      `${r.name.padEnd(24)}${r.rps.toFixed(1).padStart(8)}${String(r.p50).padStart(8)}${String(r.p99).padStart(8)}${String(r.non2xx).padStart(9)}${String(r.errors).padStart(8)}${String(r.peakConnections).padStart(9)}${(ceiling ? r.rps / ceiling : 0).toFixed(2).padStart(11)}`,
+    );
+  }
+} finally {
+  await stopAll();
+}
