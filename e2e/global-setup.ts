@@ -10,7 +10,13 @@ export default async function globalSetup(config: FullConfig) {
   if (!baseURL) return;
   const get = async (path: string) => {
     const response = await fetch(new URL(path, baseURL), { signal: AbortSignal.timeout(120_000) });
-    return response.text();
+    const text = await response.text();
+    // A page that fails to compile or render would fail whichever spec meets it first,
+    // with a misleading message; say so once, here.
+    if (response.status >= 500) {
+      throw new Error(`${path} answered ${response.status} before any spec ran: the app is broken`);
+    }
+    return text;
   };
   const sitemap = await get('/sitemap.xml');
   const product = /<loc>[^<]*?(\/products\/[a-z0-9-]+)<\/loc>/.exec(sitemap)?.[1] ?? '/products';
@@ -27,4 +33,8 @@ export default async function globalSetup(config: FullConfig) {
   }
   // The tRPC endpoint compiles on its first call, too.
   await get(`/api/trpc/catalog.collections?input=${encodeURIComponent('{"json":null}')}`);
+  // Warmed only: a degraded dependency (503) is for the health spec to report.
+  await fetch(new URL('/api/health/deep', baseURL), { signal: AbortSignal.timeout(120_000) }).then(
+    (response) => response.text(),
+  );
 }

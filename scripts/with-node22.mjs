@@ -1,19 +1,19 @@
 #!/usr/bin/env node
 /**
  * Runs a command under Node >= 22.12, which wrangler and @opennextjs/cloudflare
- * need. Where the machine's Node is older, a Node 22 binary from the npm
- * registry (the node-<os>-<arch> package) is installed once into .cache/ and
- * put first on PATH for the command and its children.
+ * need. Where the machine's Node is older, the Node pinned in .node-version (the
+ * one CI uses) is installed once into .cache/ from the npm registry (the
+ * node-<os>-<arch> package) and put first on PATH for the command and its children.
  *
  *   node scripts/with-node22.mjs opennextjs-cloudflare build
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { delimiter, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const NODE_VERSION = '22.23.3';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const NODE_VERSION = readFileSync(join(root, '.node-version'), 'utf8').trim().replace(/^v/, '');
 const [command, ...args] = process.argv.slice(2);
 if (!command) {
   console.error('usage: node scripts/with-node22.mjs <command> [args...]');
@@ -27,6 +27,12 @@ function atLeast(version, [major, minor]) {
 
 function modernNodeBin() {
   if (atLeast(process.versions.node, [22, 12])) return null;
+  if (!/^\d+\.\d+\.\d+$/.test(NODE_VERSION) || !atLeast(NODE_VERSION, [22, 12])) {
+    console.error(
+      `.node-version must be an exact version >= 22.12 (wrangler needs it), not "${NODE_VERSION}"`,
+    );
+    process.exit(2);
+  }
   const os = process.platform === 'win32' ? 'win' : process.platform;
   const pkg = `node-${os}-${process.arch}`;
   const prefix = join(root, '.cache', `node-${NODE_VERSION}`);

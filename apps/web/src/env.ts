@@ -3,26 +3,139 @@ import { dbEnvShape } from '@edgecart/db/env';
 import { createEnv } from '@t3-oss/env-nextjs';
 import { z } from 'zod';
 
+/**
+ * Where the app runs. wrangler.jsonc sets it: `production` in its top-level
+ * `vars`, `preview` in `env.preview.vars`; unset means `development` (next dev,
+ * tests, a local Worker started with `--var DEPLOY_ENV:development`). NODE_ENV
+ * cannot tell: `next build` always sets it to production.
+ */
+export const deployEnvs = ['production', 'preview', 'development'] as const;
+export type DeployEnv = (typeof deployEnvs)[number];
+
+/** The site URL when none is set, in development only. */
+export const LOCAL_SITE_URL = 'http://localhost:3000';
+
+export interface DeploySettings {
+  DEPLOY_ENV: DeployEnv;
+  DATABASE_URL?: string | undefined;
+  NEON_LOCAL_PROXY?: string | undefined;
+  UPSTASH_REDIS_REST_URL?: string | undefined;
+  UPSTASH_REDIS_REST_TOKEN?: string | undefined;
+  NEXT_PUBLIC_SITE_URL?: string | undefined;
+}
+
+export interface DeployProblem {
+  variable: Exclude<keyof DeploySettings, 'DEPLOY_ENV'>;
+  /** What is wrong with it, to print after its name. */
+  message: string;
+}
+
+const localHost = /^(localhost|.*\.localhost|127(\.\d{1,3}){3}|0\.0\.0\.0|\[::1?\])$/;
+
+/**
+ * A deployed Worker (production or a preview) runs on its own secrets or not at
+ * all: no fallback to an embedded database or an in-memory cache, no local proxy,
+ * no local site URL. Returns nothing in development.
+ */
+export function deployProblems(settings: DeploySettings): DeployProblem[] {
+  const deployEnv = settings.DEPLOY_ENV;
+  if (deployEnv === 'development') return [];
+  const problems: DeployProblem[] = [];
+  for (const variable of [
+    'DATABASE_URL',
+    'UPSTASH_REDIS_REST_URL',
+    'UPSTASH_REDIS_REST_TOKEN',
+  ] as const) {
+    if (!settings[variable]) {
+      problems.push({
+        variable,
+        message: `required when DEPLOY_ENV is ${deployEnv}: set it as a secret of this Worker (see docs/deploy.md).`,
+      });
+    }
+  }
+  if (settings.NEON_LOCAL_PROXY) {
+    problems.push({
+      variable: 'NEON_LOCAL_PROXY',
+      message: `reaches a local PostgreSQL, for dev and tests only: it must not be set when DEPLOY_ENV is ${deployEnv}.`,
+    });
+  }
+  // Next inlines NEXT_PUBLIC_* into the bundle: the build's environment decides it.
+  const site = settings.NEXT_PUBLIC_SITE_URL;
+  const url = site !== undefined && URL.canParse(site) ? new URL(site) : undefined;
+  if (url?.protocol !== 'https:' || localHost.test(url.hostname)) {
+    problems.push({
+      variable: 'NEXT_PUBLIC_SITE_URL',
+      message: `must be the shop's public https origin when DEPLOY_ENV is ${deployEnv} (got ${site ?? 'nothing'}). It is inlined at build time: rebuild the Worker with it set.`,
+    });
+  }
+  return problems;
+}
+
+/** The variables the app reads; each one is spelled out so that Next can inline NEXT_PUBLIC_*. */
+export type AppRuntimeEnv = Record<
+  | 'NODE_ENV'
+  | 'DEPLOY_ENV'
+  | 'DATABASE_URL'
+  | 'NEON_LOCAL_PROXY'
+  | 'PGLITE_DATA_DIR'
+  | 'UPSTASH_REDIS_REST_URL'
+  | 'UPSTASH_REDIS_REST_TOKEN'
+  | 'NEXT_PUBLIC_SITE_URL',
+  string | undefined
+>;
+
+/** Validates the environment; throws one message listing every problem. */
+export function createAppEnv(runtimeEnv: AppRuntimeEnv) {
+  return createEnv({
+    server: {
+      NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+      DEPLOY_ENV: z.enum(deployEnvs).default('development'),
+      ...dbEnvShape,
+      ...cacheEnvShape,
+    },
+    client: {},
+    shared: {
+      /** The shop's public origin, for canonical URLs, the sitemap and social cards. */
+      NEXT_PUBLIC_SITE_URL: z.url().optional(),
+    },
+    runtimeEnv,
+    emptyStringAsUndefined: true,
+    createFinalSchema: (shape, isServer) =>
+      z
+        .object(shape)
+        .superRefine((values, ctx) => {
+          // The browser sees only NEXT_PUBLIC_*: the deployment rules are checked on the server.
+          if (!isServer) return;
+          for (const { variable, message } of deployProblems(values)) {
+            ctx.addIssue({ code: 'custom', path: [variable], message });
+          }
+        })
+        .transform((values) => ({
+          ...values,
+          NEXT_PUBLIC_SITE_URL: values.NEXT_PUBLIC_SITE_URL ?? LOCAL_SITE_URL,
+        })),
+    onValidationError: (issues) => {
+      const lines = issues.map((issue) => {
+        const path = (issue.path ?? [])
+          .map((part) => String(typeof part === 'object' ? part.key : part))
+          .join('.');
+        return `- ${path || 'environment'}: ${issue.message}`;
+      });
+      const message = `Invalid environment (see .env.example and docs/deploy.md):\n${lines.join('\n')}`;
+      console.error(message);
+      throw new Error(message);
+    },
+  });
+}
+
 /** The one place the web app reads the environment. See .env.example. */
-export const env = createEnv({
-  server: {
-    NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
-    ...dbEnvShape,
-    ...cacheEnvShape,
-  },
-  client: {},
-  shared: {
-    /** The shop's public origin, for canonical URLs, the sitemap and social cards. */
-    NEXT_PUBLIC_SITE_URL: z.url().default('http://localhost:3000'),
-  },
-  runtimeEnv: {
-    NODE_ENV: process.env.NODE_ENV,
-    DATABASE_URL: process.env.DATABASE_URL,
-    NEON_LOCAL_PROXY: process.env.NEON_LOCAL_PROXY,
-    PGLITE_DATA_DIR: process.env.PGLITE_DATA_DIR,
-    UPSTASH_REDIS_REST_URL: process.env.UPSTASH_REDIS_REST_URL,
-    UPSTASH_REDIS_REST_TOKEN: process.env.UPSTASH_REDIS_REST_TOKEN,
-    NEXT_PUBLIC_SITE_URL: process.env.NEXT_PUBLIC_SITE_URL,
-  },
-  emptyStringAsUndefined: true,
+export const env = createAppEnv({
+  NODE_ENV: process.env.NODE_ENV,
+  DEPLOY_ENV: process.env.DEPLOY_ENV,
+  DATABASE_URL: process.env.DATABASE_URL,
+  NEON_LOCAL_PROXY: process.env.NEON_LOCAL_PROXY,
+  PGLITE_DATA_DIR: process.env.PGLITE_DATA_DIR,
+  UPSTASH_REDIS_REST_URL: process.env.UPSTASH_REDIS_REST_URL,
+  UPSTASH_REDIS_REST_TOKEN: process.env.UPSTASH_REDIS_REST_TOKEN,
+  NEXT_PUBLIC_SITE_URL: process.env.NEXT_PUBLIC_SITE_URL,
 });

@@ -3,7 +3,7 @@ import type { CacheEnv } from './env.ts';
 import { createMemoryCache } from './memory.ts';
 import { createUpstashCache } from './upstash.ts';
 
-export type { Cache } from './cache.ts';
+export { type Cache, MAX_TTL_SECONDS } from './cache.ts';
 export { createMemoryCache } from './memory.ts';
 export { createUpstashCache } from './upstash.ts';
 

@@ -1,4 +1,4 @@
-import type { Cache } from './cache.ts';
+import { assertTtlSeconds, type Cache, decodeCacheValue, encodeCacheValue } from './cache.ts';
 
 /** The embedded default: a Map with expiry, for one process. */
 export function createMemoryCache(now: () => number = Date.now): Cache {
@@ -12,11 +12,14 @@ export function createMemoryCache(now: () => number = Date.now): Cache {
         entries.delete(key);
         return null;
       }
-      return JSON.parse(entry.json) as T;
+      return decodeCacheValue<T>(entry.json);
     },
     async set(key, value, { ttlSeconds }) {
-      // Stored as JSON, like Redis, so that callers cannot mutate what is cached.
-      entries.set(key, { json: JSON.stringify(value), expiresAt: now() + ttlSeconds * 1000 });
+      assertTtlSeconds(ttlSeconds);
+      // Stored as JSON text, like the Upstash adapter, so that both give back the same
+      // thing and callers cannot mutate what is cached.
+      const json = encodeCacheValue(value);
+      entries.set(key, { json, expiresAt: now() + ttlSeconds * 1000 });
     },
     async delete(...keys) {
       for (const key of keys) entries.delete(key);

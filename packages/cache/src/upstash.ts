@@ -1,5 +1,5 @@
 import { Redis } from '@upstash/redis';
-import type { Cache } from './cache.ts';
+import { assertTtlSeconds, type Cache, decodeCacheValue, encodeCacheValue } from './cache.ts';
 
 export interface UpstashOptions {
   url: string;
@@ -12,16 +12,21 @@ export function createUpstashCache(options: UpstashOptions): Cache {
     url: options.url,
     token: options.token,
     enableTelemetry: false,
+    // The client would JSON.parse every reply on its own, turning a stored '42' into 42
+    // and 'null' into a miss, and it writes strings as they are. This adapter writes and
+    // reads the JSON text itself (cache.ts), so replies must come back untouched.
+    automaticDeserialization: false,
     // Retries belong to the caller: a slow cache must not hold a request up.
     retry: { retries: 1, backoff: () => 50 },
   });
   return {
     kind: 'upstash',
     async get<T>(key: string) {
-      return (await redis.get<T>(key)) ?? null;
+      return decodeCacheValue<T>(await redis.get<string>(key));
     },
     async set(key, value, { ttlSeconds }) {
-      await redis.set(key, value, { ex: ttlSeconds });
+      assertTtlSeconds(ttlSeconds);
+      await redis.set(key, encodeCacheValue(value), { ex: ttlSeconds });
     },
     async delete(...keys) {
       if (keys.length > 0) await redis.del(...keys);

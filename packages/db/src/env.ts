@@ -25,3 +25,23 @@ export function readDbEnv(source: Record<string, string | undefined>): DbEnv {
     throw new Error(`Invalid database settings:\n${z.prettifyError(parsed.error)}`);
   return parsed.data;
 }
+
+/** CI runners set CI (GitHub Actions: CI=true); `false` or `0` mean no. */
+function onCi(source: Record<string, string | undefined>): boolean {
+  const ci = source.CI;
+  return ci !== undefined && ci !== '' && ci !== 'false' && ci !== '0';
+}
+
+/**
+ * The settings of the migrate and seed scripts. On CI they refuse to run without
+ * DATABASE_URL: an empty secret would otherwise migrate a throwaway PGlite and exit 0.
+ */
+export function readScriptDbEnv(source: Record<string, string | undefined>): DbEnv {
+  const env = readDbEnv(source);
+  if (!env.DATABASE_URL && onCi(source)) {
+    throw new Error(
+      'DATABASE_URL is not set (or empty) and CI is set: refusing to fall back to the embedded PGlite database on CI. Check the DATABASE_URL secret of this workflow.',
+    );
+  }
+  return env;
+}

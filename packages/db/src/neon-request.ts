@@ -2,7 +2,11 @@ import { Client, neon } from '@neondatabase/serverless';
 import { drizzle as drizzleHttp } from 'drizzle-orm/neon-http';
 import { drizzle as drizzleWs } from 'drizzle-orm/neon-serverless';
 import type { Database } from './database.ts';
-import { configureClient, type NeonLocalSettings, registerLocalHttpEndpoint } from './neon-settings.ts';
+import {
+  configureClient,
+  type NeonLocalSettings,
+  registerLocalHttpEndpoint,
+} from './neon-settings.ts';
 import * as schema from './schema/index.ts';
 
 export interface NeonRequestOptions extends NeonLocalSettings {

@@ -1,7 +1,7 @@
 export { freePort } from './free-port.ts';
 export { type NeonStandIn, startNeonStandIn } from './neon-stand-in.ts';
-export { type ConnectionGauge, watchConnections } from './postgres-activity.ts';
 export { findPostgresBinDir, type LocalPostgres, startPostgres } from './postgres.ts';
+export { type ConnectionGauge, watchConnections } from './postgres-activity.ts';
 export { type LocalRedis, startRedis } from './redis.ts';
 export { startUpstashBridge, type UpstashBridge } from './upstash-bridge.ts';
 export { parseTarget, startWsProxy, type WsProxy } from './ws-proxy.ts';

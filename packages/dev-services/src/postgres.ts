@@ -2,6 +2,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { devServicesEnv } from './env.ts';
 import { freePort } from './free-port.ts';
 
 export interface LocalPostgres {
@@ -91,9 +92,9 @@ function postgresUid(): { uid: number; gid: number } {
  * Neon driver and the WebSocket proxy. Takes about two seconds.
  */
 export async function startPostgres(options: PostgresOptions = {}): Promise<LocalPostgres> {
-  const external = options.externalUrl ?? process.env.TEST_POSTGRES_URL;
+  const external = options.externalUrl ?? devServicesEnv.TEST_POSTGRES_URL;
   if (external) return usingExternal(external);
-  const bin = findPostgresBinDir(options.binDir ?? process.env.PG_BIN_DIR);
+  const bin = findPostgresBinDir(options.binDir ?? devServicesEnv.PG_BIN_DIR);
   const port = options.port ?? (await freePort());
   const asPostgres = process.getuid?.() === 0;
   const dir = mkdtempSync(join(tmpdir(), 'edgecart-pg-'));

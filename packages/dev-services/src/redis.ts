@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { Redis } from 'ioredis';
+import { devServicesEnv } from './env.ts';
 import { freePort } from './free-port.ts';
 
 export interface LocalRedis {
@@ -13,13 +14,13 @@ export interface LocalRedis {
  * loopback, without persistence. TEST_REDIS_URL names one to use instead.
  */
 export async function startRedis(): Promise<LocalRedis> {
-  const external = process.env.TEST_REDIS_URL;
+  const external = devServicesEnv.TEST_REDIS_URL;
   if (external) {
     return { url: external, port: Number(new URL(external).port || 6379), stop: async () => {} };
   }
   const port = await freePort();
   const server = spawn(
-    process.env.REDIS_SERVER ?? 'redis-server',
+    devServicesEnv.REDIS_SERVER,
     ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
     { stdio: 'ignore' },
   );

@@ -26,6 +26,7 @@ export function TRPCReactProvider({ children }: { children: ReactNode }) {
       links: [
         loggerLink({
           enabled: (op) =>
+            // biome-ignore lint/style/noProcessEnv: client code; Next inlines NODE_ENV at build time, and ~/env is server-only.
             process.env.NODE_ENV === 'development' ||
             (op.direction === 'down' && op.result instanceof Error),
         }),

@@ -1,0 +1,102 @@
+import { describe, expect, it, vi } from 'vitest';
+import { type AppRuntimeEnv, createAppEnv, type DeploySettings, deployProblems } from './env.ts';
+
+const deployed: DeploySettings = {
+  DEPLOY_ENV: 'production',
+  DATABASE_URL: 'postgres://shop:pw@ep-cool-name-pooler.eu-central-1.aws.neon.tech/neondb',
+  UPSTASH_REDIS_REST_URL: 'https://eu1-shop.upstash.io',
+  UPSTASH_REDIS_REST_TOKEN: 'token',
+  NEXT_PUBLIC_SITE_URL: 'https://shop.example.com',
+};
+
+const variables = (settings: DeploySettings) => deployProblems(settings).map((p) => p.variable);
+
+const runtime = (values: Partial<AppRuntimeEnv>): AppRuntimeEnv => ({
+  NODE_ENV: 'production',
+  DEPLOY_ENV: undefined,
+  DATABASE_URL: undefined,
+  NEON_LOCAL_PROXY: undefined,
+  PGLITE_DATA_DIR: undefined,
+  UPSTASH_REDIS_REST_URL: undefined,
+  UPSTASH_REDIS_REST_TOKEN: undefined,
+  NEXT_PUBLIC_SITE_URL: undefined,
+  ...values,
+});
+
+describe('deployProblems', () => {
+  it('accepts a complete production or preview configuration', () => {
+    expect(deployProblems(deployed)).toEqual([]);
+    expect(
+      deployProblems({
+        ...deployed,
+        DEPLOY_ENV: 'preview',
+        NEXT_PUBLIC_SITE_URL: 'https://edgecart-pr-7.acme.workers.dev',
+      }),
+    ).toEqual([]);
+  });
+
+  it('asks nothing in development', () => {
+    expect(deployProblems({ DEPLOY_ENV: 'development', NEON_LOCAL_PROXY: '127.0.0.1:1' })).toEqual(
+      [],
+    );
+  });
+
+  it.each(['production', 'preview'] as const)('requires every secret in %s', (deployEnv) => {
+    expect(variables({ DEPLOY_ENV: deployEnv })).toEqual([
+      'DATABASE_URL',
+      'UPSTASH_REDIS_REST_URL',
+      'UPSTASH_REDIS_REST_TOKEN',
+      'NEXT_PUBLIC_SITE_URL',
+    ]);
+  });
+
+  it('refuses the local proxy once deployed', () => {
+    expect(variables({ ...deployed, NEON_LOCAL_PROXY: '127.0.0.1:5433' })).toEqual([
+      'NEON_LOCAL_PROXY',
+    ]);
+  });
+
+  it.each([
+    'http://localhost:3000',
+    'https://localhost',
+    'https://shop.localhost',
+    'https://127.0.0.1:8787',
+    'https://[::1]',
+    'http://shop.example.com',
+    'not a url',
+  ])('refuses %s as the deployed site URL', (site) => {
+    expect(variables({ ...deployed, NEXT_PUBLIC_SITE_URL: site })).toEqual([
+      'NEXT_PUBLIC_SITE_URL',
+    ]);
+  });
+});
+
+describe('createAppEnv', () => {
+  // The failure is also logged, for the Worker's logs; keep the test output quiet.
+  vi.spyOn(console, 'error').mockImplementation(() => {});
+
+  it('defaults to development: PGlite, memory cache, localhost', () => {
+    // next build sets NODE_ENV=production; only DEPLOY_ENV switches the rules on.
+    const env = createAppEnv(runtime({}));
+    expect(env.DEPLOY_ENV).toBe('development');
+    expect(env.DATABASE_URL).toBeUndefined();
+    expect(env.NEXT_PUBLIC_SITE_URL).toBe('http://localhost:3000');
+  });
+
+  it('fails at start in production without its secrets, naming each one', () => {
+    const start = () => createAppEnv(runtime({ DEPLOY_ENV: 'production', DATABASE_URL: '' }));
+    expect(start).toThrow(/- DATABASE_URL: required when DEPLOY_ENV is production/);
+    expect(start).toThrow(/- UPSTASH_REDIS_REST_TOKEN: required/);
+    expect(start).toThrow(/- NEXT_PUBLIC_SITE_URL: must be .* inlined at build time/);
+  });
+
+  it('keeps the deployed values as they are', () => {
+    const env = createAppEnv(runtime({ ...deployed }));
+    expect(env.DEPLOY_ENV).toBe('production');
+    expect(env.NEXT_PUBLIC_SITE_URL).toBe('https://shop.example.com');
+  });
+
+  it('refuses an unknown DEPLOY_ENV', () => {
+    expect(() => createAppEnv(runtime({ DEPLOY_ENV: 'prod' }))).toThrow(/DEPLOY_ENV/);
+  });
+});
