@@ -2,19 +2,24 @@ import { initTRPC } from '@trpc/server';
 import superjson from 'superjson';
 import { z } from 'zod';
 import type { Context } from './context.ts';
+import { clientMessage } from './error-reply.ts';
 import { toClientError } from './middlewares/domain-errors.ts';
 
 const t = initTRPC.context<Context>().create({
   transformer: superjson,
-  errorFormatter({ shape, error }) {
+  errorFormatter({ shape, error, ctx }) {
     const zodError = error.cause instanceof z.ZodError ? error.cause : null;
+    const requestId = ctx?.requestId ?? null;
     return {
       ...shape,
-      // A message a person can act on, rather than the raw list of zod issues.
-      message: zodError ? z.prettifyError(zodError) : shape.message,
+      // A message a person can act on: zod's issues in prose, a domain error's
+      // own words, or for a fault of ours a generic one with the request id.
+      message: zodError ? z.prettifyError(zodError) : clientMessage(error, requestId),
       data: {
         ...shape.data,
         zodError: zodError ? z.flattenError(zodError) : null,
+        /** Quote it to support: the server log has the cause under the same id. */
+        requestId,
         // Stack traces never leave the server.
         stack: undefined,
       },
@@ -32,5 +37,8 @@ const domainErrors = t.middleware(async ({ next }) => {
   return result;
 });
 
-/** Anyone may call it; domain errors become the matching tRPC codes. */
+/**
+ * Anyone may call it; domain errors, and the database failures core knows
+ * (constraints, conflicts, bad values, outages), become the matching tRPC codes.
+ */
 export const publicProcedure = t.procedure.use(domainErrors);

@@ -1,22 +1,54 @@
-/** Errors the domain raises on purpose; the API layer maps each kind to a status. */
+export type DomainErrorKind =
+  | 'not_found'
+  | 'invalid_input'
+  | 'conflict'
+  /** A concurrent change got in the way (serialization failure, deadlock): try again. */
+  | 'retryable'
+  /** The database (or another dependency) cannot be reached right now. */
+  | 'unavailable';
+
+/**
+ * Errors the domain raises on purpose; the API layer maps each kind to a
+ * status. Their messages go to clients as they are: a person can act on them,
+ * and they never carry internals (the original error is the `cause`, for logs).
+ */
 export class DomainError extends Error {
   constructor(
-    readonly kind: 'not_found' | 'invalid_input' | 'conflict',
+    readonly kind: DomainErrorKind,
     message: string,
+    options?: { cause?: unknown },
   ) {
-    super(message);
+    super(message, options);
     this.name = new.target.name;
   }
 }
 
 export class NotFoundError extends DomainError {
-  constructor(message: string) {
-    super('not_found', message);
+  constructor(message: string, options?: { cause?: unknown }) {
+    super('not_found', message, options);
   }
 }
 
 export class InvalidInputError extends DomainError {
-  constructor(message: string) {
-    super('invalid_input', message);
+  constructor(message: string, options?: { cause?: unknown }) {
+    super('invalid_input', message, options);
+  }
+}
+
+export class ConflictError extends DomainError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super('conflict', message, options);
+  }
+}
+
+export class RetryableError extends DomainError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super('retryable', message, options);
+  }
+}
+
+export class UnavailableError extends DomainError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super('unavailable', message, options);
   }
 }

@@ -1,3 +1,5 @@
 export * from './catalog/index.ts';
+export { toDomainError } from './database-errors.ts';
 export * from './errors.ts';
 export type { Money } from './money.ts';
+export { textProblem } from './text.ts';

@@ -4,4 +4,3 @@ export { findPostgresBinDir, type LocalPostgres, startPostgres } from './postgre
 export { type ConnectionGauge, watchConnections } from './postgres-activity.ts';
 export { type LocalRedis, startRedis } from './redis.ts';
 export { startUpstashBridge, type UpstashBridge } from './upstash-bridge.ts';
-export { parseTarget, startWsProxy, type WsProxy } from './ws-proxy.ts';

@@ -1,13 +1,17 @@
+import { describeErrorForLog } from '@edgecart/api/error-log';
+
 /**
  * One structured line for a server-side failure: what was being done, and the
- * error's class, message and stack (never SQL parameters or connection strings).
+ * error's class, code, message and stack, unwrapped down to the driver's
+ * error, without SQL parameters, connection strings or secrets.
  */
 export function logError(context: Record<string, unknown>, error: unknown): void {
-  const described =
-    error instanceof Error
-      ? { errorClass: error.name, message: error.message, stack: error.stack }
-      : { errorClass: typeof error, message: String(error) };
   console.error(
-    JSON.stringify({ level: 'error', msg: 'request failed', ...context, ...described }),
+    JSON.stringify({
+      level: 'error',
+      msg: 'request failed',
+      ...context,
+      ...describeErrorForLog(error),
+    }),
   );
 }

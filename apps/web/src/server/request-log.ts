@@ -1,4 +1,6 @@
 /** Request ids and the one structured log line per request. Web APIs only. */
+// The error describer alone: the Worker's entry must not pull the whole API into its bundle.
+import { describeErrorForLog } from '@edgecart/api/error-log';
 import { attachRequestState, type RequestState } from './request-state.ts';
 import { unavailableResponse } from './unavailable-response.ts';
 
@@ -73,6 +75,14 @@ export function withRequestLog<Env>(
       }
       const name = error instanceof Error ? error.name : typeof error;
       log(line(500, `unhandled ${name}`));
+      console.error(
+        JSON.stringify({
+          level: 'error',
+          msg: 'unhandled',
+          requestId,
+          ...describeErrorForLog(error),
+        }),
+      );
       return Response.json(
         { error: 'Internal error', requestId },
         { status: 500, headers: { 'x-request-id': requestId } },

@@ -1,4 +1,4 @@
-import { productSorts } from '@edgecart/core';
+import { productSorts, textProblem } from '@edgecart/core';
 import { z } from 'zod';
 
 export const MAX_PAGE_SIZE = 48;
@@ -11,6 +11,12 @@ export const slugSchema = z
   .max(120, 'A slug is at most 120 characters.')
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'A slug has lower-case letters, digits and dashes.');
 
+/** A check that free text is what PostgreSQL can hold: no NUL, well-formed Unicode. */
+const storableText = (what: string) => (value: string, ctx: z.RefinementCtx) => {
+  const problem = textProblem(value);
+  if (problem) ctx.addIssue({ code: 'custom', message: `${what} ${problem}.` });
+};
+
 const priceSchema = z
   .number()
   .int('Prices are whole minor units (cents).')
@@ -19,7 +25,12 @@ const priceSchema = z
 
 export const listProductsInput = z
   .object({
-    q: z.string().trim().max(100, 'A search is at most 100 characters.').optional(),
+    q: z
+      .string()
+      .trim()
+      .max(100, 'A search is at most 100 characters.')
+      .superRefine(storableText('The search'))
+      .optional(),
     collection: slugSchema.optional(),
     minPrice: priceSchema.optional(),
     maxPrice: priceSchema.optional(),

@@ -42,3 +42,30 @@ describe('product cursors', () => {
     );
   });
 });
+
+describe('cursor values PostgreSQL would refuse', () => {
+  const at = (time: string) => encodeCursor('newest', [time, id]);
+
+  it('sends timestamps normalised to UTC', () => {
+    expect(decodeCursor(at('2026-01-02T05:04:05.678+02:00'), 'newest')).toEqual([
+      '2026-01-02T03:04:05.678Z',
+      id,
+    ]);
+  });
+
+  it.each([
+    ['year 0000', '0000-01-01T00:00:00Z'],
+    ['a +23:59 offset', '2020-01-01T00:00:00+23:59'],
+    ['31 February', '2021-02-31T00:00:00Z'],
+  ])('rejects a timestamp with %s', (_, time) => {
+    expect(() => decodeCursor(at(time), 'newest')).toThrow(/value 1 is not a valid timestamp/);
+  });
+
+  it('rejects text with a NUL or an unpaired surrogate', () => {
+    for (const title of ['a\u0000', 'a\uD800']) {
+      expect(() => decodeCursor(encodeCursor('name', [title, id]), 'name')).toThrow(
+        /value 1 is not a valid text/,
+      );
+    }
+  });
+});

@@ -1,13 +1,31 @@
 import { z } from 'zod';
 import { InvalidInputError } from '../errors.ts';
+import { toInstant } from '../instant.ts';
+import { textProblem } from '../text.ts';
 import { type KeyKind, type ProductSort, productSorts, sortKeys } from './sorts.ts';
 
 export type CursorValue = string | number;
 
+/**
+ * What each kind of cursor value must be for PostgreSQL to take it as its type:
+ * a 32-bit integer, text it can hold, a real instant (sent normalised to UTC,
+ * so the SQL never sees a client's offset or precision), a UUID.
+ */
 const valueSchemas: Record<KeyKind, z.ZodType<CursorValue>> = {
   int: z.number().int().min(-2147483648).max(2147483647),
-  text: z.string().max(500),
-  timestamp: z.iso.datetime({ offset: true }),
+  text: z
+    .string()
+    .max(500)
+    .refine((value) => textProblem(value) === null),
+  timestamp: z
+    .string()
+    .max(40)
+    .transform((value, ctx) => {
+      const instant = toInstant(value);
+      if (instant !== null) return instant;
+      ctx.issues.push({ code: 'custom', message: 'not an instant', input: value });
+      return z.NEVER;
+    }),
   uuid: z.uuid(),
 };
 

@@ -30,7 +30,7 @@ export async function getProductBySlug(db: Database, slug: string): Promise<Prod
     throw new NotFoundError(`No product is called "${slug}".`);
   }
   const prices = product.variants.map((v) => v.price);
-  const currency = product.variants[0]?.currency ?? 'USD';
+  const currency = product.currency;
   const totalStock = product.variants.reduce((sum, v) => sum + v.stock, 0);
   const images = product.images.map(({ url, alt, width, height }) => ({ url, alt, width, height }));
   return {

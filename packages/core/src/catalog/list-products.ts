@@ -3,7 +3,6 @@ import {
   collections as collectionsTable,
   type Database,
   eq,
-  inArray,
   productCollections,
   productImages,
   products,
@@ -93,7 +92,7 @@ export async function listProducts(db: Database, params: ListProductsParams): Pr
         ),
         minPrice: sql<number>`min(${productVariants.price})::int`.as('min_price'),
         maxPrice: sql<number>`max(${productVariants.price})::int`.as('max_price'),
-        currency: sql<string>`min(${productVariants.currency})`.as('currency'),
+        currency: products.currency,
         totalStock: sql<number>`sum(${productVariants.stock})::int`.as('total_stock'),
       })
       .from(products)
@@ -110,9 +109,26 @@ export async function listProducts(db: Database, params: ListProductsParams): Pr
   if (params.inStock) outer.push(sql`${rows.totalStock} > 0`);
   if (params.cursor) outer.push(after(columns, decodeCursor(params.cursor, params.sort)));
 
+  // The first image comes in the same query: one round trip for the page.
+  const firstImage = sql<CatalogImage | null>`(
+    select json_build_object('url', ${productImages.url}, 'alt', ${productImages.alt},
+      'width', ${productImages.width}, 'height', ${productImages.height})
+    from ${productImages} where ${productImages.productId} = ${rows.id}
+    order by ${productImages.position} limit 1)`;
   const page = await db
     .with(rows)
-    .select()
+    .select({
+      id: rows.id,
+      slug: rows.slug,
+      title: rows.title,
+      createdAt: rows.createdAt,
+      featuredKey: rows.featuredKey,
+      minPrice: rows.minPrice,
+      maxPrice: rows.maxPrice,
+      currency: rows.currency,
+      totalStock: rows.totalStock,
+      image: firstImage,
+    })
     .from(rows)
     .where(and(...outer))
     .orderBy(...columns.map((c) => (c.dir === 'asc' ? sql`${c.expr} asc` : sql`${c.expr} desc`)))
@@ -120,10 +136,6 @@ export async function listProducts(db: Database, params: ListProductsParams): Pr
 
   const hasMore = page.length > params.limit;
   const items = page.slice(0, params.limit);
-  const images = await firstImages(
-    db,
-    items.map((r) => r.id),
-  );
   const last = items.at(-1);
   return {
     items: items.map(
@@ -134,7 +146,7 @@ export async function listProducts(db: Database, params: ListProductsParams): Pr
         priceFrom: { amount: r.minPrice, currency: r.currency },
         priceTo: { amount: r.maxPrice, currency: r.currency },
         stockState: stockState(r.totalStock),
-        image: images.get(r.id) ?? null,
+        image: r.image,
       }),
     ),
     nextCursor:
@@ -148,24 +160,4 @@ export async function listProducts(db: Database, params: ListProductsParams): Pr
           )
         : null,
   };
-}
-
-/** The first image of each product, in one query. */
-export async function firstImages(
-  db: Database,
-  productIds: string[],
-): Promise<Map<string, CatalogImage>> {
-  if (productIds.length === 0) return new Map();
-  const rows = await db
-    .selectDistinctOn([productImages.productId], {
-      productId: productImages.productId,
-      url: productImages.url,
-      alt: productImages.alt,
-      width: productImages.width,
-      height: productImages.height,
-    })
-    .from(productImages)
-    .where(inArray(productImages.productId, productIds))
-    .orderBy(productImages.productId, productImages.position);
-  return new Map(rows.map(({ productId, ...image }) => [productId, image]));
 }

@@ -2,6 +2,7 @@ import { type Database, databaseErrorKind } from '@edgecart/db';
 import { createNeonRequestDb } from '@edgecart/db/neon-request';
 import { getCloudflareContext } from '@opennextjs/cloudflare';
 import { env } from '~/env';
+import { logError } from '../log-error.ts';
 import { requestStateOf } from '../request-state.ts';
 
 // One database object per request; it holds no connection between queries.
@@ -30,14 +31,7 @@ export function getRequestDb(): Database {
       if (databaseErrorKind(error) !== 'unavailable') return;
       const state = requestStateOf(ctx);
       if (state) state.databaseUnavailable = true;
-      console.error(
-        JSON.stringify({
-          level: 'error',
-          msg: 'database unavailable',
-          requestId: state?.requestId ?? null,
-          error: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
-        }),
-      );
+      logError({ msg: 'database unavailable', requestId: state?.requestId ?? null }, error);
     },
   });
   perRequest.set(ctx, db);

@@ -1,5 +1,6 @@
 import { appRouter, createContext } from '@edgecart/api';
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
+import { getHTTPStatusCodeFromError } from '@trpc/server/http';
 import { getDb } from '~/server/db';
 import { logError } from '~/server/log-error';
 import { requestIdFrom } from '~/server/request-id';
@@ -13,8 +14,8 @@ async function handler(request: Request): Promise<Response> {
     createContext: async () =>
       createContext({ db: await getDb(), headers: request.headers, requestId }),
     onError({ error, path }) {
-      if (error.code === 'INTERNAL_SERVER_ERROR' || error.code === 'SERVICE_UNAVAILABLE') {
-        logError({ requestId, path: path ?? null, code: error.code }, error.cause ?? error);
+      if (getHTTPStatusCodeFromError(error) >= 500) {
+        logError({ requestId, path: path ?? null, trpcCode: error.code }, error.cause ?? error);
       }
     },
   });
