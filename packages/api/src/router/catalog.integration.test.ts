@@ -18,7 +18,9 @@ type Path = 'pool' | 'request';
 function openPostgres(path: Path) {
   return async (): Promise<SeededDatabase> => {
     const postgres = await startPostgres();
-    const standIn = await startNeonStandIn({ postgres: { host: '127.0.0.1', port: postgres.port } });
+    const standIn = await startNeonStandIn({
+      postgres: { host: '127.0.0.1', port: postgres.port },
+    });
     const pool = createNeonNodeDb({
       connectionString: postgres.connectionString,
       localProxy: standIn.address,
