@@ -1,17 +1,8 @@
-import { type DbEnv, readScriptDbEnv } from '../src/env.ts';
 import { migrate } from '../src/migrate.ts';
-import { openNodeDatabase } from '../src/open-node.ts';
 import { seedCatalog } from '../src/seed/index.ts';
+import { openScriptDatabase } from './script-database.ts';
 
-let settings: DbEnv;
-try {
-  settings = readScriptDbEnv(process.env);
-} catch (error) {
-  console.error(error instanceof Error ? error.message : error);
-  process.exit(1);
-}
-
-const handle = await openNodeDatabase(settings);
+const handle = await openScriptDatabase();
 try {
   await migrate(handle.db);
   const result = await seedCatalog(handle.db);
