@@ -66,7 +66,7 @@ export async function startEdgeStack(options: EdgeStackOptions = {}): Promise<Ed
     }
   };
   try {
-    const postgres = await startPostgres();
+    const postgres = await startPostgres({ own: true });
     cleanups.push(() => postgres.stop());
     const standIn = await startNeonStandIn({
       postgres: { host: '127.0.0.1', port: postgres.port },

@@ -82,7 +82,8 @@ describe('the HTTP query path, driven by the real driver', () => {
   const previousEndpoint = neonConfig.fetchEndpoint;
 
   beforeAll(async () => {
-    postgres = await startPostgres();
+    // Its own server, even on CI with a service container: a test stops it.
+    postgres = await startPostgres({ own: true });
     standIn = await startNeonStandIn({ postgres: { host: '127.0.0.1', port: postgres.port } });
     neonConfig.fetchEndpoint = `http://${standIn.address}/sql`;
   });

@@ -24,6 +24,8 @@ export interface PostgresOptions {
    * from TEST_POSTGRES_URL. It is left running afterwards.
    */
   externalUrl?: string | undefined;
+  /** Always start a server of its own, e.g. to stop and start it in an outage test. */
+  own?: boolean;
   port?: number;
   /** Folder with initdb, pg_ctl and postgres; found under /usr/lib/postgresql when unset. */
   binDir?: string | undefined;
@@ -92,7 +94,9 @@ function postgresUid(): { uid: number; gid: number } {
  * Neon driver and the WebSocket proxy. Takes about two seconds.
  */
 export async function startPostgres(options: PostgresOptions = {}): Promise<LocalPostgres> {
-  const external = options.externalUrl ?? devServicesEnv.TEST_POSTGRES_URL;
+  const external = options.own
+    ? undefined
+    : (options.externalUrl ?? devServicesEnv.TEST_POSTGRES_URL);
   if (external) return usingExternal(external);
   const bin = findPostgresBinDir(options.binDir ?? devServicesEnv.PG_BIN_DIR);
   const port = options.port ?? (await freePort());
