@@ -41,9 +41,14 @@ const stopAll = async () => {
   await gauge.close();
   await stack.stop();
 };
-process.on('SIGINT', () => {
-  interrupted = true;
-});
+// Ctrl-C or a kill stops the run and everything it started, at once.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    interrupted = true;
+    console.log(`\nbench: ${signal}, stopping PostgreSQL, Redis and the Worker…`);
+    void stopAll().finally(() => process.exit(130));
+  });
+}
 
 async function productPath(): Promise<string> {
   const sitemap = await (await fetch(`${stack.url}/sitemap.xml`)).text();

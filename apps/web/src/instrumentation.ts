@@ -1,5 +1,11 @@
 import { describeErrorForLog } from '@edgecart/api/error-log';
 
+function digestOf(error: unknown): string | null {
+  const digest: unknown =
+    typeof error === 'object' && error !== null ? Reflect.get(error, 'digest') : undefined;
+  return typeof digest === 'string' ? digest : null;
+}
+
 /**
  * Next calls this for every error thrown while rendering a page or running a
  * route handler: one JSON line with the request id (set by the Worker's entry)
@@ -19,6 +25,8 @@ export function onRequestError(
       method: request.method,
       route: context.routePath,
       routeType: context.routeType,
+      // What the error page shows as its reference.
+      digest: digestOf(error),
       ...describeErrorForLog(error),
     }),
   );

@@ -7,6 +7,7 @@ import {
   watchConnections,
 } from '@edgecart/dev-services';
 import { sql } from 'drizzle-orm';
+import type { NeonHttpDatabase } from 'drizzle-orm/neon-http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseErrorKind } from './errors.ts';
 import { nodeWebSocket } from './neon-node.ts';
@@ -99,5 +100,36 @@ describe("a Worker request's database", () => {
     await Promise.all(Array.from({ length: 30 }, () => db.execute(sql`select pg_sleep(0.05)`)));
     // The stand-in multiplexes HTTP queries onto at most 10 connections, as Neon's pooler does.
     expect(await gauge.count()).toBeLessThanOrEqual(10);
+  });
+
+  it('runs a batch as one transaction over HTTP: all of it or none', async () => {
+    const db = open() as unknown as NeonHttpDatabase;
+    await db.execute(sql`create table if not exists batch_rows (id int primary key)`);
+    await expect(
+      db.batch([
+        db.execute(sql`insert into batch_rows values (10)`),
+        db.execute(sql`insert into batch_rows values (10)`),
+      ]),
+    ).rejects.toThrow();
+    const after = await rowsOf(db.execute(sql`select count(*)::int as n from batch_rows`));
+    expect(after).toEqual([{ n: 0 }]);
+    await db.batch([
+      db.execute(sql`insert into batch_rows values (11)`),
+      db.execute(sql`insert into batch_rows values (12)`),
+    ]);
+    expect(await rowsOf(db.execute(sql`select count(*)::int as n from batch_rows`))).toEqual([
+      { n: 2 },
+    ]);
+  });
+
+  it('runs one transaction at a time, so a request holds at most one connection', async () => {
+    const db = open();
+    const first = db.transaction(async (tx) => {
+      await tx.execute(sql`select pg_sleep(0.2)`);
+      return 'first';
+    });
+    await expect(db.transaction(async () => 'second')).rejects.toThrow(/one transaction at a time/);
+    await expect(first).resolves.toBe('first');
+    await expect(db.transaction(async () => 'after')).resolves.toBe('after');
   });
 });

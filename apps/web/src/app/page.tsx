@@ -5,8 +5,8 @@ import { getCollections } from '~/server/catalog';
 
 export default async function HomePage() {
   const api = await getApi();
-  // The collection rows need only the collections (shared with the header), so
-  // every product query of the page runs in the same round.
+  // Two rounds: the collections (shared with the header) with the featured and
+  // newest products, then the featured collections' products, all in parallel.
   const collectionRows = getCollections().then((all) =>
     Promise.all(
       all

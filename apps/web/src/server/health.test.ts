@@ -42,6 +42,7 @@ describe('memoized health', () => {
       { database: async () => probes++ },
       { ttlMs: 5_000, now: () => clock },
     );
+    await health();
     await Promise.all([health(), health(), health()]);
     clock = 4_999;
     await health();

@@ -64,19 +64,21 @@ export async function runHealthChecks(probes: Probes, timeoutMs = 3_000): Promis
 }
 
 /**
- * The health report, probed at most once per `ttlMs`: callers in the meantime,
- * concurrent ones included, share the last probe's answer.
+ * The health report, probed at most once per `ttlMs` once a probe has
+ * finished: later callers get that report. Only settled reports are shared,
+ * never a pending promise (a Worker must not await one request's I/O in
+ * another), so callers that arrive together before the first answer each probe.
  */
 export function memoizedHealth(
   probes: Probes,
   options: { ttlMs: number; timeoutMs?: number; now?: () => number },
 ): () => Promise<HealthReport> {
   const now = options.now ?? Date.now;
-  let last: { at: number; report: Promise<HealthReport> } | undefined;
-  return () => {
-    if (!last || now() - last.at >= options.ttlMs) {
-      last = { at: now(), report: runHealthChecks(probes, options.timeoutMs) };
-    }
-    return last.report;
+  let last: { at: number; report: HealthReport } | undefined;
+  return async () => {
+    if (last && now() - last.at < options.ttlMs) return last.report;
+    const report = await runHealthChecks(probes, options.timeoutMs);
+    last = { at: now(), report };
+    return report;
   };
 }

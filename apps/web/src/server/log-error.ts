@@ -6,7 +6,7 @@ import { describeErrorForLog } from '@edgecart/api/error-log';
  * error, without SQL parameters, connection strings or secrets.
  */
 export function logError(context: Record<string, unknown>, error: unknown): void {
-  console.error(
+  (context.level === 'warn' ? console.warn : console.error)(
     JSON.stringify({
       level: 'error',
       msg: 'request failed',

@@ -94,4 +94,23 @@ describe('the request log', () => {
     expect(await response.text()).toContain('req-3');
     expect(lines[0]).toMatchObject({ status: 503, cause: 'database_unavailable' });
   });
+
+  it("leaves tRPC's own replies alone during an outage, in the shape its client reads", async () => {
+    const handler = withRequestLog(
+      async (_request: Request, _env: unknown, ctx: object) => {
+        const state = requestStateOf(ctx);
+        if (state) state.databaseUnavailable = true;
+        return Response.json([{ error: { json: { message: 'unavailable' } } }], { status: 503 });
+      },
+      () => {},
+    );
+    const response = await handler(
+      new Request('http://shop.test/api/trpc/catalog.products?batch=1'),
+      {},
+      {},
+    );
+    expect(response.status).toBe(503);
+    expect(await response.json()).toEqual([{ error: { json: { message: 'unavailable' } } }]);
+    expect(response.headers.get('x-request-id')).toBeTruthy();
+  });
 });

@@ -32,6 +32,8 @@ export interface RequestLogLine {
   cause?: string;
 }
 
+const isTrpc = (request: Request) => new URL(request.url).pathname.startsWith('/api/trpc/');
+
 type Handler<Env> = (request: Request, env: Env, ctx: object) => Promise<Response>;
 
 /**
@@ -88,7 +90,8 @@ export function withRequestLog<Env>(
         { status: 500, headers: { 'x-request-id': requestId } },
       );
     }
-    if (response.status >= 500 && state.databaseUnavailable) {
+    // tRPC answers an outage with its own 503, in the shape its client reads: keep it.
+    if (response.status === 500 && state.databaseUnavailable && !isTrpc(request)) {
       log(line(503, 'database_unavailable'));
       return unavailableResponse(request, requestId);
     }

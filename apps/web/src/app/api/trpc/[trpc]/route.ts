@@ -1,4 +1,5 @@
 import { appRouter, createContext } from '@edgecart/api';
+import { databaseErrorKind } from '@edgecart/db';
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import { getHTTPStatusCodeFromError } from '@trpc/server/http';
 import { getDb } from '~/server/db';
@@ -14,8 +15,15 @@ async function handler(request: Request): Promise<Response> {
     createContext: async () =>
       createContext({ db: await getDb(), headers: request.headers, requestId }),
     onError({ error, path }) {
-      if (getHTTPStatusCodeFromError(error) >= 500) {
+      const status = getHTTPStatusCodeFromError(error);
+      if (status >= 500) {
         logError({ requestId, path: path ?? null, trpcCode: error.code }, error.cause ?? error);
+      } else if (databaseErrorKind(error.cause) !== null) {
+        // The database refused a value: the client's fault, or a query of ours to look at.
+        logError(
+          { level: 'warn', requestId, path: path ?? null, trpcCode: error.code },
+          error.cause,
+        );
       }
     },
   });
