@@ -1,7 +1,6 @@
 import type { Metadata } from 'next';
-import { cache, Suspense } from 'react';
+import { cache } from 'react';
 import { EmptyState } from '~/components/empty-state';
-import { GridSkeleton } from '~/components/grid-skeleton';
 import { ListingFilters } from '~/components/listing-filters';
 import { ProductListing } from '~/components/product-listing';
 import {
@@ -42,12 +41,7 @@ export default async function CollectionPage({ params, searchParams }: Props) {
       <h1>{collection.title}</h1>
       <p className="section__lead">{collection.description}</p>
       <ListingFilters action={path} query={query} />
-      <Suspense
-        key={productQueryHref(path, query)}
-        fallback={<GridSkeleton label="Loading products…" />}
-      >
-        <CollectionProducts title={collection.title} path={path} query={query} />
-      </Suspense>
+      <CollectionProducts title={collection.title} path={path} query={query} />
     </div>
   );
 }
