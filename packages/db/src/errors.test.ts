@@ -113,9 +113,15 @@ describe('databaseErrorKind on connection failures', () => {
     expect(databaseErrorKind(refused)).toBe('unavailable');
     const fetched = await caught(() => fetch(`http://127.0.0.1:${port}/`));
     expect(databaseErrorKind(fetched)).toBe('unavailable');
+    // A server that accepts and never answers, so that the deadline, not a refusal, ends it.
+    const silent = createServer(() => {});
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const silentAddress = silent.address();
+    const silentPort = typeof silentAddress === 'object' && silentAddress ? silentAddress.port : 0;
     const timedOut = await caught(() =>
-      fetch(`http://127.0.0.1:${port}/`, { signal: AbortSignal.timeout(0) }),
+      fetch(`http://127.0.0.1:${silentPort}/`, { signal: AbortSignal.timeout(50) }),
     );
+    silent.close();
     expect(timedOut).toMatchObject({ name: 'TimeoutError' });
     expect(databaseErrorKind(timedOut)).toBe('unavailable');
     const aborted = await caught(() => fetch('http://x.invalid/', { signal: AbortSignal.abort() }));
