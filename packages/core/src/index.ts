@@ -1,3 +1,4 @@
+export * from './accounts/index.ts';
 export * from './catalog/index.ts';
 export { toDomainError } from './database-errors.ts';
 export * from './errors.ts';

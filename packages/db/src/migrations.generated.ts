@@ -36,5 +36,17 @@ export const migrations: MigrationMeta[] = [
     "bps": true,
     "folderMillis": 1795526773568,
     "hash": "ad2821bacfe73c73d3bd0b9520b4a39f521d8aed4795fe191253b7145044b094"
+  },
+  {
+    "sql": [
+      "CREATE TABLE \"sessions\" (\n\t\"id\" text PRIMARY KEY NOT NULL,\n\t\"user_id\" uuid NOT NULL,\n\t\"secret_hash\" text NOT NULL,\n\t\"created_at\" timestamp (3) with time zone DEFAULT now() NOT NULL,\n\t\"expires_at\" timestamp (3) with time zone NOT NULL,\n\tCONSTRAINT \"sessions_secret_hash_check\" CHECK (\"sessions\".\"secret_hash\" ~ '^[0-9a-f]{64}$')\n);\n",
+      "\nCREATE TABLE \"users\" (\n\t\"id\" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,\n\t\"email\" text NOT NULL,\n\t\"password_hash\" text NOT NULL,\n\t\"role\" text DEFAULT 'customer' NOT NULL,\n\t\"created_at\" timestamp (3) with time zone DEFAULT now() NOT NULL,\n\t\"updated_at\" timestamp (3) with time zone DEFAULT now() NOT NULL,\n\tCONSTRAINT \"users_email_check\" CHECK (\"users\".\"email\" = lower(btrim(\"users\".\"email\")) and \"users\".\"email\" like '%@%'),\n\tCONSTRAINT \"users_role_check\" CHECK (\"users\".\"role\" in ('customer', 'admin'))\n);\n",
+      "\nALTER TABLE \"sessions\" ADD CONSTRAINT \"sessions_user_id_users_id_fk\" FOREIGN KEY (\"user_id\") REFERENCES \"public\".\"users\"(\"id\") ON DELETE cascade ON UPDATE no action;",
+      "\nCREATE INDEX \"sessions_user_idx\" ON \"sessions\" USING btree (\"user_id\");",
+      "\nCREATE UNIQUE INDEX \"users_email_key\" ON \"users\" USING btree (\"email\");"
+    ],
+    "bps": true,
+    "folderMillis": 1795529785749,
+    "hash": "126987422c936e43f5572c0208812c38fa4198b02d0b9928ce46bb42b004a113"
   }
 ];

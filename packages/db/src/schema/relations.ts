@@ -1,4 +1,5 @@
 import { relations } from 'drizzle-orm';
+import { sessions, users } from './accounts.ts';
 import {
   collections,
   productCollections,
@@ -31,4 +32,12 @@ export const productVariantsRelations = relations(productVariants, ({ one }) => 
 
 export const productImagesRelations = relations(productImages, ({ one }) => ({
   product: one(products, { fields: [productImages.productId], references: [products.id] }),
+}));
+
+export const usersRelations = relations(users, ({ many }) => ({
+  sessions: many(sessions),
+}));
+
+export const sessionsRelations = relations(sessions, ({ one }) => ({
+  user: one(users, { fields: [sessions.userId], references: [users.id] }),
 }));

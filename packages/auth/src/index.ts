@@ -1,0 +1,23 @@
+export {
+  ARGON2ID,
+  type Argon2idParams,
+  argon2idParamsOf,
+  createArgon2idHasher,
+  type PasswordHasher,
+} from './password/hasher.ts';
+export { PASSWORD_MAX, PASSWORD_MIN, passwordProblem } from './password/policy.ts';
+export {
+  blankSessionCookie,
+  type SessionCookie,
+  serializeCookie,
+  sessionCookie,
+  sessionCookieName,
+} from './session/cookie.ts';
+export { isExpired, newExpiry, refreshedExpiry, SESSION_TTL_MS } from './session/expiry.ts';
+export {
+  generateSessionToken,
+  hashSecret,
+  type NewSessionToken,
+  parseSessionToken,
+  secretMatches,
+} from './session/token.ts';

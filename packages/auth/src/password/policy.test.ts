@@ -1,0 +1,15 @@
+import { describe, expect, it } from 'vitest';
+import { passwordProblem } from './policy.ts';
+
+describe('the password policy', () => {
+  it('asks for 8 to 256 characters, saying what to change', () => {
+    expect(passwordProblem('short')).toBe('Use at least 8 characters (this one has 5).');
+    expect(passwordProblem('x'.repeat(257))).toBe('Use at most 256 characters.');
+    expect(passwordProblem('eight ch')).toBeNull();
+    expect(passwordProblem('x'.repeat(256))).toBeNull();
+  });
+
+  it('counts characters, not UTF-16 units', () => {
+    expect(passwordProblem('🔑🔑🔑🔑🔑🔑🔑')).toMatch(/has 7/);
+  });
+});

@@ -1,0 +1,12 @@
+export const PASSWORD_MIN = 8;
+export const PASSWORD_MAX = 256;
+
+/** What is wrong with a new password, in words a person can act on; null when it is fine. */
+export function passwordProblem(password: string): string | null {
+  const length = [...password].length;
+  if (length < PASSWORD_MIN) {
+    return `Use at least ${PASSWORD_MIN} characters (this one has ${length}).`;
+  }
+  if (length > PASSWORD_MAX) return `Use at most ${PASSWORD_MAX} characters.`;
+  return null;
+}
