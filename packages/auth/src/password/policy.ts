@@ -1,3 +1,5 @@
+import { isCommonPassword } from './common.ts';
+
 export const PASSWORD_MIN = 8;
 export const PASSWORD_MAX = 256;
 
@@ -8,5 +10,8 @@ export function passwordProblem(password: string): string | null {
     return `Use at least ${PASSWORD_MIN} characters (this one has ${length}).`;
   }
   if (length > PASSWORD_MAX) return `Use at most ${PASSWORD_MAX} characters.`;
+  if (isCommonPassword(password)) {
+    return 'This password is one of the most common ones and easy to guess: choose another, such as a few unrelated words.';
+  }
   return null;
 }
