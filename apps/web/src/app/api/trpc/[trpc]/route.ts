@@ -5,9 +5,12 @@ import { getHTTPStatusCodeFromError } from '@trpc/server/http';
 import { getDb } from '~/server/db';
 import { logError } from '~/server/log-error';
 import { requestIdFrom } from '~/server/request-id';
+import { crossSiteResponse, isCrossSite } from '~/server/same-origin';
 
 async function handler(request: Request): Promise<Response> {
   const requestId = requestIdFrom(request.headers);
+  // Mutations are POSTs: another site must not make a visitor's browser send one.
+  if (request.method !== 'GET' && isCrossSite(request)) return crossSiteResponse(requestId);
   const response = await fetchRequestHandler({
     endpoint: '/api/trpc',
     req: request,
