@@ -5,6 +5,8 @@ import { createUpstashCache } from './upstash.ts';
 
 export { type Cache, MAX_TTL_SECONDS } from './cache.ts';
 export { createMemoryCache } from './memory.ts';
+export type { RateLimiter, RateLimitResult, RateLimitRule } from './rate-limiter.ts';
+export { createMemoryRateLimiter } from './rate-limiter-memory.ts';
 export { createUpstashCache } from './upstash.ts';
 
 /**
