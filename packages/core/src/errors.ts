@@ -30,8 +30,11 @@ export class NotFoundError extends DomainError {
 }
 
 export class InvalidInputError extends DomainError {
-  constructor(message: string, options?: { cause?: unknown }) {
+  /** The input field the message is about, to show it next to that field. */
+  readonly field: string | undefined;
+  constructor(message: string, options?: { cause?: unknown; field?: string }) {
     super('invalid_input', message, options);
+    this.field = options?.field;
   }
 }
 

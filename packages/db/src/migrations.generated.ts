@@ -48,5 +48,16 @@ export const migrations: MigrationMeta[] = [
     "bps": true,
     "folderMillis": 1795529785749,
     "hash": "126987422c936e43f5572c0208812c38fa4198b02d0b9928ce46bb42b004a113"
+  },
+  {
+    "sql": [
+      "CREATE TABLE \"pending_sign_ups\" (\n\t\"id\" text PRIMARY KEY NOT NULL,\n\t\"secret_hash\" text NOT NULL,\n\t\"email\" text NOT NULL,\n\t\"password_hash\" text NOT NULL,\n\t\"created_at\" timestamp (3) with time zone DEFAULT now() NOT NULL,\n\t\"expires_at\" timestamp (3) with time zone NOT NULL,\n\tCONSTRAINT \"pending_sign_ups_secret_hash_check\" CHECK (\"pending_sign_ups\".\"secret_hash\" ~ '^[0-9a-f]{64}$')\n);\n",
+      "\nCREATE TABLE \"outbox\" (\n\t\"id\" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,\n\t\"kind\" text NOT NULL,\n\t\"to\" text NOT NULL,\n\t\"subject\" text NOT NULL,\n\t\"body\" text NOT NULL,\n\t\"created_at\" timestamp (3) with time zone DEFAULT now() NOT NULL,\n\t\"sent_at\" timestamp (3) with time zone,\n\t\"attempts\" integer DEFAULT 0 NOT NULL,\n\t\"last_error\" text\n);\n",
+      "\nCREATE INDEX \"pending_sign_ups_email_idx\" ON \"pending_sign_ups\" USING btree (\"email\");",
+      "\nCREATE INDEX \"outbox_unsent_idx\" ON \"outbox\" USING btree (\"created_at\") WHERE \"outbox\".\"sent_at\" is null;"
+    ],
+    "bps": true,
+    "folderMillis": 1795530316834,
+    "hash": "e028d025eb25a2aeaf9e9d282348160aa6f47d1bd70be6419db589259c9923aa"
   }
 ];

@@ -12,7 +12,7 @@ function randomPart(): string {
 }
 
 export interface NewSessionToken {
-  /** What the cookie holds: `<id>.<secret>`. Never stored. */
+  /** What the cookie (or the link) holds: `<id>.<secret>`. Never stored. */
   token: string;
   /** The session's id, stored as the row's key. */
   id: string;
@@ -24,7 +24,10 @@ export function hashSecret(secret: string): string {
   return encodeHexLowerCase(sha256(new TextEncoder().encode(secret)));
 }
 
-/** A fresh token: an id and a secret, each from a CSPRNG. */
+/**
+ * A fresh token: an id and a secret, each from a CSPRNG. Sessions use it, and
+ * so do single-use links (sign-up confirmation, password reset).
+ */
 export function generateSessionToken(): NewSessionToken {
   const id = randomPart();
   const secret = randomPart();

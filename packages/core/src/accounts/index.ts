@@ -1,4 +1,7 @@
+export { validEmail, validNewPassword } from './credentials.ts';
 export { normalizeEmail } from './email.ts';
+export { type LogInDeps, logIn } from './log-in.ts';
+export { enqueueEmail, type OutgoingEmail } from './outbox.ts';
 export {
   createSession,
   invalidateSession,
@@ -7,3 +10,4 @@ export {
   type ValidSession,
   validateSessionToken,
 } from './sessions.ts';
+export { confirmSignUp, requestSignUp, type SignUpDeps } from './sign-up.ts';

@@ -48,3 +48,24 @@ export const sessions = pgTable(
     check('sessions_secret_hash_check', sql`${t.secretHash} ~ '^[0-9a-f]{64}$'`),
   ],
 );
+
+/**
+ * A sign-up waiting for its email to be confirmed: the account is created only
+ * when the link is opened, so the sign-up form answers the same whether or not
+ * the address already has an account. The link holds `<id>.<secret>`.
+ */
+export const pendingSignUps = pgTable(
+  'pending_sign_ups',
+  {
+    id: text().primaryKey(),
+    secretHash: text().notNull(),
+    email: text().notNull(),
+    passwordHash: text().notNull(),
+    createdAt: at().notNull().defaultNow(),
+    expiresAt: at().notNull(),
+  },
+  (t) => [
+    index('pending_sign_ups_email_idx').on(t.email),
+    check('pending_sign_ups_secret_hash_check', sql`${t.secretHash} ~ '^[0-9a-f]{64}$'`),
+  ],
+);

@@ -1,0 +1,156 @@
+import { createArgon2idHasher, type PasswordHasher } from '@edgecart/auth';
+import { type Database, eq, outbox, pendingSignUps, users } from '@edgecart/db';
+import type Argon2 from '@phi-ag/argon2';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { InvalidInputError } from '../errors.ts';
+import { logIn } from './log-in.ts';
+import { validateSessionToken } from './sessions.ts';
+import { confirmSignUp, requestSignUp } from './sign-up.ts';
+
+const origin = 'https://shop.example';
+const start = new Date('2026-11-24T12:00:00.000Z');
+const minutes = (n: number) => new Date(start.getTime() + n * 60_000);
+const PASSWORD = 'lantern quietly orbit';
+
+async function failure(promise: Promise<unknown>): Promise<InvalidInputError> {
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(InvalidInputError);
+  return error as InvalidInputError;
+}
+
+/** Sign-up and log-in on every database driver; the argon2 instance comes from the test. */
+export function describeAccountsContract(
+  driver: string,
+  open: () => Promise<{ db: Database; close: () => Promise<void>; argon2: Argon2 }>,
+) {
+  describe(`sign-up and log-in on ${driver}`, () => {
+    let db: Database;
+    let close: () => Promise<void>;
+    let hasher: PasswordHasher;
+    let weakHasher: PasswordHasher;
+    const deps = (now = start) => ({ db, hasher, origin, now });
+    const unique = () => `ann-${crypto.randomUUID().slice(0, 8)}@example.com`;
+    const mailTo = async (to: string) =>
+      db.select().from(outbox).where(eq(outbox.to, to)).orderBy(outbox.createdAt);
+    const linkToken = (body: string) => {
+      const token = /token=([^\s]+)/.exec(body)?.[1];
+      if (!token) throw new Error(`no link in ${body}`);
+      return decodeURIComponent(token);
+    };
+    async function signUp(email: string) {
+      await requestSignUp(deps(), { email, password: PASSWORD });
+      const [mail] = await mailTo(email.trim().toLowerCase());
+      return confirmSignUp({ db, now: minutes(5) }, linkToken(mail?.body ?? ''));
+    }
+
+    beforeAll(async () => {
+      const opened = await open();
+      ({ db, close } = opened);
+      hasher = createArgon2idHasher(opened.argon2);
+      weakHasher = createArgon2idHasher(opened.argon2, {
+        memoryCost: 4_096,
+        timeCost: 1,
+        parallelism: 1,
+      });
+    });
+    afterAll(async () => {
+      await close?.();
+    });
+
+    it('sends a new address a link that creates the account and logs in, once', async () => {
+      const email = unique();
+      await requestSignUp(deps(), { email: `  ${email.toUpperCase()} `, password: PASSWORD });
+      expect(await db.select().from(users).where(eq(users.email, email))).toEqual([]);
+      const [mail] = await mailTo(email);
+      expect(mail).toMatchObject({ kind: 'sign-up-confirm', subject: expect.any(String) });
+      expect(mail?.body).toContain(`${origin}/sign-up/confirm?token=`);
+      const token = linkToken(mail?.body ?? '');
+
+      const confirmed = await confirmSignUp({ db, now: minutes(59) }, token);
+      const session = await validateSessionToken(db, confirmed.token, minutes(60));
+      expect(session?.user).toMatchObject({ email, role: 'customer' });
+      expect(await db.select().from(pendingSignUps).where(eq(pendingSignUps.email, email))).toEqual(
+        [],
+      );
+      const again = await failure(confirmSignUp({ db, now: minutes(59) }, token));
+      expect(again.message).toMatch(/expired or was already used/);
+    });
+
+    it('answers a known address the same, mailing it that it has an account', async () => {
+      const email = unique();
+      await signUp(email);
+      await expect(
+        requestSignUp(deps(), { email, password: 'another fine passphrase' }),
+      ).resolves.toBeUndefined();
+      const mails = await mailTo(email);
+      expect(mails.map((m) => m.kind)).toEqual(['sign-up-confirm', 'sign-up-account-exists']);
+      expect(await db.select().from(pendingSignUps).where(eq(pendingSignUps.email, email))).toEqual(
+        [],
+      );
+    });
+
+    it('refuses a link after an hour, and a forged one, creating nothing', async () => {
+      const email = unique();
+      await requestSignUp(deps(), { email, password: PASSWORD });
+      const token = linkToken((await mailTo(email))[0]?.body ?? '');
+      const [id, secret = ''] = token.split('.');
+      const forged = `${id}.${secret.slice(0, -1)}${secret.endsWith('a') ? 'b' : 'a'}`;
+      await failure(confirmSignUp({ db, now: minutes(5) }, forged));
+      await failure(confirmSignUp({ db, now: minutes(5) }, 'not-a-token'));
+      await failure(confirmSignUp({ db, now: minutes(61) }, token));
+      expect(await db.select().from(users).where(eq(users.email, email))).toEqual([]);
+    });
+
+    it('says what is wrong with a bad address or password, next to the field, writing nothing', async () => {
+      const email = unique();
+      const weak = await failure(requestSignUp(deps(), { email, password: 'password1' }));
+      expect(weak.field).toBe('password');
+      const short = await failure(requestSignUp(deps(), { email, password: 'short' }));
+      expect(short.message).toMatch(/at least 8/);
+      const address = await failure(requestSignUp(deps(), { email: 'ann', password: PASSWORD }));
+      expect(address.field).toBe('email');
+      expect(await mailTo(email)).toEqual([]);
+    });
+
+    it('logs in with the right password only, with one message for every refusal', async () => {
+      const email = unique();
+      await signUp(email);
+      const session = await logIn(
+        { db, hasher, now: minutes(10) },
+        {
+          email: ` ${email.toUpperCase()}`,
+          password: PASSWORD,
+        },
+      );
+      expect((await validateSessionToken(db, session.token, minutes(11)))?.user.email).toBe(email);
+      const wrong = await failure(
+        logIn({ db, hasher, now: minutes(10) }, { email, password: `${PASSWORD}!` }),
+      );
+      // An unknown address costs one hash too, so timing does not tell it apart.
+      let dummies = 0;
+      const counting: PasswordHasher = {
+        ...hasher,
+        verifyDummy: async (password) => {
+          dummies++;
+          await hasher.verifyDummy(password);
+        },
+      };
+      const unknown = await failure(
+        logIn({ db, hasher: counting, now: minutes(10) }, { email: unique(), password: PASSWORD }),
+      );
+      expect(unknown.message).toBe(wrong.message);
+      expect(dummies).toBe(1);
+    });
+
+    it('upgrades a hash made with weaker parameters at the next good log-in', async () => {
+      const email = unique();
+      await db.insert(users).values({ email, passwordHash: await weakHasher.hash(PASSWORD) });
+      await logIn({ db, hasher, now: minutes(1) }, { email, password: PASSWORD });
+      const [user] = await db.select().from(users).where(eq(users.email, email));
+      expect(user?.passwordHash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
+    });
+  });
+}
