@@ -59,5 +59,15 @@ export const migrations: MigrationMeta[] = [
     "bps": true,
     "folderMillis": 1795530316834,
     "hash": "e028d025eb25a2aeaf9e9d282348160aa6f47d1bd70be6419db589259c9923aa"
+  },
+  {
+    "sql": [
+      "CREATE TABLE \"password_resets\" (\n\t\"id\" text PRIMARY KEY NOT NULL,\n\t\"user_id\" uuid NOT NULL,\n\t\"secret_hash\" text NOT NULL,\n\t\"created_at\" timestamp (3) with time zone DEFAULT now() NOT NULL,\n\t\"expires_at\" timestamp (3) with time zone NOT NULL,\n\tCONSTRAINT \"password_resets_secret_hash_check\" CHECK (\"password_resets\".\"secret_hash\" ~ '^[0-9a-f]{64}$')\n);\n",
+      "\nALTER TABLE \"password_resets\" ADD CONSTRAINT \"password_resets_user_id_users_id_fk\" FOREIGN KEY (\"user_id\") REFERENCES \"public\".\"users\"(\"id\") ON DELETE cascade ON UPDATE no action;",
+      "\nCREATE INDEX \"password_resets_user_idx\" ON \"password_resets\" USING btree (\"user_id\");"
+    ],
+    "bps": true,
+    "folderMillis": 1795530463244,
+    "hash": "4e21746dd166c01547c1dfe440eac5770c6fa98d1cb933efad08e7887dcf3179"
   }
 ];

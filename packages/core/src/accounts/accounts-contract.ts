@@ -3,8 +3,10 @@ import { type Database, eq, outbox, pendingSignUps, users } from '@edgecart/db';
 import type Argon2 from '@phi-ag/argon2';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { InvalidInputError } from '../errors.ts';
+import { changePassword } from './change-password.ts';
 import { logIn } from './log-in.ts';
-import { validateSessionToken } from './sessions.ts';
+import { requestPasswordReset, resetPassword } from './password-reset.ts';
+import { createSession, validateSessionToken } from './sessions.ts';
 import { confirmSignUp, requestSignUp } from './sign-up.ts';
 
 const origin = 'https://shop.example';
@@ -151,6 +153,83 @@ export function describeAccountsContract(
       await logIn({ db, hasher, now: minutes(1) }, { email, password: PASSWORD });
       const [user] = await db.select().from(users).where(eq(users.email, email));
       expect(user?.passwordHash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
+    });
+    it('resets a password by a one-hour, single-use link that logs out everywhere', async () => {
+      const email = unique();
+      const { userId } = await signUp(email);
+      const elsewhere = await createSession(db, userId, minutes(6));
+      await requestPasswordReset({ db, origin, now: minutes(10) }, { email: email.toUpperCase() });
+      const mail = (await mailTo(email)).find((m) => m.kind === 'password-reset');
+      expect(mail?.body).toContain(`${origin}/reset-password?token=`);
+      const token = linkToken(mail?.body ?? '');
+
+      const weak = await failure(
+        resetPassword({ db, hasher, now: minutes(11) }, { token, password: 'qwerty123' }),
+      );
+      expect(weak.field).toBe('password');
+      const fresh = await resetPassword(
+        { db, hasher, now: minutes(12) },
+        { token, password: 'a brand new passphrase' },
+      );
+      expect(await validateSessionToken(db, elsewhere.token, minutes(13))).toBeNull();
+      expect(await validateSessionToken(db, fresh.token, minutes(13))).not.toBeNull();
+      await failure(logIn({ db, hasher, now: minutes(14) }, { email, password: PASSWORD }));
+      await logIn({ db, hasher, now: minutes(14) }, { email, password: 'a brand new passphrase' });
+      const reused = await failure(
+        resetPassword(
+          { db, hasher, now: minutes(15) },
+          { token, password: 'yet another passphrase' },
+        ),
+      );
+      expect(reused.message).toMatch(/expired or was already used/);
+
+      await requestPasswordReset({ db, origin, now: minutes(20) }, { email });
+      const later = (await mailTo(email)).filter((m) => m.kind === 'password-reset').at(-1);
+      await failure(
+        resetPassword(
+          { db, hasher, now: minutes(81) },
+          { token: linkToken(later?.body ?? ''), password: 'too late passphrase' },
+        ),
+      );
+    });
+
+    it('mails nothing for an unknown address, and answers the same', async () => {
+      const email = unique();
+      await expect(
+        requestPasswordReset({ db, origin, now: minutes(1) }, { email }),
+      ).resolves.toBeUndefined();
+      expect(await mailTo(email)).toEqual([]);
+    });
+
+    it('changes a password after checking the current one, ending every other session', async () => {
+      const email = unique();
+      const first = await signUp(email);
+      const other = await createSession(db, first.userId, minutes(6));
+      const sessionId = first.token.split('.')[0] ?? '';
+      const wrong = await failure(
+        changePassword(
+          { db, hasher, now: minutes(7) },
+          {
+            userId: first.userId,
+            sessionId,
+            currentPassword: 'nope',
+            newPassword: 'a new passphrase',
+          },
+        ),
+      );
+      expect(wrong.field).toBe('currentPassword');
+      await changePassword(
+        { db, hasher, now: minutes(8) },
+        {
+          userId: first.userId,
+          sessionId,
+          currentPassword: PASSWORD,
+          newPassword: 'a new passphrase',
+        },
+      );
+      expect(await validateSessionToken(db, first.token, minutes(9))).not.toBeNull();
+      expect(await validateSessionToken(db, other.token, minutes(9))).toBeNull();
+      await logIn({ db, hasher, now: minutes(10) }, { email, password: 'a new passphrase' });
     });
   });
 }

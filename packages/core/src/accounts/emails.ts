@@ -30,3 +30,19 @@ export function accountExistsEmail(to: string, origin: string): OutgoingEmail {
     ].join('\n'),
   };
 }
+
+/** The link that sets a new password, valid for an hour. */
+export function passwordResetEmail(to: string, link: string): OutgoingEmail {
+  return {
+    kind: 'password-reset',
+    to,
+    subject: 'Choose a new Edgecart password',
+    body: [
+      'Open this link within an hour to choose a new password. Doing so logs you out everywhere.',
+      '',
+      link,
+      '',
+      'If you did not ask for this, ignore this email: your password is unchanged.',
+    ].join('\n'),
+  };
+}

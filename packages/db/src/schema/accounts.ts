@@ -69,3 +69,21 @@ export const pendingSignUps = pgTable(
     check('pending_sign_ups_secret_hash_check', sql`${t.secretHash} ~ '^[0-9a-f]{64}$'`),
   ],
 );
+
+/** A password-reset link waiting to be used: single use, one hour, secret stored hashed. */
+export const passwordResets = pgTable(
+  'password_resets',
+  {
+    id: text().primaryKey(),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    secretHash: text().notNull(),
+    createdAt: at().notNull().defaultNow(),
+    expiresAt: at().notNull(),
+  },
+  (t) => [
+    index('password_resets_user_idx').on(t.userId),
+    check('password_resets_secret_hash_check', sql`${t.secretHash} ~ '^[0-9a-f]{64}$'`),
+  ],
+);

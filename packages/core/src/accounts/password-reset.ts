@@ -1,0 +1,80 @@
+import {
+  generateSessionToken,
+  isExpired,
+  type PasswordHasher,
+  parseSessionToken,
+  secretMatches,
+} from '@edgecart/auth';
+import { type Database, eq, passwordResets, users } from '@edgecart/db';
+import { InvalidInputError } from '../errors.ts';
+import { validNewPassword } from './credentials.ts';
+import { normalizeEmail } from './email.ts';
+import { passwordResetEmail } from './emails.ts';
+import { enqueueEmail } from './outbox.ts';
+import { createSession, invalidateUserSessions } from './sessions.ts';
+
+const LINK_TTL_MS = 60 * 60 * 1000;
+
+/**
+ * Mails a reset link when the address has an account; the caller answers the
+ * same either way ("if it has an account, a link is on its way").
+ */
+export async function requestPasswordReset(
+  deps: { db: Database; origin: string; now: Date },
+  input: { email: string },
+): Promise<void> {
+  const email = normalizeEmail(input.email);
+  await deps.db.transaction(async (tx) => {
+    const [user] = await tx.select({ id: users.id }).from(users).where(eq(users.email, email));
+    if (!user) return;
+    const { token, id, secretHash } = generateSessionToken();
+    await tx.insert(passwordResets).values({
+      id,
+      userId: user.id,
+      secretHash,
+      createdAt: deps.now,
+      expiresAt: new Date(deps.now.getTime() + LINK_TTL_MS),
+    });
+    const link = `${deps.origin}/reset-password?token=${encodeURIComponent(token)}`;
+    await enqueueEmail(tx, passwordResetEmail(email, link), deps.now);
+  });
+}
+
+const linkInvalid = () =>
+  new InvalidInputError(
+    'This link has expired or was already used. Ask for a new one on the "Forgot password" page.',
+    { field: 'token' },
+  );
+
+/**
+ * Sets a new password from a reset link: the link works once, within the hour;
+ * every session of the account ends, every other reset link of it too, and a
+ * fresh session opens for the person who reset it.
+ */
+export async function resetPassword(
+  deps: { db: Database; hasher: PasswordHasher; now: Date },
+  input: { token: string; password: string },
+): Promise<{ token: string; expiresAt: Date; userId: string }> {
+  const parsed = parseSessionToken(input.token);
+  if (!parsed) throw linkInvalid();
+  const passwordHash = await deps.hasher.hash(validNewPassword(input.password));
+  const result = await deps.db.transaction(async (tx) => {
+    const [reset] = await tx
+      .select()
+      .from(passwordResets)
+      .where(eq(passwordResets.id, parsed.id))
+      .for('update');
+    if (!reset || !secretMatches(parsed.secret, reset.secretHash)) return null;
+    await tx.delete(passwordResets).where(eq(passwordResets.userId, reset.userId));
+    if (isExpired(reset.expiresAt, deps.now)) return null;
+    await tx
+      .update(users)
+      .set({ passwordHash, updatedAt: deps.now })
+      .where(eq(users.id, reset.userId));
+    await invalidateUserSessions(tx, reset.userId);
+    const session = await createSession(tx, reset.userId, deps.now);
+    return { ...session, userId: reset.userId };
+  });
+  if (!result) throw linkInvalid();
+  return result;
+}
