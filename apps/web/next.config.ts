@@ -6,7 +6,13 @@ const forWorker = process.env.EDGECART_TARGET === 'worker';
 const config: NextConfig = {
   reactStrictMode: true,
   // Internal packages ship TypeScript source; Next compiles them.
-  transpilePackages: ['@edgecart/api', '@edgecart/cache', '@edgecart/core', '@edgecart/db'],
+  transpilePackages: [
+    '@edgecart/api',
+    '@edgecart/auth',
+    '@edgecart/cache',
+    '@edgecart/core',
+    '@edgecart/db',
+  ],
   // PGlite loads its WASM and data files from its own folder: keep it out of the bundle.
   serverExternalPackages: ['@electric-sql/pglite'],
   poweredByHeader: false,

@@ -1,4 +1,17 @@
+import { type PasswordHasher, readSessionToken, type SessionCookie } from '@edgecart/auth';
+import { type ValidSession, validateSessionToken } from '@edgecart/core';
 import type { Database } from '@edgecart/db';
+
+/** What account procedures need from the entry that serves them. */
+export interface AccountsInput {
+  hasher: PasswordHasher;
+  /** The shop's public origin, for links in emails. */
+  origin: string;
+  /** Whether the shop is served over https: the cookie's name and Secure flag. */
+  secure: boolean;
+  /** Sets or clears the session cookie on the response. */
+  setCookie: (cookie: SessionCookie) => void;
+}
 
 /**
  * Plain inputs only (no Next.js objects), so that the same router serves the
@@ -9,10 +22,33 @@ export interface ContextInput {
   headers: Headers;
   /** The request id the HTTP layer assigned, for logs and error replies. */
   requestId?: string | undefined;
+  /** The clock; tests pass their own. */
+  now?: () => Date;
+  accounts?: AccountsInput | undefined;
 }
 
 export function createContext(input: ContextInput) {
-  return { db: input.db, headers: input.headers, requestId: input.requestId ?? null };
+  const now = input.now ?? (() => new Date());
+  const sessionToken = readSessionToken(input.headers, input.accounts?.secure ?? false);
+  let auth: Promise<ValidSession | null> | undefined;
+  return {
+    db: input.db,
+    headers: input.headers,
+    requestId: input.requestId ?? null,
+    now,
+    accounts: input.accounts ?? null,
+    sessionToken,
+    /**
+     * The session and user the request's cookie stands for, resolved on first
+     * use and then reused for the rest of the request.
+     */
+    auth: (): Promise<ValidSession | null> => {
+      auth ??= sessionToken
+        ? validateSessionToken(input.db, sessionToken, now())
+        : Promise.resolve(null);
+      return auth;
+    },
+  };
 }
 
 export type Context = ReturnType<typeof createContext>;

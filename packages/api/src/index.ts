@@ -1,7 +1,7 @@
 import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
 import type { AppRouter } from './root.ts';
 
-export { type Context, type ContextInput, createContext } from './context.ts';
+export { type AccountsInput, type Context, type ContextInput, createContext } from './context.ts';
 export { describeErrorForLog, type ErrorLogFields } from './error-log.ts';
 export { internalErrorMessage } from './error-reply.ts';
 export { type AppRouter, appRouter, createCaller } from './root.ts';

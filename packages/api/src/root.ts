@@ -1,7 +1,9 @@
+import { accountRouter } from './router/account.ts';
 import { catalogRouter } from './router/catalog.ts';
 import { createCallerFactory, createTRPCRouter } from './trpc.ts';
 
 export const appRouter = createTRPCRouter({
+  account: accountRouter,
   catalog: catalogRouter,
 });
 

@@ -1,4 +1,5 @@
-import { initTRPC } from '@trpc/server';
+import { InvalidInputError } from '@edgecart/core';
+import { initTRPC, TRPCError } from '@trpc/server';
 import superjson from 'superjson';
 import { z } from 'zod';
 import type { Context } from './context.ts';
@@ -20,6 +21,8 @@ const t = initTRPC.context<Context>().create({
         zodError: zodError ? z.flattenError(zodError) : null,
         /** Quote it to support: the server log has the cause under the same id. */
         requestId,
+        /** The input field a domain error is about, to show the message next to it. */
+        field: error.cause instanceof InvalidInputError ? (error.cause.field ?? null) : null,
         // Stack traces never leave the server.
         stack: undefined,
       },
@@ -42,3 +45,25 @@ const domainErrors = t.middleware(async ({ next }) => {
  * (constraints, conflicts, bad values, outages), become the matching tRPC codes.
  */
 export const publicProcedure = t.procedure.use(domainErrors);
+
+/** A signed-in user's procedure: `ctx.user` and `ctx.session` are set, else UNAUTHORIZED. */
+export const protectedProcedure = publicProcedure.use(async ({ ctx, next }) => {
+  const auth = await ctx.auth();
+  if (!auth) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Log in to continue.' });
+  return next({ ctx: { user: auth.user, session: auth.session } });
+});
+
+/** An admin's procedure: FORBIDDEN for a signed-in customer. */
+export const adminProcedure = protectedProcedure.use(({ ctx, next }) => {
+  if (ctx.user.role !== 'admin') {
+    throw new TRPCError({ code: 'FORBIDDEN', message: 'This is for the shop’s admins only.' });
+  }
+  return next();
+});
+
+/** A procedure that needs the account services (password hashing, cookies, links). */
+export const accountsProcedure = publicProcedure.use(({ ctx, next }) => {
+  if (!ctx.accounts)
+    throw new Error('Accounts are not wired into this entry (ContextInput.accounts).');
+  return next({ ctx: { accounts: ctx.accounts } });
+});

@@ -8,6 +8,8 @@ export {
 export { PASSWORD_MAX, PASSWORD_MIN, passwordProblem } from './password/policy.ts';
 export {
   blankSessionCookie,
+  readSessionToken,
+  SESSION_COOKIE_MAX_AGE,
   type SessionCookie,
   serializeCookie,
   sessionCookie,

@@ -1,18 +1,26 @@
 import 'server-only';
 import { createCaller, createContext } from '@edgecart/api';
-import { headers } from 'next/headers';
+import { cookies, headers } from 'next/headers';
 import { cache } from 'react';
+import { accountsFor } from './accounts.ts';
 import { getDb } from './db.ts';
 import { requestIdFrom } from './request-id.ts';
 
 /** The tRPC caller for React Server Components: one per request. */
 export const getApi = cache(async () => {
   const requestHeaders = new Headers(await headers());
+  const cookieStore = await cookies();
+  const host = requestHeaders.get('host') ?? 'localhost';
+  const scheme = requestHeaders.get('x-forwarded-proto') ?? 'http';
   return createCaller(
     createContext({
       db: await getDb(),
       headers: requestHeaders,
       requestId: requestIdFrom(requestHeaders),
+      // Cookies can be set from Server Actions and Route Handlers, not while a page renders.
+      accounts: accountsFor(`${scheme}://${host}/`, ({ name, value, attributes }) =>
+        cookieStore.set(name, value, attributes),
+      ),
     }),
   );
 });

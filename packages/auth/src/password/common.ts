@@ -1,12 +1,12 @@
-import { dictionary } from '@zxcvbn-ts/language-common';
+import { commonPasswords } from './common-passwords.generated.ts';
 
 let common: Set<string> | undefined;
 
 /**
- * Whether a password is among the ~49,000 most common ones (the list that
- * zxcvbn-ts bundles, from leaked password sets), compared without case.
+ * Whether a password is among the 10,000 most common ones (from leaked
+ * password sets, as zxcvbn-ts lists them), compared without case.
  */
 export function isCommonPassword(password: string): boolean {
-  common ??= new Set(dictionary['passwords-common'].map((p) => p.toLowerCase()));
+  common ??= new Set(commonPasswords);
   return common.has(password.toLowerCase());
 }

@@ -1,4 +1,12 @@
-import { SESSION_TTL_MS } from './expiry.ts';
+import { parseCookie, stringifySetCookie } from 'cookie';
+
+/**
+ * How long the browser keeps the cookie: 400 days, the most browsers allow.
+ * The session's row decides whether it is still valid (30 days, sliding), so
+ * the cookie need not be rewritten when the row's expiry slides, which a
+ * React Server Component could not do.
+ */
+export const SESSION_COOKIE_MAX_AGE = 400 * 24 * 60 * 60;
 
 export interface SessionCookie {
   name: string;
@@ -14,21 +22,12 @@ export interface SessionCookie {
 }
 
 /**
- * The session cookie for an origin: `__Host-session` with `Secure` on https
- * (the prefix pins it to this host and path), plain `session` on http
+ * The session cookie's name for an origin: `__Host-session` on https (the
+ * prefix pins it to this host, Secure and Path=/), plain `session` on http
  * (local development), where browsers refuse the prefix.
  */
 export function sessionCookieName(secure: boolean): string {
   return secure ? '__Host-session' : 'session';
-}
-
-export function sessionCookie(token: string, expiresAt: Date, now: Date, secure: boolean) {
-  const maxAge = Math.max(0, Math.floor((expiresAt.getTime() - now.getTime()) / 1000));
-  return cookie(token, Math.min(maxAge, SESSION_TTL_MS / 1000), secure);
-}
-
-export function blankSessionCookie(secure: boolean): SessionCookie {
-  return cookie('', 0, secure);
 }
 
 function cookie(value: string, maxAge: number, secure: boolean): SessionCookie {
@@ -39,15 +38,22 @@ function cookie(value: string, maxAge: number, secure: boolean): SessionCookie {
   };
 }
 
+export function sessionCookie(token: string, secure: boolean): SessionCookie {
+  return cookie(token, SESSION_COOKIE_MAX_AGE, secure);
+}
+
+export function blankSessionCookie(secure: boolean): SessionCookie {
+  return cookie('', 0, secure);
+}
+
 /** The `Set-Cookie` header value. */
 export function serializeCookie({ name, value, attributes }: SessionCookie): string {
-  const parts = [
-    `${name}=${value}`,
-    'Path=/',
-    'HttpOnly',
-    'SameSite=Lax',
-    `Max-Age=${attributes.maxAge}`,
-  ];
-  if (attributes.secure) parts.push('Secure');
-  return parts.join('; ');
+  return stringifySetCookie({ name, value, ...attributes });
+}
+
+/** The session token a request's `Cookie` header carries, if any. */
+export function readSessionToken(headers: Headers, secure: boolean): string | null {
+  const header = headers.get('cookie');
+  if (!header) return null;
+  return parseCookie(header)[sessionCookieName(secure)] || null;
 }

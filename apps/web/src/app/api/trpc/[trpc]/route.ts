@@ -2,6 +2,7 @@ import { appRouter, createContext } from '@edgecart/api';
 import { databaseErrorKind } from '@edgecart/db';
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import { getHTTPStatusCodeFromError } from '@trpc/server/http';
+import { accountsFor } from '~/server/accounts';
 import { getDb } from '~/server/db';
 import { logError } from '~/server/log-error';
 import { requestIdFrom } from '~/server/request-id';
@@ -15,8 +16,15 @@ async function handler(request: Request): Promise<Response> {
     endpoint: '/api/trpc',
     req: request,
     router: appRouter,
-    createContext: async () =>
-      createContext({ db: await getDb(), headers: request.headers, requestId }),
+    createContext: async ({ resHeaders }) =>
+      createContext({
+        db: await getDb(),
+        headers: request.headers,
+        requestId,
+        accounts: accountsFor(request.url, (_cookie, header) =>
+          resHeaders.append('set-cookie', header),
+        ),
+      }),
     onError({ error, path }) {
       const status = getHTTPStatusCodeFromError(error);
       if (status >= 500) {

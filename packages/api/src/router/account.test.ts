@@ -1,0 +1,123 @@
+import { loadArgon2 } from '@edgecart/auth/argon2-node';
+import { type Database, eq, outbox, users } from '@edgecart/db';
+import { createPgliteDb } from '@edgecart/db/pglite';
+import type Argon2 from '@phi-ag/argon2';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Browser, createBrowser } from '../testing/account-http.ts';
+import { adminProcedure, createTRPCRouter, protectedProcedure } from '../trpc.ts';
+
+let db: Database;
+let close: () => Promise<void>;
+let argon2: Argon2;
+const PASSWORD = 'lantern quietly orbit';
+const unique = () => `ann-${crypto.randomUUID().slice(0, 8)}@example.com`;
+
+beforeAll(async () => {
+  ({ db, close } = await createPgliteDb());
+  argon2 = await loadArgon2();
+});
+afterAll(async () => {
+  await close?.();
+});
+
+async function signedUp(browser: Browser, email = unique()) {
+  const request = await browser.call('account.signUp', { email, password: PASSWORD });
+  expect(request.status).toBe(200);
+  expect(request.setCookie).toBeNull();
+  const [mail] = await db.select().from(outbox).where(eq(outbox.to, email));
+  const token = decodeURIComponent(/token=(\S+)/.exec(mail?.body ?? '')?.[1] ?? '');
+  const confirmed = await browser.call('account.confirmSignUp', { token });
+  expect(confirmed.status).toBe(200);
+  return email;
+}
+
+describe('the account API over HTTP', () => {
+  it('signs up through the emailed link, which logs the browser in', async () => {
+    const browser = createBrowser(db, argon2);
+    const email = await signedUp(browser);
+    expect(browser.cookie()).toMatch(/^[a-z2-7]{32}\.[a-z2-7]{32}$/);
+    const me = await browser.call('account.me', undefined, 'GET');
+    expect(me.body.result?.data?.json).toMatchObject({ email, role: 'customer' });
+  });
+
+  it('logs out: the cookie is cleared and the session is gone server-side', async () => {
+    const browser = createBrowser(db, argon2);
+    await signedUp(browser);
+    const token = browser.cookie();
+    const out = await browser.call('account.logOut');
+    expect(out.setCookie).toMatch(/^session=; Max-Age=0/);
+    browser.setCookieValue(token);
+    expect((await browser.call('account.me', undefined, 'GET')).body.result?.data?.json).toBeNull();
+  });
+
+  it('logs in with a fresh session, ending the one the browser brought (no fixation)', async () => {
+    const browser = createBrowser(db, argon2);
+    const email = await signedUp(browser);
+    const before = browser.cookie();
+    const wrong = await browser.call('account.logIn', { email, password: 'not it at all' });
+    expect(wrong.status).toBe(400);
+    expect(wrong.body.error?.json?.data?.field).toBe('password');
+    const ok = await browser.call('account.logIn', { email, password: PASSWORD });
+    expect(ok.status).toBe(200);
+    expect(browser.cookie()).not.toBe(before);
+    const stale = createBrowser(db, argon2);
+    stale.setCookieValue(before);
+    expect((await stale.call('account.me', undefined, 'GET')).body.result?.data?.json).toBeNull();
+  });
+
+  it('keeps account procedures from visitors, and logs out everywhere', async () => {
+    const visitor = createBrowser(db, argon2);
+    const denied = await visitor.call('account.changePassword', {
+      currentPassword: PASSWORD,
+      newPassword: 'another long passphrase',
+    });
+    expect(denied.status).toBe(401);
+
+    const phone = createBrowser(db, argon2);
+    const email = await signedUp(phone);
+    const laptop = createBrowser(db, argon2);
+    await laptop.call('account.logIn', { email, password: PASSWORD });
+    const everywhere = await laptop.call('account.logOutEverywhere');
+    expect(everywhere.status).toBe(200);
+    expect((await phone.call('account.me', undefined, 'GET')).body.result?.data?.json).toBeNull();
+  });
+
+  it('answers a sign-up for a known address exactly as for a new one', async () => {
+    const browser = createBrowser(db, argon2);
+    const email = await signedUp(browser);
+    const fresh = await createBrowser(db, argon2).call('account.signUp', {
+      email: unique(),
+      password: PASSWORD,
+    });
+    const known = await createBrowser(db, argon2).call('account.signUp', {
+      email,
+      password: PASSWORD,
+    });
+    expect(known.status).toBe(fresh.status);
+    expect(Object.keys(known.body)).toEqual(Object.keys(fresh.body));
+    expect(known.setCookie).toBeNull();
+  });
+});
+
+describe('protected and admin procedures', () => {
+  const router = createTRPCRouter({
+    mine: protectedProcedure.query(({ ctx }) => ctx.user.email),
+    admin: adminProcedure.query(() => 'the back office'),
+  });
+
+  it('refuse a visitor (401), refuse a customer the admin one (403), admit an admin', async () => {
+    const visitor = createBrowser(db, argon2, { router });
+    expect((await visitor.call('mine', undefined, 'GET')).status).toBe(401);
+    expect((await visitor.call('admin', undefined, 'GET')).status).toBe(401);
+
+    const customer = createBrowser(db, argon2);
+    const email = await signedUp(customer);
+    const asCustomer = createBrowser(db, argon2, { router });
+    asCustomer.setCookieValue(customer.cookie());
+    expect((await asCustomer.call('mine', undefined, 'GET')).body.result?.data?.json).toBe(email);
+    expect((await asCustomer.call('admin', undefined, 'GET')).status).toBe(403);
+
+    await db.update(users).set({ role: 'admin' }).where(eq(users.email, email));
+    expect((await asCustomer.call('admin', undefined, 'GET')).status).toBe(200);
+  });
+});

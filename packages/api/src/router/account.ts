@@ -1,0 +1,87 @@
+import { blankSessionCookie, sessionCookie } from '@edgecart/auth';
+import {
+  changePassword,
+  confirmSignUp,
+  invalidateSession,
+  invalidateUserSessions,
+  logIn,
+  requestPasswordReset,
+  requestSignUp,
+  resetPassword,
+} from '@edgecart/core';
+import type { TRPCRouterRecord } from '@trpc/server';
+import type { Context } from '../context.ts';
+import { accountsProcedure, protectedProcedure, publicProcedure } from '../trpc.ts';
+import {
+  changePasswordInput,
+  credentialsInput,
+  emailInput,
+  resetPasswordInput,
+  tokenInput,
+} from './account.schema.ts';
+
+/** Ends the session the request's cookie held, if any: every log-in starts afresh. */
+async function endCurrentSession(ctx: Context): Promise<void> {
+  const auth = await ctx.auth();
+  if (auth) await invalidateSession(ctx.db, auth.session.id);
+}
+
+export const accountRouter = {
+  /** The signed-in user, or null. */
+  me: publicProcedure.query(async ({ ctx }) => (await ctx.auth())?.user ?? null),
+
+  signUp: accountsProcedure.input(credentialsInput).mutation(async ({ ctx, input }) => {
+    const { hasher, origin } = ctx.accounts;
+    await requestSignUp({ db: ctx.db, hasher, origin, now: ctx.now() }, input);
+    return { email: input.email.trim().toLowerCase() };
+  }),
+
+  confirmSignUp: accountsProcedure.input(tokenInput).mutation(async ({ ctx, input }) => {
+    await endCurrentSession(ctx);
+    const session = await confirmSignUp({ db: ctx.db, now: ctx.now() }, input.token);
+    ctx.accounts.setCookie(sessionCookie(session.token, ctx.accounts.secure));
+    return { userId: session.userId };
+  }),
+
+  logIn: accountsProcedure.input(credentialsInput).mutation(async ({ ctx, input }) => {
+    const session = await logIn({ db: ctx.db, hasher: ctx.accounts.hasher, now: ctx.now() }, input);
+    await endCurrentSession(ctx);
+    ctx.accounts.setCookie(sessionCookie(session.token, ctx.accounts.secure));
+    return { userId: session.userId };
+  }),
+
+  logOut: accountsProcedure.mutation(async ({ ctx }) => {
+    await endCurrentSession(ctx);
+    ctx.accounts.setCookie(blankSessionCookie(ctx.accounts.secure));
+    return { loggedOut: true };
+  }),
+
+  logOutEverywhere: protectedProcedure.mutation(async ({ ctx }) => {
+    await invalidateUserSessions(ctx.db, ctx.user.id);
+    ctx.accounts?.setCookie(blankSessionCookie(ctx.accounts.secure));
+    return { loggedOut: true };
+  }),
+
+  requestPasswordReset: accountsProcedure.input(emailInput).mutation(async ({ ctx, input }) => {
+    await requestPasswordReset({ db: ctx.db, origin: ctx.accounts.origin, now: ctx.now() }, input);
+    return { email: input.email.trim().toLowerCase() };
+  }),
+
+  resetPassword: accountsProcedure.input(resetPasswordInput).mutation(async ({ ctx, input }) => {
+    const session = await resetPassword(
+      { db: ctx.db, hasher: ctx.accounts.hasher, now: ctx.now() },
+      input,
+    );
+    ctx.accounts.setCookie(sessionCookie(session.token, ctx.accounts.secure));
+    return { userId: session.userId };
+  }),
+
+  changePassword: protectedProcedure.input(changePasswordInput).mutation(async ({ ctx, input }) => {
+    if (!ctx.accounts) throw new Error('Accounts are not wired into this entry.');
+    await changePassword(
+      { db: ctx.db, hasher: ctx.accounts.hasher, now: ctx.now() },
+      { userId: ctx.user.id, sessionId: ctx.session.id, ...input },
+    );
+    return { changed: true };
+  }),
+} satisfies TRPCRouterRecord;

@@ -1,0 +1,90 @@
+import { createArgon2idHasher, type SessionCookie, serializeCookie } from '@edgecart/auth';
+import type { Database } from '@edgecart/db';
+import type Argon2 from '@phi-ag/argon2';
+import type { AnyTRPCRouter } from '@trpc/server';
+import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
+import { createContext } from '../context.ts';
+import { appRouter } from '../root.ts';
+
+export interface Reply {
+  status: number;
+  body: {
+    result?: { data?: { json?: unknown } };
+    error?: { json?: { message: string; data?: { field?: string | null } } };
+  };
+  setCookie: string | null;
+}
+
+export interface Browser {
+  /** A tRPC call over HTTP, with this browser's cookie: mutations POST, queries GET. */
+  call(
+    path: string,
+    input?: unknown,
+    method?: 'GET' | 'POST',
+  ): Promise<{
+    status: number;
+    body: {
+      result?: { data?: { json?: unknown } };
+      error?: { json?: { message: string; data?: { field?: string | null } } };
+    };
+    setCookie: string | null;
+  }>;
+  /** The session cookie's value now held, or null. */
+  cookie: () => string | null;
+  setCookieValue: (value: string | null) => void;
+}
+
+/** A browser with a cookie jar of one cookie, talking to the router through tRPC's fetch adapter. */
+export function createBrowser(
+  db: Database,
+  argon2: Argon2,
+  options: { now?: () => Date; router?: AnyTRPCRouter } = {},
+): Browser {
+  const hasher = createArgon2idHasher(argon2);
+  let jar: string | null = null;
+  return {
+    cookie: () => jar,
+    setCookieValue: (value) => {
+      jar = value;
+    },
+    async call(path, input, method = 'POST') {
+      const headers = new Headers({ 'content-type': 'application/json' });
+      if (jar) headers.set('cookie', `session=${jar}`);
+      const search =
+        method === 'GET'
+          ? `?input=${encodeURIComponent(JSON.stringify({ json: input ?? null }))}`
+          : '';
+      const req = new Request(`http://shop.test/api/trpc/${path}${search}`, {
+        method,
+        headers,
+        body: method === 'POST' ? JSON.stringify({ json: input ?? null }) : undefined,
+      });
+      const set: { cookie: string | null } = { cookie: null };
+      const response = await fetchRequestHandler({
+        endpoint: '/api/trpc',
+        req,
+        router: options.router ?? appRouter,
+        createContext: () =>
+          createContext({
+            db,
+            headers: req.headers,
+            now: options.now,
+            accounts: {
+              hasher,
+              origin: 'http://shop.test',
+              secure: false,
+              setCookie: (cookie: SessionCookie) => {
+                set.cookie = serializeCookie(cookie);
+                jar = cookie.attributes.maxAge > 0 ? cookie.value : null;
+              },
+            },
+          }),
+      });
+      return {
+        status: response.status,
+        body: (await response.json()) as Reply['body'],
+        setCookie: set.cookie,
+      };
+    },
+  };
+}
