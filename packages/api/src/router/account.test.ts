@@ -99,6 +99,22 @@ describe('the account API over HTTP', () => {
   });
 });
 
+describe('account input the database cannot hold', () => {
+  it('is a 400 with a message, for every account mutation', async () => {
+    const browser = createBrowser(db, argon2);
+    for (const [path, input] of [
+      ['account.signUp', { email: 'a\u0000@example.com', password: PASSWORD }],
+      ['account.logIn', { email: 'a\u0000@example.com', password: PASSWORD }],
+      ['account.requestPasswordReset', { email: '\ud800@example.com' }],
+      ['account.confirmSignUp', { token: 'a\u0000.b' }],
+    ] as const) {
+      const reply = await browser.call(path, input);
+      expect(reply.status, path).toBe(400);
+      expect(reply.body.error?.json?.message, path).toMatch(/NUL|surrogate|not valid|email/i);
+    }
+  });
+});
+
 describe('protected and admin procedures', () => {
   const router = createTRPCRouter({
     mine: protectedProcedure.query(({ ctx }) => ctx.user.email),

@@ -1,5 +1,6 @@
-import { productSorts, textProblem } from '@edgecart/core';
+import { productSorts } from '@edgecart/core';
 import { z } from 'zod';
+import { storableText } from './storable-text.ts';
 
 export const MAX_PAGE_SIZE = 48;
 /** Prices are minor units; a cap keeps them inside a 32-bit integer. */
@@ -10,12 +11,6 @@ export const slugSchema = z
   .min(1, 'A slug is required.')
   .max(120, 'A slug is at most 120 characters.')
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'A slug has lower-case letters, digits and dashes.');
-
-/** A check that free text is what PostgreSQL can hold: no NUL, well-formed Unicode. */
-const storableText = (what: string) => (value: string, ctx: z.RefinementCtx) => {
-  const problem = textProblem(value);
-  if (problem) ctx.addIssue({ code: 'custom', message: `${what} ${problem}.` });
-};
 
 const priceSchema = z
   .number()
