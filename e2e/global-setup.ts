@@ -28,6 +28,13 @@ export default async function globalSetup(config: FullConfig) {
     '/collections/outerwear',
     '/products/no-such-product',
     '/robots.txt',
+    '/login',
+    '/sign-up',
+    '/account',
+    '/forgot-password',
+    '/reset-password',
+    '/sign-up/confirm',
+    '/dev/outbox',
   ]) {
     await get(path);
   }

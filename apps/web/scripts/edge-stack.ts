@@ -107,6 +107,9 @@ export async function startEdgeStack(options: EdgeStackOptions = {}): Promise<Ed
         // A local Worker: wrangler.jsonc's `production` would demand production secrets.
         '--var',
         'DEPLOY_ENV:development',
+        // The outbox page, which the e2e suite reads the emailed links from.
+        '--var',
+        'DEV_TOOLS:1',
         '--var',
         `DATABASE_URL:${postgres.connectionString}`,
         '--var',

@@ -16,6 +16,7 @@ const runtime = (values: Partial<AppRuntimeEnv>): AppRuntimeEnv => ({
   DEPLOY_ENV: undefined,
   DATABASE_URL: undefined,
   NEON_LOCAL_PROXY: undefined,
+  DEV_TOOLS: undefined,
   PGLITE_DATA_DIR: undefined,
   UPSTASH_REDIS_REST_URL: undefined,
   UPSTASH_REDIS_REST_TOKEN: undefined,
@@ -91,12 +92,20 @@ describe('createAppEnv', () => {
   });
 
   it('keeps the deployed values as they are', () => {
-    const env = createAppEnv(runtime({ ...deployed }));
+    const { DEV_TOOLS: _devTools, ...settings } = deployed;
+    const env = createAppEnv(runtime(settings));
     expect(env.DEPLOY_ENV).toBe('production');
     expect(env.NEXT_PUBLIC_SITE_URL).toBe('https://shop.example.com');
   });
 
   it('refuses an unknown DEPLOY_ENV', () => {
     expect(() => createAppEnv(runtime({ DEPLOY_ENV: 'prod' }))).toThrow(/DEPLOY_ENV/);
+  });
+
+  it('refuses development tools in a deployed Worker, and allows them locally', () => {
+    expect(variables({ ...deployed, DEV_TOOLS: true })).toEqual(['DEV_TOOLS']);
+    expect(deployProblems({ DEPLOY_ENV: 'development', DEV_TOOLS: true })).toEqual([]);
+    expect(createAppEnv(runtime({ DEV_TOOLS: '1' })).DEV_TOOLS).toBe(true);
+    expect(createAppEnv(runtime({})).DEV_TOOLS).toBe(false);
   });
 });

@@ -19,6 +19,7 @@ export interface DeploySettings {
   DEPLOY_ENV: DeployEnv;
   DATABASE_URL?: string | undefined;
   NEON_LOCAL_PROXY?: string | undefined;
+  DEV_TOOLS?: boolean | undefined;
   UPSTASH_REDIS_REST_URL?: string | undefined;
   UPSTASH_REDIS_REST_TOKEN?: string | undefined;
   NEXT_PUBLIC_SITE_URL?: string | undefined;
@@ -53,6 +54,12 @@ export function deployProblems(settings: DeploySettings): DeployProblem[] {
       });
     }
   }
+  if (settings.DEV_TOOLS) {
+    problems.push({
+      variable: 'DEV_TOOLS',
+      message: `shows every email the shop sends, for development only: it must not be set when DEPLOY_ENV is ${deployEnv}.`,
+    });
+  }
   if (settings.NEON_LOCAL_PROXY) {
     problems.push({
       variable: 'NEON_LOCAL_PROXY',
@@ -77,6 +84,7 @@ export type AppRuntimeEnv = Record<
   | 'DEPLOY_ENV'
   | 'DATABASE_URL'
   | 'NEON_LOCAL_PROXY'
+  | 'DEV_TOOLS'
   | 'PGLITE_DATA_DIR'
   | 'UPSTASH_REDIS_REST_URL'
   | 'UPSTASH_REDIS_REST_TOKEN'
@@ -90,6 +98,11 @@ export function createAppEnv(runtimeEnv: AppRuntimeEnv) {
     server: {
       NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
       DEPLOY_ENV: z.enum(deployEnvs).default('development'),
+      /** `1` turns on development tools (the /dev/outbox page). */
+      DEV_TOOLS: z
+        .enum(['0', '1'])
+        .optional()
+        .transform((value) => value === '1'),
       ...dbEnvShape,
       ...cacheEnvShape,
     },
@@ -134,6 +147,7 @@ export const env = createAppEnv({
   DEPLOY_ENV: process.env.DEPLOY_ENV,
   DATABASE_URL: process.env.DATABASE_URL,
   NEON_LOCAL_PROXY: process.env.NEON_LOCAL_PROXY,
+  DEV_TOOLS: process.env.DEV_TOOLS,
   PGLITE_DATA_DIR: process.env.PGLITE_DATA_DIR,
   UPSTASH_REDIS_REST_URL: process.env.UPSTASH_REDIS_REST_URL,
   UPSTASH_REDIS_REST_TOKEN: process.env.UPSTASH_REDIS_REST_TOKEN,

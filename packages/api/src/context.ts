@@ -25,6 +25,8 @@ export interface ContextInput {
   /** The clock; tests pass their own. */
   now?: () => Date;
   accounts?: AccountsInput | undefined;
+  /** Development tools (the outbox page): never in a deployed Worker. */
+  devTools?: boolean;
 }
 
 export function createContext(input: ContextInput) {
@@ -37,6 +39,7 @@ export function createContext(input: ContextInput) {
     requestId: input.requestId ?? null,
     now,
     accounts: input.accounts ?? null,
+    devTools: input.devTools ?? false,
     sessionToken,
     /**
      * The session and user the request's cookie stands for, resolved on first

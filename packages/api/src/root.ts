@@ -1,10 +1,12 @@
 import { accountRouter } from './router/account.ts';
 import { catalogRouter } from './router/catalog.ts';
+import { devRouter } from './router/dev.ts';
 import { createCallerFactory, createTRPCRouter } from './trpc.ts';
 
 export const appRouter = createTRPCRouter({
   account: accountRouter,
   catalog: catalogRouter,
+  dev: devRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,8 +1,12 @@
 import Link from 'next/link';
+import { getApi } from '~/server/api';
 import { getCollections } from '~/server/catalog';
 
 export async function SiteHeader() {
-  const collections = await getCollections();
+  const [collections, me] = await Promise.all([
+    getCollections(),
+    getApi().then((api) => api.account.me()),
+  ]);
   return (
     <header className="site-header">
       <div className="site-header__bar">
@@ -27,6 +31,15 @@ export async function SiteHeader() {
             </button>
           </form>
         </search>
+        {me ? (
+          <Link href="/account" className="site-header__account">
+            Account<span className="sr-only"> ({me.email})</span>
+          </Link>
+        ) : (
+          <Link href="/login" className="site-header__account">
+            Log in
+          </Link>
+        )}
       </div>
       <nav aria-label="Collections" className="site-nav">
         <ul>

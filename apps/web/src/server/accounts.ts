@@ -4,6 +4,12 @@ import { type SessionCookie, serializeCookie } from '@edgecart/auth';
 import { env } from '~/env';
 import { passwordHasher } from './password-hasher.ts';
 
+/** The origin the browser addressed (the Host header; `request.url` may name an internal host). */
+export function requestOrigin(request: Request): string {
+  const url = new URL(request.url);
+  return `${url.protocol}//${request.headers.get('host') ?? url.host}`;
+}
+
 /**
  * The shop's origin for links in emails: the configured public URL once
  * deployed (a request's Host must never choose where a reset link points),

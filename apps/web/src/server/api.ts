@@ -2,6 +2,7 @@ import 'server-only';
 import { createCaller, createContext } from '@edgecart/api';
 import { cookies, headers } from 'next/headers';
 import { cache } from 'react';
+import { env } from '~/env';
 import { accountsFor } from './accounts.ts';
 import { getDb } from './db.ts';
 import { requestIdFrom } from './request-id.ts';
@@ -17,6 +18,7 @@ export const getApi = cache(async () => {
       db: await getDb(),
       headers: requestHeaders,
       requestId: requestIdFrom(requestHeaders),
+      devTools: env.DEV_TOOLS,
       // Cookies can be set from Server Actions and Route Handlers, not while a page renders.
       accounts: accountsFor(`${scheme}://${host}/`, ({ name, value, attributes }) =>
         cookieStore.set(name, value, attributes),

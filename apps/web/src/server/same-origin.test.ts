@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { crossSiteResponse, isCrossSite } from './same-origin.ts';
 
 const post = (headers: Record<string, string>) =>
-  new Request('https://shop.example/api/trpc/cart.add', { method: 'POST', headers });
+  new Request('http://internal.worker/api/trpc/cart.add', {
+    method: 'POST',
+    headers: { host: 'shop.example', ...headers },
+  });
 
 describe('the same-origin guard', () => {
   it('lets the shop itself through', () => {
@@ -12,11 +15,15 @@ describe('the same-origin guard', () => {
     expect(isCrossSite(post({ 'sec-fetch-site': 'none' }))).toBe(false);
   });
 
-  it('refuses another site, a sibling subdomain, another scheme or port, and "null"', () => {
+  it('compares the Origin with the host the browser addressed, not the internal URL', () => {
+    expect(isCrossSite(post({ origin: 'https://shop.example' }))).toBe(false);
+    expect(isCrossSite(post({ origin: 'http://internal.worker' }))).toBe(true);
+  });
+
+  it('refuses another site, a sibling subdomain, another port, and "null"', () => {
     for (const origin of [
       'https://evil.example',
       'https://www.shop.example',
-      'http://shop.example',
       'https://shop.example:8443',
       'null',
     ]) {

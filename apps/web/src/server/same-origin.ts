@@ -7,9 +7,19 @@
  */
 export function isCrossSite(request: Request): boolean {
   const origin = request.headers.get('origin');
-  if (origin !== null) return origin !== new URL(request.url).origin;
+  if (origin !== null) return !URL.canParse(origin) || new URL(origin).host !== hostOf(request);
   const site = request.headers.get('sec-fetch-site');
   return site !== null && site !== 'same-origin' && site !== 'none';
+}
+
+/**
+ * The host the browser addressed. Behind the Worker's and Next's plumbing,
+ * `request.url` may name an internal host; the Host header is what the
+ * browser sent (as Next's own Server Action check uses it). A page on another
+ * site cannot set it.
+ */
+function hostOf(request: Request): string {
+  return request.headers.get('host') ?? new URL(request.url).host;
 }
 
 /** The 403 a cross-site request gets; nothing was changed. */

@@ -2,7 +2,8 @@ import { appRouter, createContext } from '@edgecart/api';
 import { databaseErrorKind } from '@edgecart/db';
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import { getHTTPStatusCodeFromError } from '@trpc/server/http';
-import { accountsFor } from '~/server/accounts';
+import { env } from '~/env';
+import { accountsFor, requestOrigin } from '~/server/accounts';
 import { getDb } from '~/server/db';
 import { logError } from '~/server/log-error';
 import { requestIdFrom } from '~/server/request-id';
@@ -21,7 +22,8 @@ async function handler(request: Request): Promise<Response> {
         db: await getDb(),
         headers: request.headers,
         requestId,
-        accounts: accountsFor(request.url, (_cookie, header) =>
+        devTools: env.DEV_TOOLS,
+        accounts: accountsFor(requestOrigin(request), (_cookie, header) =>
           resHeaders.append('set-cookie', header),
         ),
       }),

@@ -1,0 +1,76 @@
+'use server';
+
+import { redirect } from 'next/navigation';
+import type { FormState } from '~/lib/form-state';
+import { formResult } from '~/server/action-errors';
+import { getApi } from '~/server/api';
+
+const text = (form: FormData, name: string) => {
+  const value = form.get(name);
+  return typeof value === 'string' ? value : '';
+};
+
+export async function signUpAction(_: FormState, form: FormData): Promise<FormState> {
+  const email = text(form, 'email');
+  return formResult(async () => {
+    const { email: sentTo } = await (await getApi()).account.signUp({
+      email,
+      password: text(form, 'password'),
+    });
+    return { status: 'done', email: sentTo };
+  }, email);
+}
+
+export async function confirmSignUpAction(_: FormState, form: FormData): Promise<FormState> {
+  const result = await formResult(async () => {
+    await (await getApi()).account.confirmSignUp({ token: text(form, 'token') });
+    return { status: 'done' };
+  });
+  if (result.status === 'done') redirect('/account');
+  return result;
+}
+
+export async function logInAction(_: FormState, form: FormData): Promise<FormState> {
+  const email = text(form, 'email');
+  const result = await formResult(async () => {
+    await (await getApi()).account.logIn({ email, password: text(form, 'password') });
+    return { status: 'done' };
+  }, email);
+  if (result.status === 'done') redirect('/account');
+  return result;
+}
+
+export async function forgotPasswordAction(_: FormState, form: FormData): Promise<FormState> {
+  const email = text(form, 'email');
+  return formResult(async () => {
+    const { email: sentTo } = await (await getApi()).account.requestPasswordReset({ email });
+    return { status: 'done', email: sentTo };
+  }, email);
+}
+
+export async function resetPasswordAction(_: FormState, form: FormData): Promise<FormState> {
+  const result = await formResult(async () => {
+    await (await getApi()).account.resetPassword({
+      token: text(form, 'token'),
+      password: text(form, 'password'),
+    });
+    return { status: 'done' };
+  });
+  if (result.status === 'done') redirect('/account');
+  return result;
+}
+
+export async function changePasswordAction(_: FormState, form: FormData): Promise<FormState> {
+  return formResult(async () => {
+    await (await getApi()).account.changePassword({
+      currentPassword: text(form, 'currentPassword'),
+      newPassword: text(form, 'newPassword'),
+    });
+    return { status: 'done', message: 'Your password is changed; every other session has ended.' };
+  });
+}
+
+export async function logOutEverywhereAction(): Promise<void> {
+  await (await getApi()).account.logOutEverywhere();
+  redirect('/login');
+}

@@ -1,0 +1,20 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { redirect } from 'next/navigation';
+import { SignUpForm } from '~/components/account/sign-up-form';
+import { getApi } from '~/server/api';
+
+export const metadata: Metadata = { title: 'Sign up' };
+
+export default async function SignUpPage() {
+  if (await (await getApi()).account.me()) redirect('/account');
+  return (
+    <>
+      <h1>Sign up</h1>
+      <SignUpForm />
+      <p>
+        Already have an account? <Link href="/login">Log in</Link>.
+      </p>
+    </>
+  );
+}

@@ -1,0 +1,11 @@
+/** What a form's Server Action answers, for the form to show. */
+export interface FormState {
+  status: 'idle' | 'error' | 'done';
+  message?: string;
+  /** The field the message belongs next to; none for a message about the whole form. */
+  field?: string | null;
+  /** What the person typed, to fill the form again (never a password). */
+  email?: string;
+}
+
+export const idle: FormState = { status: 'idle' };
