@@ -1,6 +1,7 @@
 import { type PasswordHasher, readSessionToken, type SessionCookie } from '@edgecart/auth';
 import { type ValidSession, validateSessionToken } from '@edgecart/core';
 import type { Database } from '@edgecart/db';
+import type { RateLimiters } from './rate-limits.ts';
 
 /** What account procedures need from the entry that serves them. */
 export interface AccountsInput {
@@ -27,6 +28,11 @@ export interface ContextInput {
   accounts?: AccountsInput | undefined;
   /** Development tools (the outbox page): never in a deployed Worker. */
   devTools?: boolean;
+  /** The client's IP as the platform saw it (CF-Connecting-IP), never a client-sent header. */
+  clientIp?: string | null;
+  rateLimiters?: RateLimiters | undefined;
+  /** Sets a header on the HTTP response (Retry-After); callers without one ignore it. */
+  setHeader?: (name: string, value: string) => void;
 }
 
 export function createContext(input: ContextInput) {
@@ -40,6 +46,9 @@ export function createContext(input: ContextInput) {
     now,
     accounts: input.accounts ?? null,
     devTools: input.devTools ?? false,
+    clientIp: input.clientIp ?? 'unknown',
+    rateLimiters: input.rateLimiters ?? null,
+    setHeader: input.setHeader ?? (() => {}),
     sessionToken,
     /**
      * The session and user the request's cookie stands for, resolved on first

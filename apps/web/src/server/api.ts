@@ -5,6 +5,7 @@ import { cache } from 'react';
 import { env } from '~/env';
 import { accountsFor } from './accounts.ts';
 import { getDb } from './db.ts';
+import { clientIpOf, getRateLimiters } from './rate-limiters.ts';
 import { requestIdFrom } from './request-id.ts';
 
 /** The tRPC caller for React Server Components: one per request. */
@@ -19,6 +20,8 @@ export const getApi = cache(async () => {
       headers: requestHeaders,
       requestId: requestIdFrom(requestHeaders),
       devTools: env.DEV_TOOLS,
+      clientIp: clientIpOf(requestHeaders),
+      rateLimiters: getRateLimiters(),
       // Cookies can be set from Server Actions and Route Handlers, not while a page renders.
       accounts: accountsFor(`${scheme}://${host}/`, ({ name, value, attributes }) =>
         cookieStore.set(name, value, attributes),

@@ -1,8 +1,10 @@
 import { loadArgon2 } from '@edgecart/auth/argon2-node';
+import { createMemoryRateLimiter } from '@edgecart/cache';
 import { type Database, eq, outbox, users } from '@edgecart/db';
 import { createPgliteDb } from '@edgecart/db/pglite';
 import type Argon2 from '@phi-ag/argon2';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RateLimiters } from '../rate-limits.ts';
 import { type Browser, createBrowser } from '../testing/account-http.ts';
 import { adminProcedure, createTRPCRouter, protectedProcedure } from '../trpc.ts';
 
@@ -112,6 +114,63 @@ describe('account input the database cannot hold', () => {
       expect(reply.status, path).toBe(400);
       expect(reply.body.error?.json?.message, path).toMatch(/NUL|surrogate|not valid|email/i);
     }
+  });
+});
+
+describe('rate limits on account procedures', () => {
+  const limiters = (attempts: number): RateLimiters => ({
+    'login:ip': createMemoryRateLimiter({ attempts: attempts * 2, windowSeconds: 900 }),
+    'login:account': createMemoryRateLimiter({ attempts, windowSeconds: 900 }),
+    'sign-up:ip': createMemoryRateLimiter({ attempts, windowSeconds: 3600 }),
+    'reset:ip': createMemoryRateLimiter({ attempts, windowSeconds: 3600 }),
+  });
+
+  it('answer repeated failed log-ins to one account with 429 and Retry-After, from any IP', async () => {
+    const rateLimiters = limiters(3);
+    const email = unique();
+    for (let i = 0; i < 3; i++) {
+      const attempt = await createBrowser(db, argon2, {
+        rateLimiters,
+        clientIp: `198.51.100.${i}`,
+      }).call('account.logIn', { email, password: 'wrong guess' });
+      expect(attempt.status).toBe(400);
+    }
+    const over = await createBrowser(db, argon2, { rateLimiters, clientIp: '198.51.100.9' }).call(
+      'account.logIn',
+      { email: email.toUpperCase(), password: 'wrong guess' },
+    );
+    expect(over.status).toBe(429);
+    expect(Number(over.retryAfter)).toBeGreaterThan(800);
+    expect(over.body.error?.json?.message).toMatch(/Too many attempts\. Wait 15 minutes/);
+  });
+
+  it('limit log-ins per IP across accounts, and sign-ups and resets per IP', async () => {
+    const rateLimiters = limiters(2);
+    const browser = createBrowser(db, argon2, { rateLimiters, clientIp: '192.0.2.1' });
+    const statuses = [];
+    for (let i = 0; i < 5; i++) {
+      statuses.push(
+        (await browser.call('account.logIn', { email: unique(), password: 'x' })).status,
+      );
+    }
+    expect(statuses).toEqual([400, 400, 400, 400, 429]);
+    const signUps = [];
+    for (let i = 0; i < 3; i++) {
+      signUps.push(
+        (await browser.call('account.signUp', { email: unique(), password: PASSWORD })).status,
+      );
+    }
+    expect(signUps).toEqual([200, 200, 429]);
+    const resets = [];
+    for (let i = 0; i < 3; i++) {
+      resets.push((await browser.call('account.requestPasswordReset', { email: unique() })).status);
+    }
+    expect(resets).toEqual([200, 200, 429]);
+    // Another IP is counted apart.
+    const other = createBrowser(db, argon2, { rateLimiters, clientIp: '192.0.2.2' });
+    expect((await other.call('account.requestPasswordReset', { email: unique() })).status).toBe(
+      200,
+    );
   });
 });
 

@@ -5,12 +5,14 @@ import {
   invalidateSession,
   invalidateUserSessions,
   logIn,
+  normalizeEmail,
   requestPasswordReset,
   requestSignUp,
   resetPassword,
 } from '@edgecart/core';
 import type { TRPCRouterRecord } from '@trpc/server';
 import type { Context } from '../context.ts';
+import { enforceLimit } from '../middlewares/rate-limit.ts';
 import { accountsProcedure, protectedProcedure, publicProcedure } from '../trpc.ts';
 import {
   changePasswordInput,
@@ -31,6 +33,7 @@ export const accountRouter = {
   me: publicProcedure.query(async ({ ctx }) => (await ctx.auth())?.user ?? null),
 
   signUp: accountsProcedure.input(credentialsInput).mutation(async ({ ctx, input }) => {
+    await enforceLimit(ctx, 'sign-up:ip', ctx.clientIp);
     const { hasher, origin } = ctx.accounts;
     await requestSignUp({ db: ctx.db, hasher, origin, now: ctx.now() }, input);
     return { email: input.email.trim().toLowerCase() };
@@ -44,6 +47,8 @@ export const accountRouter = {
   }),
 
   logIn: accountsProcedure.input(credentialsInput).mutation(async ({ ctx, input }) => {
+    await enforceLimit(ctx, 'login:ip', ctx.clientIp);
+    await enforceLimit(ctx, 'login:account', normalizeEmail(input.email));
     const session = await logIn({ db: ctx.db, hasher: ctx.accounts.hasher, now: ctx.now() }, input);
     await endCurrentSession(ctx);
     ctx.accounts.setCookie(sessionCookie(session.token, ctx.accounts.secure));
@@ -63,6 +68,7 @@ export const accountRouter = {
   }),
 
   requestPasswordReset: accountsProcedure.input(emailInput).mutation(async ({ ctx, input }) => {
+    await enforceLimit(ctx, 'reset:ip', ctx.clientIp);
     await requestPasswordReset({ db: ctx.db, origin: ctx.accounts.origin, now: ctx.now() }, input);
     return { email: input.email.trim().toLowerCase() };
   }),

@@ -4,6 +4,7 @@ import type Argon2 from '@phi-ag/argon2';
 import type { AnyTRPCRouter } from '@trpc/server';
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import { createContext } from '../context.ts';
+import type { RateLimiters } from '../rate-limits.ts';
 import { appRouter } from '../root.ts';
 
 export interface Reply {
@@ -13,22 +14,12 @@ export interface Reply {
     error?: { json?: { message: string; data?: { field?: string | null } } };
   };
   setCookie: string | null;
+  retryAfter: string | null;
 }
 
 export interface Browser {
   /** A tRPC call over HTTP, with this browser's cookie: mutations POST, queries GET. */
-  call(
-    path: string,
-    input?: unknown,
-    method?: 'GET' | 'POST',
-  ): Promise<{
-    status: number;
-    body: {
-      result?: { data?: { json?: unknown } };
-      error?: { json?: { message: string; data?: { field?: string | null } } };
-    };
-    setCookie: string | null;
-  }>;
+  call(path: string, input?: unknown, method?: 'GET' | 'POST'): Promise<Reply>;
   /** The session cookie's value now held, or null. */
   cookie: () => string | null;
   setCookieValue: (value: string | null) => void;
@@ -38,7 +29,12 @@ export interface Browser {
 export function createBrowser(
   db: Database,
   argon2: Argon2,
-  options: { now?: () => Date; router?: AnyTRPCRouter } = {},
+  options: {
+    now?: () => Date;
+    router?: AnyTRPCRouter;
+    rateLimiters?: RateLimiters;
+    clientIp?: string;
+  } = {},
 ): Browser {
   const hasher = createArgon2idHasher(argon2);
   let jar: string | null = null;
@@ -64,11 +60,14 @@ export function createBrowser(
         endpoint: '/api/trpc',
         req,
         router: options.router ?? appRouter,
-        createContext: () =>
+        createContext: ({ resHeaders }) =>
           createContext({
             db,
             headers: req.headers,
             now: options.now,
+            rateLimiters: options.rateLimiters,
+            clientIp: options.clientIp ?? '203.0.113.7',
+            setHeader: (name, value) => resHeaders.set(name, value),
             accounts: {
               hasher,
               origin: 'http://shop.test',
@@ -84,6 +83,7 @@ export function createBrowser(
         status: response.status,
         body: (await response.json()) as Reply['body'],
         setCookie: set.cookie,
+        retryAfter: response.headers.get('retry-after'),
       };
     },
   };

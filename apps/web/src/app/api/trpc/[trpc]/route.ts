@@ -6,6 +6,7 @@ import { env } from '~/env';
 import { accountsFor, requestOrigin } from '~/server/accounts';
 import { getDb } from '~/server/db';
 import { logError } from '~/server/log-error';
+import { clientIpOf, getRateLimiters } from '~/server/rate-limiters';
 import { requestIdFrom } from '~/server/request-id';
 import { crossSiteResponse, isCrossSite } from '~/server/same-origin';
 
@@ -23,6 +24,9 @@ async function handler(request: Request): Promise<Response> {
         headers: request.headers,
         requestId,
         devTools: env.DEV_TOOLS,
+        clientIp: clientIpOf(request.headers),
+        rateLimiters: getRateLimiters(),
+        setHeader: (name, value) => resHeaders.set(name, value),
         accounts: accountsFor(requestOrigin(request), (_cookie, header) =>
           resHeaders.append('set-cookie', header),
         ),

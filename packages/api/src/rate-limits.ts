@@ -1,0 +1,14 @@
+import type { RateLimiter, RateLimitRule } from '@edgecart/cache';
+
+/** What is limited, and how much: per client IP, and per account for log-in. */
+export const rateLimitRules = {
+  'login:ip': { attempts: 20, windowSeconds: 15 * 60 },
+  'login:account': { attempts: 10, windowSeconds: 15 * 60 },
+  'sign-up:ip': { attempts: 10, windowSeconds: 60 * 60 },
+  'reset:ip': { attempts: 10, windowSeconds: 60 * 60 },
+} as const satisfies Record<string, RateLimitRule>;
+
+export type RateLimitName = keyof typeof rateLimitRules;
+
+/** One limiter per rule, built by the entry (in memory now, Upstash with the caching issue). */
+export type RateLimiters = Record<RateLimitName, RateLimiter>;
