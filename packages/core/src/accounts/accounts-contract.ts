@@ -3,6 +3,7 @@ import { type Database, eq, outbox, pendingSignUps, users } from '@edgecart/db';
 import type Argon2 from '@phi-ag/argon2';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { InvalidInputError } from '../errors.ts';
+import { createOrPromoteAdmin } from './admin.ts';
 import { changePassword } from './change-password.ts';
 import { logIn } from './log-in.ts';
 import { requestPasswordReset, resetPassword } from './password-reset.ts';
@@ -230,6 +231,32 @@ export function describeAccountsContract(
       expect(await validateSessionToken(db, first.token, minutes(9))).not.toBeNull();
       expect(await validateSessionToken(db, other.token, minutes(9))).toBeNull();
       await logIn({ db, hasher, now: minutes(10) }, { email, password: 'a new passphrase' });
+    });
+    it('creates an admin, or promotes an account keeping its password', async () => {
+      const fresh = unique();
+      const created = await createOrPromoteAdmin(
+        { db, hasher, now: start },
+        { email: fresh, password: PASSWORD },
+      );
+      expect(created.created).toBe(true);
+      const session = await logIn(
+        { db, hasher, now: minutes(1) },
+        { email: fresh, password: PASSWORD },
+      );
+      expect((await validateSessionToken(db, session.token, minutes(2)))?.user.role).toBe('admin');
+
+      const customer = unique();
+      await signUp(customer);
+      const promoted = await createOrPromoteAdmin(
+        { db, hasher, now: minutes(7) },
+        { email: customer, password: 'ignored for an existing account' },
+      );
+      expect(promoted.created).toBe(false);
+      const again = await logIn(
+        { db, hasher, now: minutes(8) },
+        { email: customer, password: PASSWORD },
+      );
+      expect((await validateSessionToken(db, again.token, minutes(9)))?.user.role).toBe('admin');
     });
   });
 }

@@ -1,3 +1,4 @@
+export { createOrPromoteAdmin } from './admin.ts';
 export { changePassword } from './change-password.ts';
 export { validEmail, validNewPassword } from './credentials.ts';
 export { normalizeEmail } from './email.ts';
