@@ -35,6 +35,7 @@ export default async function globalSetup(config: FullConfig) {
     '/reset-password',
     '/sign-up/confirm',
     '/dev/outbox',
+    '/account-data',
   ]) {
     await get(path);
   }

@@ -97,6 +97,22 @@ test('a shopper who forgot the password chooses a new one through the emailed li
   await expect(page).toHaveURL(/\/account$/);
 });
 
+test('a shopper downloads their data, then deletes the account', async ({ page }) => {
+  const email = uniqueEmail();
+  await signUp(page, email);
+  const download = await page.request.get('/account-data');
+  expect(download.headers()['content-disposition']).toContain('attachment');
+  expect(await download.json()).toMatchObject({ account: { email, role: 'customer' } });
+
+  const form = page.getByRole('region', { name: 'Your data' });
+  await form.getByLabel('Password', { exact: true }).fill(PASSWORD);
+  await form.getByRole('button', { name: 'Delete my account' }).click();
+  await expect(page).toHaveURL(/\/$/);
+  await expect(page.getByRole('banner').getByRole('link', { name: 'Log in' })).toBeVisible();
+  await logIn(page, email, PASSWORD);
+  await expect(page.locator('#password-error')).toHaveText(/do not match an account/);
+});
+
 test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
 

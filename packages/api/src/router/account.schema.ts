@@ -13,6 +13,7 @@ const token = z.string().max(200, 'This link is not valid.').superRefine(storabl
 
 export const credentialsInput = z.object({ email, password });
 export const emailInput = z.object({ email });
+export const passwordInput = z.object({ password });
 export const tokenInput = z.object({ token });
 export const resetPasswordInput = z.object({ token, password });
 export const changePasswordInput = z.object({ currentPassword: password, newPassword: password });

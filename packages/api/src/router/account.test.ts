@@ -174,6 +174,22 @@ describe('rate limits on account procedures', () => {
   });
 });
 
+describe('privacy', () => {
+  it('exports the signed-in person’s data, and deletes the account, logging out', async () => {
+    const browser = createBrowser(db, argon2);
+    const email = await signedUp(browser);
+    const exported = await browser.call('account.export', undefined, 'GET');
+    expect(exported.body.result?.data?.json).toMatchObject({ account: { email } });
+    const deleted = await browser.call('account.delete', { password: PASSWORD });
+    expect(deleted.status).toBe(200);
+    expect(deleted.setCookie).toMatch(/Max-Age=0/);
+    expect(await db.select().from(users).where(eq(users.email, email))).toEqual([]);
+    expect((await createBrowser(db, argon2).call('account.export', undefined, 'GET')).status).toBe(
+      401,
+    );
+  });
+});
+
 describe('protected and admin procedures', () => {
   const router = createTRPCRouter({
     mine: protectedProcedure.query(({ ctx }) => ctx.user.email),

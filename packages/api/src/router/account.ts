@@ -2,6 +2,8 @@ import { blankSessionCookie, sessionCookie } from '@edgecart/auth';
 import {
   changePassword,
   confirmSignUp,
+  deleteAccount,
+  exportAccountData,
   invalidateSession,
   invalidateUserSessions,
   logIn,
@@ -18,6 +20,7 @@ import {
   changePasswordInput,
   credentialsInput,
   emailInput,
+  passwordInput,
   resetPasswordInput,
   tokenInput,
 } from './account.schema.ts';
@@ -89,5 +92,19 @@ export const accountRouter = {
       { userId: ctx.user.id, sessionId: ctx.session.id, ...input },
     );
     return { changed: true };
+  }),
+
+  /** Everything the shop holds about the signed-in person. */
+  export: protectedProcedure.query(({ ctx }) => exportAccountData(ctx.db, ctx.user.id)),
+
+  /** Deletes the signed-in person's account after checking the password. */
+  delete: protectedProcedure.input(passwordInput).mutation(async ({ ctx, input }) => {
+    if (!ctx.accounts) throw new Error('Accounts are not wired into this entry.');
+    await deleteAccount(
+      { db: ctx.db, hasher: ctx.accounts.hasher },
+      { userId: ctx.user.id, password: input.password },
+    );
+    ctx.accounts.setCookie(blankSessionCookie(ctx.accounts.secure));
+    return { deleted: true };
   }),
 } satisfies TRPCRouterRecord;

@@ -1,5 +1,5 @@
 import { createArgon2idHasher, type PasswordHasher } from '@edgecart/auth';
-import { type Database, eq, outbox, pendingSignUps, users } from '@edgecart/db';
+import { type Database, eq, outbox, pendingSignUps, sessions, users } from '@edgecart/db';
 import type Argon2 from '@phi-ag/argon2';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { InvalidInputError } from '../errors.ts';
@@ -7,6 +7,7 @@ import { createOrPromoteAdmin } from './admin.ts';
 import { changePassword } from './change-password.ts';
 import { logIn } from './log-in.ts';
 import { requestPasswordReset, resetPassword } from './password-reset.ts';
+import { deleteAccount, exportAccountData } from './privacy.ts';
 import { createSession, validateSessionToken } from './sessions.ts';
 import { confirmSignUp, requestSignUp } from './sign-up.ts';
 
@@ -257,6 +258,23 @@ export function describeAccountsContract(
         { email: customer, password: PASSWORD },
       );
       expect((await validateSessionToken(db, again.token, minutes(9)))?.user.role).toBe('admin');
+    });
+    it('exports what it holds about a person, and deletes it all with the password', async () => {
+      const email = unique();
+      const { userId } = await signUp(email);
+      const data = await exportAccountData(db, userId);
+      expect(data.account).toMatchObject({ email, role: 'customer' });
+      expect(data.sessions).toHaveLength(1);
+      expect(data.emails.map((m) => m.subject)).toEqual(['Finish signing up to Edgecart']);
+      expect(JSON.stringify(data)).not.toMatch(/argon2|passwordHash/);
+
+      const wrong = await failure(deleteAccount({ db, hasher }, { userId, password: 'not mine' }));
+      expect(wrong.field).toBe('password');
+      await deleteAccount({ db, hasher }, { userId, password: PASSWORD });
+      expect(await db.select().from(users).where(eq(users.id, userId))).toEqual([]);
+      expect(await db.select().from(sessions).where(eq(sessions.userId, userId))).toEqual([]);
+      expect(await mailTo(email)).toEqual([]);
+      await failure(logIn({ db, hasher, now: minutes(20) }, { email, password: PASSWORD }));
     });
   });
 }

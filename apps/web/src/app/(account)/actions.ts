@@ -74,3 +74,12 @@ export async function logOutEverywhereAction(): Promise<void> {
   await (await getApi()).account.logOutEverywhere();
   redirect('/login');
 }
+
+export async function deleteAccountAction(_: FormState, form: FormData): Promise<FormState> {
+  const result = await formResult(async () => {
+    await (await getApi()).account.delete({ password: text(form, 'password') });
+    return { status: 'done' };
+  });
+  if (result.status === 'done') redirect('/');
+  return result;
+}

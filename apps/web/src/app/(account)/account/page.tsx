@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { ChangePasswordForm } from '~/components/account/change-password-form';
+import { DeleteAccountForm } from '~/components/account/delete-account-form';
 import { getApi } from '~/server/api';
 import { logOutEverywhereAction } from '../actions';
 
@@ -35,6 +36,18 @@ export default async function AccountPage() {
             Log out everywhere
           </button>
         </form>
+      </section>
+
+      <section aria-labelledby="data-title" className="section">
+        <h2 id="data-title">Your data</h2>
+        <p>
+          <a href="/account-data" download>
+            Download my data
+          </a>{' '}
+          (JSON: your account, sessions and the emails we sent you).
+        </p>
+        <h3>Delete my account</h3>
+        <DeleteAccountForm />
       </section>
     </>
   );
