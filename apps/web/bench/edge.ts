@@ -9,6 +9,8 @@
  *   BENCH_CONNECTIONS=50 BENCH_SECONDS=20 npm run bench -w @edgecart/web
  */
 import { spawnSync } from 'node:child_process';
+import { createArgon2idHasher } from '@edgecart/auth';
+import { loadArgon2 } from '@edgecart/auth/argon2-node';
 import { watchConnections } from '@edgecart/dev-services';
 import autocannon from 'autocannon';
 import { startEdgeStack, workerIsBuilt } from '../scripts/edge-stack.ts';
@@ -87,7 +89,52 @@ async function measure(name: string, path: string): Promise<Row> {
   return row;
 }
 
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.length >> 1] ?? 0;
+
+/**
+ * One argon2id hash (m=19 MiB, t=2, p=1): in Node directly, and in workerd as
+ * the difference between a log-in to an unknown address (one dummy
+ * verification and one query) and a one-query tRPC call.
+ */
+async function passwordCost(): Promise<void> {
+  const hasher = createArgon2idHasher(await loadArgon2());
+  await hasher.hash('warm up');
+  const node: number[] = [];
+  for (let i = 0; i < 8; i++) {
+    const started = performance.now();
+    await hasher.hash(`correct horse battery ${i}`);
+    node.push(performance.now() - started);
+  }
+  const timed = async (path: string, init?: RequestInit) => {
+    const started = performance.now();
+    await (await fetch(`${stack.url}${path}`, init)).arrayBuffer();
+    return performance.now() - started;
+  };
+  const oneQuery = `/api/trpc/catalog.collections?input=${encodeURIComponent('{"json":null}')}`;
+  const logIn = (i: number) =>
+    timed('/api/trpc/account.logIn', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        json: { email: `bench-${i}@example.com`, password: 'not a password' },
+      }),
+    });
+  await logIn(-1);
+  const worker: number[] = [];
+  const baseline: number[] = [];
+  for (let i = 0; i < 8; i++) {
+    worker.push(await logIn(i));
+    baseline.push(await timed(oneQuery));
+  }
+  console.log(
+    `argon2id m=19456 t=2 p=1, median of 8: Node ${median(node).toFixed(1)} ms per hash; ` +
+      `workerd log-in to an unknown address ${median(worker).toFixed(1)} ms, a one-query call ` +
+      `${median(baseline).toFixed(1)} ms, so about ${(median(worker) - median(baseline)).toFixed(1)} ms per verification`,
+  );
+}
+
 try {
+  if (!interrupted) await passwordCost();
   const trpc = `/api/trpc/catalog.products?input=${encodeURIComponent(
     JSON.stringify({ json: { sort: 'featured', limit: 12 } }),
   )}`;
