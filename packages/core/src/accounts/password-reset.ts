@@ -1,19 +1,12 @@
-import {
-  generateSessionToken,
-  isExpired,
-  type PasswordHasher,
-  parseSessionToken,
-  secretMatches,
-} from '@edgecart/auth';
+import { isExpired, type PasswordHasher, parseSessionToken, secretMatches } from '@edgecart/auth';
 import { type Database, eq, passwordResets, users } from '@edgecart/db';
 import { InvalidInputError } from '../errors.ts';
 import { validNewPassword } from './credentials.ts';
 import { normalizeEmail } from './email.ts';
 import { passwordResetEmail } from './emails.ts';
+import { newEmailLink } from './links.ts';
 import { enqueueEmail } from './outbox.ts';
 import { createSession, invalidateUserSessions } from './sessions.ts';
-
-const LINK_TTL_MS = 60 * 60 * 1000;
 
 /**
  * Mails a reset link when the address has an account; the caller answers the
@@ -27,16 +20,9 @@ export async function requestPasswordReset(
   await deps.db.transaction(async (tx) => {
     const [user] = await tx.select({ id: users.id }).from(users).where(eq(users.email, email));
     if (!user) return;
-    const { token, id, secretHash } = generateSessionToken();
-    await tx.insert(passwordResets).values({
-      id,
-      userId: user.id,
-      secretHash,
-      createdAt: deps.now,
-      expiresAt: new Date(deps.now.getTime() + LINK_TTL_MS),
-    });
-    const link = `${deps.origin}/reset-password?token=${encodeURIComponent(token)}`;
-    await enqueueEmail(tx, passwordResetEmail(email, link), deps.now);
+    const link = newEmailLink(deps.origin, '/reset-password', deps.now);
+    await tx.insert(passwordResets).values({ ...link.row, userId: user.id });
+    await enqueueEmail(tx, passwordResetEmail(email, link.url), deps.now);
   });
 }
 

@@ -1,19 +1,12 @@
-import {
-  generateSessionToken,
-  isExpired,
-  type PasswordHasher,
-  parseSessionToken,
-  secretMatches,
-} from '@edgecart/auth';
+import { isExpired, type PasswordHasher, parseSessionToken, secretMatches } from '@edgecart/auth';
 import { type Database, eq, pendingSignUps, users } from '@edgecart/db';
 import { toDomainError } from '../database-errors.ts';
 import { InvalidInputError } from '../errors.ts';
 import { validEmail, validNewPassword } from './credentials.ts';
 import { accountExistsEmail, signUpConfirmEmail } from './emails.ts';
+import { newEmailLink } from './links.ts';
 import { enqueueEmail } from './outbox.ts';
 import { createSession } from './sessions.ts';
-
-const LINK_TTL_MS = 60 * 60 * 1000;
 
 export interface SignUpDeps {
   db: Database;
@@ -41,17 +34,9 @@ export async function requestSignUp(
       await enqueueEmail(tx, accountExistsEmail(email, deps.origin), deps.now);
       return;
     }
-    const { token, id, secretHash } = generateSessionToken();
-    await tx.insert(pendingSignUps).values({
-      id,
-      secretHash,
-      email,
-      passwordHash,
-      createdAt: deps.now,
-      expiresAt: new Date(deps.now.getTime() + LINK_TTL_MS),
-    });
-    const link = `${deps.origin}/sign-up/confirm?token=${encodeURIComponent(token)}`;
-    await enqueueEmail(tx, signUpConfirmEmail(email, link), deps.now);
+    const link = newEmailLink(deps.origin, '/sign-up/confirm', deps.now);
+    await tx.insert(pendingSignUps).values({ ...link.row, email, passwordHash });
+    await enqueueEmail(tx, signUpConfirmEmail(email, link.url), deps.now);
   });
 }
 
