@@ -7,7 +7,7 @@
 import { parseArgs } from 'node:util';
 import { createArgon2idHasher } from '@edgecart/auth';
 import { loadArgon2 } from '@edgecart/auth/argon2-node';
-import { createOrPromoteAdmin } from '@edgecart/core';
+import { createOrPromoteAdmin, normalizeEmail } from '@edgecart/core';
 import { readDbEnv } from '@edgecart/db/env';
 import { openNodeDatabase } from '@edgecart/db/node';
 
@@ -30,7 +30,7 @@ try {
     { email: values.email, password: values.password },
   );
   console.log(
-    `${created ? 'created the admin' : 'promoted to admin (password unchanged):'} ${values.email.trim().toLowerCase()} in ${handle.where}`,
+    `${created ? 'created the admin' : 'promoted to admin (password unchanged):'} ${normalizeEmail(values.email)} in ${handle.where}`,
   );
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);

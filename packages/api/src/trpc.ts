@@ -61,9 +61,15 @@ export const adminProcedure = protectedProcedure.use(({ ctx, next }) => {
   return next();
 });
 
-/** A procedure that needs the account services (password hashing, cookies, links). */
-export const accountsProcedure = publicProcedure.use(({ ctx, next }) => {
+/** The account services (password hashing, cookies, links) the entry wired in. */
+const withAccounts = t.middleware(({ ctx, next }) => {
   if (!ctx.accounts)
     throw new Error('Accounts are not wired into this entry (ContextInput.accounts).');
   return next({ ctx: { accounts: ctx.accounts } });
 });
+
+/** A procedure that needs the account services. */
+export const accountsProcedure = publicProcedure.use(withAccounts);
+
+/** A signed-in user's procedure that needs the account services too. */
+export const protectedAccountsProcedure = protectedProcedure.use(withAccounts);

@@ -4,10 +4,13 @@ import { type SessionCookie, serializeCookie } from '@edgecart/auth';
 import { env } from '~/env';
 import { passwordHasher } from './password-hasher.ts';
 
-/** The origin the browser addressed (the Host header; `request.url` may name an internal host). */
-export function requestOrigin(request: Request): string {
-  const url = new URL(request.url);
-  return `${url.protocol}//${request.headers.get('host') ?? url.host}`;
+/**
+ * The origin the browser addressed: the Host header (inside the Worker,
+ * `request.url` may name an internal host), with the URL's scheme.
+ */
+export function addressedOrigin(headers: Headers, url: string): string {
+  const parsed = new URL(url);
+  return `${parsed.protocol}//${headers.get('host') ?? parsed.host}`;
 }
 
 /**
@@ -15,18 +18,18 @@ export function requestOrigin(request: Request): string {
  * deployed (a request's Host must never choose where a reset link points),
  * the request's own origin in development (next dev on any port).
  */
-export function shopOrigin(requestUrl: string): string {
+export function shopOrigin(requestOrigin: string): string {
   return env.DEPLOY_ENV === 'development'
-    ? new URL(requestUrl).origin
+    ? requestOrigin
     : new URL(env.NEXT_PUBLIC_SITE_URL).origin;
 }
 
 /** The account services for one request, the cookie written through `setCookie`. */
 export function accountsFor(
-  requestUrl: string,
+  requestOrigin: string,
   setCookie: (cookie: SessionCookie, header: string) => void,
 ): AccountsInput {
-  const origin = shopOrigin(requestUrl);
+  const origin = shopOrigin(requestOrigin);
   return {
     hasher: passwordHasher,
     origin,

@@ -3,7 +3,7 @@ import { createCaller, createContext } from '@edgecart/api';
 import { cookies, headers } from 'next/headers';
 import { cache } from 'react';
 import { env } from '~/env';
-import { accountsFor } from './accounts.ts';
+import { accountsFor, addressedOrigin } from './accounts.ts';
 import { getDb } from './db.ts';
 import { clientIpOf, getRateLimiters } from './rate-limiters.ts';
 import { requestIdFrom } from './request-id.ts';
@@ -12,7 +12,6 @@ import { requestIdFrom } from './request-id.ts';
 export const getApi = cache(async () => {
   const requestHeaders = new Headers(await headers());
   const cookieStore = await cookies();
-  const host = requestHeaders.get('host') ?? 'localhost';
   const scheme = requestHeaders.get('x-forwarded-proto') ?? 'http';
   return createCaller(
     createContext({
@@ -23,8 +22,9 @@ export const getApi = cache(async () => {
       clientIp: clientIpOf(requestHeaders),
       rateLimiters: getRateLimiters(),
       // Cookies can be set from Server Actions and Route Handlers, not while a page renders.
-      accounts: accountsFor(`${scheme}://${host}/`, ({ name, value, attributes }) =>
-        cookieStore.set(name, value, attributes),
+      accounts: accountsFor(
+        addressedOrigin(requestHeaders, `${scheme}://localhost/`),
+        ({ name, value, attributes }) => cookieStore.set(name, value, attributes),
       ),
     }),
   );

@@ -15,7 +15,12 @@ import {
 import type { TRPCRouterRecord } from '@trpc/server';
 import type { Context } from '../context.ts';
 import { enforceLimit } from '../middlewares/rate-limit.ts';
-import { accountsProcedure, protectedProcedure, publicProcedure } from '../trpc.ts';
+import {
+  accountsProcedure,
+  protectedAccountsProcedure,
+  protectedProcedure,
+  publicProcedure,
+} from '../trpc.ts';
 import {
   changePasswordInput,
   credentialsInput,
@@ -39,7 +44,7 @@ export const accountRouter = {
     await enforceLimit(ctx, 'sign-up:ip', ctx.clientIp);
     const { hasher, origin } = ctx.accounts;
     await requestSignUp({ db: ctx.db, hasher, origin, now: ctx.now() }, input);
-    return { email: input.email.trim().toLowerCase() };
+    return { email: normalizeEmail(input.email) };
   }),
 
   confirmSignUp: accountsProcedure.input(tokenInput).mutation(async ({ ctx, input }) => {
@@ -64,16 +69,16 @@ export const accountRouter = {
     return { loggedOut: true };
   }),
 
-  logOutEverywhere: protectedProcedure.mutation(async ({ ctx }) => {
+  logOutEverywhere: protectedAccountsProcedure.mutation(async ({ ctx }) => {
     await invalidateUserSessions(ctx.db, ctx.user.id);
-    ctx.accounts?.setCookie(blankSessionCookie(ctx.accounts.secure));
+    ctx.accounts.setCookie(blankSessionCookie(ctx.accounts.secure));
     return { loggedOut: true };
   }),
 
   requestPasswordReset: accountsProcedure.input(emailInput).mutation(async ({ ctx, input }) => {
     await enforceLimit(ctx, 'reset:ip', ctx.clientIp);
     await requestPasswordReset({ db: ctx.db, origin: ctx.accounts.origin, now: ctx.now() }, input);
-    return { email: input.email.trim().toLowerCase() };
+    return { email: normalizeEmail(input.email) };
   }),
 
   resetPassword: accountsProcedure.input(resetPasswordInput).mutation(async ({ ctx, input }) => {
@@ -85,21 +90,21 @@ export const accountRouter = {
     return { userId: session.userId };
   }),
 
-  changePassword: protectedProcedure.input(changePasswordInput).mutation(async ({ ctx, input }) => {
-    if (!ctx.accounts) throw new Error('Accounts are not wired into this entry.');
-    await changePassword(
-      { db: ctx.db, hasher: ctx.accounts.hasher, now: ctx.now() },
-      { userId: ctx.user.id, sessionId: ctx.session.id, ...input },
-    );
-    return { changed: true };
-  }),
+  changePassword: protectedAccountsProcedure
+    .input(changePasswordInput)
+    .mutation(async ({ ctx, input }) => {
+      await changePassword(
+        { db: ctx.db, hasher: ctx.accounts.hasher, now: ctx.now() },
+        { userId: ctx.user.id, sessionId: ctx.session.id, ...input },
+      );
+      return { changed: true };
+    }),
 
   /** Everything the shop holds about the signed-in person. */
   export: protectedProcedure.query(({ ctx }) => exportAccountData(ctx.db, ctx.user.id)),
 
   /** Deletes the signed-in person's account after checking the password. */
-  delete: protectedProcedure.input(passwordInput).mutation(async ({ ctx, input }) => {
-    if (!ctx.accounts) throw new Error('Accounts are not wired into this entry.');
+  delete: protectedAccountsProcedure.input(passwordInput).mutation(async ({ ctx, input }) => {
     await deleteAccount(
       { db: ctx.db, hasher: ctx.accounts.hasher },
       { userId: ctx.user.id, password: input.password },

@@ -3,7 +3,7 @@ import { databaseErrorKind } from '@edgecart/db';
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import { getHTTPStatusCodeFromError } from '@trpc/server/http';
 import { env } from '~/env';
-import { accountsFor, requestOrigin } from '~/server/accounts';
+import { accountsFor, addressedOrigin } from '~/server/accounts';
 import { getDb } from '~/server/db';
 import { logError } from '~/server/log-error';
 import { clientIpOf, getRateLimiters } from '~/server/rate-limiters';
@@ -27,7 +27,7 @@ async function handler(request: Request): Promise<Response> {
         clientIp: clientIpOf(request.headers),
         rateLimiters: getRateLimiters(),
         setHeader: (name, value) => resHeaders.set(name, value),
-        accounts: accountsFor(requestOrigin(request), (_cookie, header) =>
+        accounts: accountsFor(addressedOrigin(request.headers, request.url), (_cookie, header) =>
           resHeaders.append('set-cookie', header),
         ),
       }),
