@@ -10,7 +10,9 @@ export const dbEnvShape = {
     .regex(/^[\w.-]+:\d+$/, 'NEON_LOCAL_PROXY is host:port')
     .optional(),
   /** Where PGlite keeps its data (relative to the working folder), or memory:// for none. */
-  PGLITE_DATA_DIR: z.string().min(1).default('../../.data/pglite'),
+  // Under node_modules/.cache: next dev's file watcher would see every write
+  // to a folder elsewhere in the repository and reload the open pages, endlessly.
+  PGLITE_DATA_DIR: z.string().min(1).default('../../node_modules/.cache/edgecart/pglite'),
 };
 
 const schema = z.object(dbEnvShape);
