@@ -4,7 +4,9 @@ import { readDbEnv, readScriptDbEnv } from './env.ts';
 describe('readScriptDbEnv', () => {
   it('uses the embedded database locally when DATABASE_URL is unset', () => {
     expect(readScriptDbEnv({}).DATABASE_URL).toBeUndefined();
-    expect(readScriptDbEnv({ CI: 'false' }).PGLITE_DATA_DIR).toBe('../../node_modules/.cache/edgecart/pglite');
+    expect(readScriptDbEnv({ CI: 'false' }).PGLITE_DATA_DIR).toBe(
+      '../../node_modules/.cache/edgecart/pglite',
+    );
   });
 
   it.each([{ CI: 'true' }, { CI: '1' }, { CI: 'true', DATABASE_URL: '' }])(
