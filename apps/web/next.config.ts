@@ -12,6 +12,7 @@ const config: NextConfig = {
     '@edgecart/cache',
     '@edgecart/core',
     '@edgecart/db',
+    '@edgecart/email',
   ],
   // PGlite loads its WASM and data files from its own folder: keep it out of the bundle.
   serverExternalPackages: ['@electric-sql/pglite'],

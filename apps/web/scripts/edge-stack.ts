@@ -13,15 +13,21 @@ import { seedCatalog } from '@edgecart/db/seed';
 import {
   freePort,
   type LocalPostgres,
+  type ResendStandIn,
   startNeonStandIn,
   startPostgres,
   startRedis,
+  startResendStandIn,
   startUpstashBridge,
 } from '@edgecart/dev-services';
 
 export interface EdgeStack {
   url: string;
   postgres: LocalPostgres;
+  /** The email provider's stand-in, when the stack was started with `email: 'provider'`. */
+  resend: ResendStandIn | null;
+  /** Runs the Worker's scheduled handler once, as its cron trigger would. */
+  runScheduled: () => Promise<void>;
   stop: () => Promise<void>;
 }
 
@@ -30,6 +36,11 @@ export interface EdgeStackOptions {
   /** Show wrangler's and workerd's output (preview) or keep it quiet (bench, tests). */
   output?: 'inherit' | 'ignore';
   log?: (message: string) => void;
+  /**
+   * Where email goes: the outbox, read at /dev/outbox (the default, what the
+   * e2e suite reads), or delivered through the Resend SDK to a local stand-in.
+   */
+  email?: 'outbox' | 'provider';
 }
 
 const app = fileURLToPath(new URL('..', import.meta.url));
@@ -76,6 +87,15 @@ export async function startEdgeStack(options: EdgeStackOptions = {}): Promise<Ed
     cleanups.push(() => redis.stop());
     const upstash = await startUpstashBridge({ redisUrl: redis.url });
     cleanups.push(() => upstash.close());
+    const resend = options.email === 'provider' ? await startResendStandIn() : null;
+    if (resend) cleanups.push(() => resend.close());
+    const emailVars = resend
+      ? [
+          ['RESEND_API_KEY', resend.apiKey],
+          ['EMAIL_FROM', 'Edgecart <shop@edgecart.localhost>'],
+          ['RESEND_BASE_URL', resend.url],
+        ].flatMap(([name, value]) => ['--var', `${name}:${value}`])
+      : [];
 
     const seeding = createNeonNodeDb({
       connectionString: postgres.connectionString,
@@ -104,6 +124,8 @@ export async function startEdgeStack(options: EdgeStackOptions = {}): Promise<Ed
         '127.0.0.1',
         '--port',
         String(port),
+        // Serves /__scheduled, which runs the cron handler on demand.
+        '--test-scheduled',
         // A local Worker: wrangler.jsonc's `production` would demand production secrets.
         '--var',
         'DEPLOY_ENV:development',
@@ -118,6 +140,7 @@ export async function startEdgeStack(options: EdgeStackOptions = {}): Promise<Ed
         `UPSTASH_REDIS_REST_URL:${upstash.url}`,
         '--var',
         `UPSTASH_REDIS_REST_TOKEN:${upstash.token}`,
+        ...emailVars,
       ],
       // Its own process group, so that stopping it stops wrangler and workerd too.
       { cwd: app, stdio: options.output ?? 'ignore', detached: true },
@@ -137,7 +160,12 @@ export async function startEdgeStack(options: EdgeStackOptions = {}): Promise<Ed
     const url = `http://127.0.0.1:${port}`;
     log(`Worker starting on ${url}`);
     await waitForHealth(url, worker, 180_000);
-    return { url, postgres, stop };
+    const runScheduled = async () => {
+      const response = await fetch(`${url}/__scheduled?cron=${encodeURIComponent('*/10 * * * *')}`);
+      await response.arrayBuffer();
+      if (!response.ok) throw new Error(`the scheduled run answered ${response.status}`);
+    };
+    return { url, postgres, resend, runScheduled, stop };
   } catch (error) {
     await stop();
     throw error;

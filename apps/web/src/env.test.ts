@@ -6,6 +6,8 @@ const deployed: DeploySettings = {
   DATABASE_URL: 'postgres://shop:pw@ep-cool-name-pooler.eu-central-1.aws.neon.tech/neondb',
   UPSTASH_REDIS_REST_URL: 'https://eu1-shop.upstash.io',
   UPSTASH_REDIS_REST_TOKEN: 'token',
+  RESEND_API_KEY: 're_live_key',
+  EMAIL_FROM: 'Edgecart <shop@example.com>',
   NEXT_PUBLIC_SITE_URL: 'https://shop.example.com',
 };
 
@@ -20,6 +22,9 @@ const runtime = (values: Partial<AppRuntimeEnv>): AppRuntimeEnv => ({
   PGLITE_DATA_DIR: undefined,
   UPSTASH_REDIS_REST_URL: undefined,
   UPSTASH_REDIS_REST_TOKEN: undefined,
+  RESEND_API_KEY: undefined,
+  EMAIL_FROM: undefined,
+  RESEND_BASE_URL: undefined,
   NEXT_PUBLIC_SITE_URL: undefined,
   ...values,
 });
@@ -47,8 +52,22 @@ describe('deployProblems', () => {
       'DATABASE_URL',
       'UPSTASH_REDIS_REST_URL',
       'UPSTASH_REDIS_REST_TOKEN',
+      'RESEND_API_KEY',
       'NEXT_PUBLIC_SITE_URL',
     ]);
+  });
+
+  it('refuses the email stand-in once deployed, and a provider key without a sender anywhere', () => {
+    expect(variables({ ...deployed, RESEND_BASE_URL: 'http://127.0.0.1:4010' })).toEqual([
+      'RESEND_BASE_URL',
+    ]);
+    expect(variables({ ...deployed, EMAIL_FROM: undefined })).toEqual(['EMAIL_FROM']);
+    expect(variables({ DEPLOY_ENV: 'development', RESEND_API_KEY: 're_x' })).toEqual([
+      'EMAIL_FROM',
+    ]);
+    expect(variables({ DEPLOY_ENV: 'development', RESEND_BASE_URL: 'http://127.0.0.1:1' })).toEqual(
+      [],
+    );
   });
 
   it('refuses the local proxy once deployed', () => {

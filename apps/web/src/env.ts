@@ -1,5 +1,6 @@
 import { cacheEnvShape } from '@edgecart/cache/env';
 import { dbEnvShape } from '@edgecart/db/env';
+import { emailEnvShape } from '@edgecart/email/env';
 import { createEnv } from '@t3-oss/env-nextjs';
 import { z } from 'zod';
 
@@ -22,6 +23,9 @@ export interface DeploySettings {
   DEV_TOOLS?: boolean | undefined;
   UPSTASH_REDIS_REST_URL?: string | undefined;
   UPSTASH_REDIS_REST_TOKEN?: string | undefined;
+  RESEND_API_KEY?: string | undefined;
+  EMAIL_FROM?: string | undefined;
+  RESEND_BASE_URL?: string | undefined;
   NEXT_PUBLIC_SITE_URL?: string | undefined;
 }
 
@@ -40,12 +44,20 @@ const localHost = /^(localhost|.*\.localhost|127(\.\d{1,3}){3}|0\.0\.0\.0|\[::1?
  */
 export function deployProblems(settings: DeploySettings): DeployProblem[] {
   const deployEnv = settings.DEPLOY_ENV;
-  if (deployEnv === 'development') return [];
   const problems: DeployProblem[] = [];
+  if (settings.RESEND_API_KEY && !settings.EMAIL_FROM) {
+    problems.push({
+      variable: 'EMAIL_FROM',
+      message:
+        'required with RESEND_API_KEY: the sender of every email, e.g. `Edgecart <shop@example.com>`, on a domain verified with Resend.',
+    });
+  }
+  if (deployEnv === 'development') return problems;
   for (const variable of [
     'DATABASE_URL',
     'UPSTASH_REDIS_REST_URL',
     'UPSTASH_REDIS_REST_TOKEN',
+    'RESEND_API_KEY',
   ] as const) {
     if (!settings[variable]) {
       problems.push({
@@ -64,6 +76,12 @@ export function deployProblems(settings: DeploySettings): DeployProblem[] {
     problems.push({
       variable: 'NEON_LOCAL_PROXY',
       message: `reaches a local PostgreSQL, for dev and tests only: it must not be set when DEPLOY_ENV is ${deployEnv}.`,
+    });
+  }
+  if (settings.RESEND_BASE_URL) {
+    problems.push({
+      variable: 'RESEND_BASE_URL',
+      message: `points the email SDK at a local stand-in, for dev and tests only: it must not be set when DEPLOY_ENV is ${deployEnv}.`,
     });
   }
   // Next inlines NEXT_PUBLIC_* into the bundle: the build's environment decides it.
@@ -88,6 +106,9 @@ export type AppRuntimeEnv = Record<
   | 'PGLITE_DATA_DIR'
   | 'UPSTASH_REDIS_REST_URL'
   | 'UPSTASH_REDIS_REST_TOKEN'
+  | 'RESEND_API_KEY'
+  | 'EMAIL_FROM'
+  | 'RESEND_BASE_URL'
   | 'NEXT_PUBLIC_SITE_URL',
   string | undefined
 >;
@@ -105,6 +126,7 @@ export function createAppEnv(runtimeEnv: AppRuntimeEnv) {
         .transform((value) => value === '1'),
       ...dbEnvShape,
       ...cacheEnvShape,
+      ...emailEnvShape,
     },
     client: {},
     shared: {
@@ -151,5 +173,8 @@ export const env = createAppEnv({
   PGLITE_DATA_DIR: process.env.PGLITE_DATA_DIR,
   UPSTASH_REDIS_REST_URL: process.env.UPSTASH_REDIS_REST_URL,
   UPSTASH_REDIS_REST_TOKEN: process.env.UPSTASH_REDIS_REST_TOKEN,
+  RESEND_API_KEY: process.env.RESEND_API_KEY,
+  EMAIL_FROM: process.env.EMAIL_FROM,
+  RESEND_BASE_URL: process.env.RESEND_BASE_URL,
   NEXT_PUBLIC_SITE_URL: process.env.NEXT_PUBLIC_SITE_URL,
 });

@@ -33,6 +33,11 @@ export interface ContextInput {
   rateLimiters?: RateLimiters | undefined;
   /** Sets a header on the HTTP response (Retry-After); callers without one ignore it. */
   setHeader?: (name: string, value: string) => void;
+  /**
+   * Told when a change may have queued an email (the outbox row commits with
+   * it): the entry delivers the outbox once the response is sent.
+   */
+  emailQueued?: () => void;
 }
 
 export function createContext(input: ContextInput) {
@@ -49,6 +54,7 @@ export function createContext(input: ContextInput) {
     clientIp: input.clientIp ?? 'unknown',
     rateLimiters: input.rateLimiters ?? null,
     setHeader: input.setHeader ?? (() => {}),
+    emailQueued: input.emailQueued ?? (() => {}),
     sessionToken,
     /**
      * The session and user the request's cookie stands for, resolved on first

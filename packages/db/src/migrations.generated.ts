@@ -69,5 +69,17 @@ export const migrations: MigrationMeta[] = [
     "bps": true,
     "folderMillis": 1795530463244,
     "hash": "4e21746dd166c01547c1dfe440eac5770c6fa98d1cb933efad08e7887dcf3179"
+  },
+  {
+    "sql": [
+      "DROP INDEX \"outbox_unsent_idx\";",
+      "\nALTER TABLE \"outbox\" ADD COLUMN \"provider_id\" text;",
+      "\nALTER TABLE \"outbox\" ADD COLUMN \"next_attempt_at\" timestamp (3) with time zone DEFAULT now() NOT NULL;",
+      "\nALTER TABLE \"outbox\" ADD COLUMN \"gave_up_at\" timestamp (3) with time zone;",
+      "\nCREATE INDEX \"outbox_due_idx\" ON \"outbox\" USING btree (\"next_attempt_at\") WHERE \"outbox\".\"sent_at\" is null and \"outbox\".\"gave_up_at\" is null;"
+    ],
+    "bps": true,
+    "folderMillis": 1795537452164,
+    "hash": "68154d45ed65773d54aa8ed02a63ff4ef159154446c18d89f9e1ab1c6b51719b"
   }
 ];

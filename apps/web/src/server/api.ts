@@ -2,9 +2,9 @@ import 'server-only';
 import { createCaller, createContext } from '@edgecart/api';
 import { cookies, headers } from 'next/headers';
 import { cache } from 'react';
-import { env } from '~/env';
 import { accountsFor, addressedOrigin } from './accounts.ts';
 import { getDb } from './db.ts';
+import { deliverEmailsAfterResponse, devOutboxEnabled } from './email.ts';
 import { clientIpOf, getRateLimiters } from './rate-limiters.ts';
 import { requestIdFrom } from './request-id.ts';
 
@@ -13,12 +13,15 @@ export const getApi = cache(async () => {
   const requestHeaders = new Headers(await headers());
   const cookieStore = await cookies();
   const scheme = requestHeaders.get('x-forwarded-proto') ?? 'http';
+  const db = await getDb();
+  const requestId = requestIdFrom(requestHeaders);
   return createCaller(
     createContext({
-      db: await getDb(),
+      db,
       headers: requestHeaders,
-      requestId: requestIdFrom(requestHeaders),
-      devTools: env.DEV_TOOLS,
+      requestId,
+      devTools: devOutboxEnabled(),
+      emailQueued: () => deliverEmailsAfterResponse(db, requestId),
       clientIp: clientIpOf(requestHeaders),
       rateLimiters: getRateLimiters(),
       // Cookies can be set from Server Actions and Route Handlers, not while a page renders.

@@ -101,6 +101,21 @@ describe('the account API over HTTP', () => {
   });
 });
 
+describe('email delivery', () => {
+  it('asks the entry to deliver the outbox after a sign-up or a reset request, not after a refusal', async () => {
+    let queued = 0;
+    const browser = createBrowser(db, argon2, { emailQueued: () => queued++ });
+    const email = unique();
+    await browser.call('account.signUp', { email, password: PASSWORD });
+    expect(queued).toBe(1);
+    await browser.call('account.requestPasswordReset', { email });
+    expect(queued).toBe(2);
+    const refused = await browser.call('account.signUp', { email: unique(), password: 'short' });
+    expect(refused.status).toBe(400);
+    expect(queued).toBe(2);
+  });
+});
+
 describe('account input the database cannot hold', () => {
   it('is a 400 with a message, for every account mutation', async () => {
     const browser = createBrowser(db, argon2);

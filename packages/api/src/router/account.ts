@@ -44,6 +44,7 @@ export const accountRouter = {
     await enforceLimit(ctx, 'sign-up:ip', ctx.clientIp);
     const { hasher, origin } = ctx.accounts;
     await requestSignUp({ db: ctx.db, hasher, origin, now: ctx.now() }, input);
+    ctx.emailQueued();
     return { email: normalizeEmail(input.email) };
   }),
 
@@ -78,6 +79,7 @@ export const accountRouter = {
   requestPasswordReset: accountsProcedure.input(emailInput).mutation(async ({ ctx, input }) => {
     await enforceLimit(ctx, 'reset:ip', ctx.clientIp);
     await requestPasswordReset({ db: ctx.db, origin: ctx.accounts.origin, now: ctx.now() }, input);
+    ctx.emailQueued();
     return { email: normalizeEmail(input.email) };
   }),
 

@@ -34,6 +34,7 @@ export function createBrowser(
     router?: AnyTRPCRouter;
     rateLimiters?: RateLimiters;
     clientIp?: string;
+    emailQueued?: () => void;
   } = {},
 ): Browser {
   const hasher = createArgon2idHasher(argon2);
@@ -68,6 +69,7 @@ export function createBrowser(
             rateLimiters: options.rateLimiters,
             clientIp: options.clientIp ?? '203.0.113.7',
             setHeader: (name, value) => resHeaders.set(name, value),
+            emailQueued: options.emailQueued,
             accounts: {
               hasher,
               origin: 'http://shop.test',

@@ -1,4 +1,4 @@
-import type { OutgoingEmail } from './outbox.ts';
+import type { OutgoingEmail } from '../outbox/queue.ts';
 
 /** The link that finishes a sign-up, valid for an hour. */
 export function signUpConfirmEmail(to: string, link: string): OutgoingEmail {

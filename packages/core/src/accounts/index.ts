@@ -3,7 +3,6 @@ export { changePassword } from './change-password.ts';
 export { validEmail, validNewPassword } from './credentials.ts';
 export { normalizeEmail } from './email.ts';
 export { type LogInDeps, logIn } from './log-in.ts';
-export { enqueueEmail, type OutgoingEmail, recentEmails } from './outbox.ts';
 export { requestPasswordReset, resetPassword } from './password-reset.ts';
 export { deleteAccount, exportAccountData } from './privacy.ts';
 export {

@@ -1,11 +1,11 @@
 import { isExpired, type PasswordHasher, parseSessionToken, secretMatches } from '@edgecart/auth';
 import { type Database, eq, passwordResets, users } from '@edgecart/db';
 import { InvalidInputError } from '../errors.ts';
+import { enqueueEmail } from '../outbox/queue.ts';
 import { validNewPassword } from './credentials.ts';
 import { normalizeEmail } from './email.ts';
 import { passwordResetEmail } from './emails.ts';
 import { newEmailLink } from './links.ts';
-import { enqueueEmail } from './outbox.ts';
 import { createSession, invalidateUserSessions } from './sessions.ts';
 
 /**

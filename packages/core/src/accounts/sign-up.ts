@@ -2,10 +2,10 @@ import { isExpired, type PasswordHasher, parseSessionToken, secretMatches } from
 import { type Database, eq, pendingSignUps, users } from '@edgecart/db';
 import { toDomainError } from '../database-errors.ts';
 import { InvalidInputError } from '../errors.ts';
+import { enqueueEmail } from '../outbox/queue.ts';
 import { validEmail, validNewPassword } from './credentials.ts';
 import { accountExistsEmail, signUpConfirmEmail } from './emails.ts';
 import { newEmailLink } from './links.ts';
-import { enqueueEmail } from './outbox.ts';
 import { createSession } from './sessions.ts';
 
 export interface SignUpDeps {

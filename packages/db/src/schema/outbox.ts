@@ -20,8 +20,21 @@ export const outbox = pgTable(
     body: text().notNull(),
     createdAt: at().notNull().defaultNow(),
     sentAt: at(),
+    /** The provider's id for the delivered message. */
+    providerId: text(),
     attempts: integer().notNull().default(0),
+    /**
+     * When a sender may next try it: now for a new message, a lease while one
+     * sender holds it, a back-off after a failure.
+     */
+    nextAttemptAt: at().notNull().defaultNow(),
+    /** Set when it will never be sent: refused by the provider, or out of attempts. */
+    gaveUpAt: at(),
     lastError: text(),
   },
-  (t) => [index('outbox_unsent_idx').on(t.createdAt).where(sql`${t.sentAt} is null`)],
+  (t) => [
+    index('outbox_due_idx')
+      .on(t.nextAttemptAt)
+      .where(sql`${t.sentAt} is null and ${t.gaveUpAt} is null`),
+  ],
 );

@@ -1,15 +1,15 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { env } from '~/env';
 import { getApi } from '~/server/api';
+import { devOutboxEnabled } from '~/server/email';
 
 export const metadata: Metadata = { title: 'Outbox (development)', robots: { index: false } };
 
 const URL_IN_TEXT = /(https?:\/\/\S+)/g;
 
-/** What the shop would have emailed, newest first: DEV_TOOLS=1 only, else 404. */
+/** What the shop would have emailed, newest first: DEV_TOOLS=1 without a provider only, else 404. */
 export default async function OutboxPage() {
-  if (!env.DEV_TOOLS) notFound();
+  if (!devOutboxEnabled()) notFound();
   const emails = await (await getApi()).dev.outbox();
   return (
     <div className="outbox">

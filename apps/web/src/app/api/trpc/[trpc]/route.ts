@@ -2,9 +2,9 @@ import { appRouter, createContext } from '@edgecart/api';
 import { databaseErrorKind } from '@edgecart/db';
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import { getHTTPStatusCodeFromError } from '@trpc/server/http';
-import { env } from '~/env';
 import { accountsFor, addressedOrigin } from '~/server/accounts';
 import { getDb } from '~/server/db';
+import { deliverEmailsAfterResponse, devOutboxEnabled } from '~/server/email';
 import { logError } from '~/server/log-error';
 import { clientIpOf, getRateLimiters } from '~/server/rate-limiters';
 import { requestIdFrom } from '~/server/request-id';
@@ -18,19 +18,22 @@ async function handler(request: Request): Promise<Response> {
     endpoint: '/api/trpc',
     req: request,
     router: appRouter,
-    createContext: async ({ resHeaders }) =>
-      createContext({
-        db: await getDb(),
+    createContext: async ({ resHeaders }) => {
+      const db = await getDb();
+      return createContext({
+        db,
         headers: request.headers,
         requestId,
-        devTools: env.DEV_TOOLS,
+        devTools: devOutboxEnabled(),
         clientIp: clientIpOf(request.headers),
         rateLimiters: getRateLimiters(),
         setHeader: (name, value) => resHeaders.set(name, value),
+        emailQueued: () => deliverEmailsAfterResponse(db, requestId),
         accounts: accountsFor(addressedOrigin(request.headers, request.url), (_cookie, header) =>
           resHeaders.append('set-cookie', header),
         ),
-      }),
+      });
+    },
     onError({ error, path }) {
       const status = getHTTPStatusCodeFromError(error);
       if (status >= 500) {

@@ -9,7 +9,7 @@ export interface OutgoingEmail {
 
 /** Queues an email; call it inside the transaction of the change that causes it. */
 export async function enqueueEmail(db: Database, email: OutgoingEmail, now: Date): Promise<void> {
-  await db.insert(outbox).values({ ...email, createdAt: now });
+  await db.insert(outbox).values({ ...email, createdAt: now, nextAttemptAt: now });
 }
 
 /** The newest emails first, for the development outbox page. */

@@ -1,0 +1,16 @@
+import { getDb } from '~/server/db';
+import { getEmailSender } from '~/server/email';
+import { isInternalRequest } from '~/server/internal-requests';
+import { deliverOutbox } from '~/server/outbox-delivery';
+import { requestIdFrom } from '~/server/request-id';
+
+/** The Worker's scheduled run delivers the outbox here; from anywhere else, 404. */
+export async function POST(request: Request): Promise<Response> {
+  if (!isInternalRequest(request)) return new Response('Not found', { status: 404 });
+  const sender = getEmailSender();
+  if (sender) {
+    const requestId = requestIdFrom(request.headers);
+    await deliverOutbox(await getDb(), sender, { trigger: 'scheduled', requestId });
+  }
+  return new Response(null, { status: 204 });
+}

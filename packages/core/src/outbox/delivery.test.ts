@@ -1,0 +1,4 @@
+import { createPgliteDb } from '@edgecart/db/pglite';
+import { describeDeliveryContract } from './delivery-contract.ts';
+
+describeDeliveryContract('PGlite', () => createPgliteDb(), false);

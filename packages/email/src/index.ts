@@ -1,0 +1,2 @@
+export { createResendSender, type ResendSenderOptions } from './resend-sender.ts';
+export type { EmailMessage, EmailSender, SendOutcome } from './sender.ts';
