@@ -13,6 +13,7 @@ import { createArgon2idHasher } from '@edgecart/auth';
 import { loadArgon2 } from '@edgecart/auth/argon2-node';
 import { watchConnections } from '@edgecart/dev-services';
 import autocannon from 'autocannon';
+import pg from 'pg';
 import { startEdgeStack, workerIsBuilt } from '../scripts/edge-stack.ts';
 
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
@@ -57,7 +58,7 @@ async function productPath(): Promise<string> {
   return /<loc>[^<]*?(\/products\/[a-z0-9-]+)<\/loc>/.exec(sitemap)?.[1] ?? '/products';
 }
 
-async function measure(name: string, path: string): Promise<Row> {
+async function measure(name: string, path: string, cookie?: string): Promise<Row> {
   let peakConnections = 0;
   let sampling = true;
   const sampler = (async () => {
@@ -71,7 +72,7 @@ async function measure(name: string, path: string): Promise<Row> {
     url: `${stack.url}${path}`,
     connections: CONNECTIONS,
     duration: SECONDS,
-    headers: { accept: 'text/html,application/json' },
+    headers: { accept: 'text/html,application/json', ...(cookie ? { cookie } : {}) },
   });
   sampling = false;
   await sampler;
@@ -87,6 +88,29 @@ async function measure(name: string, path: string): Promise<Row> {
   };
   console.log(`${row.rps.toFixed(1)} req/s`);
   return row;
+}
+
+/** A signed-in shopper's cookie: signs up through the API, follows the link in the outbox. */
+async function signedInCookie(): Promise<string> {
+  const email = `bench-shopper-${Date.now()}@example.com`;
+  const post = (path: string, json: unknown) =>
+    fetch(`${stack.url}/api/trpc/${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: stack.url },
+      body: JSON.stringify({ json }),
+    });
+  await (await post('account.signUp', { email, password: 'lantern quietly orbit' })).arrayBuffer();
+  const db = new pg.Client({ connectionString: stack.postgres.connectionString });
+  await db.connect();
+  const { rows } = await db
+    .query<{ body: string }>('select body from outbox where "to" = $1', [email])
+    .finally(() => db.end());
+  const token = decodeURIComponent(/token=(\S+)/.exec(rows[0]?.body ?? '')?.[1] ?? '');
+  const confirmed = await post('account.confirmSignUp', { token });
+  await confirmed.arrayBuffer();
+  const cookie = confirmed.headers.get('set-cookie')?.split(';')[0];
+  if (!confirmed.ok || !cookie) throw new Error(`bench: sign-up failed (${confirmed.status})`);
+  return cookie;
 }
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.length >> 1] ?? 0;
@@ -138,18 +162,25 @@ try {
   const trpc = `/api/trpc/catalog.products?input=${encodeURIComponent(
     JSON.stringify({ json: { sort: 'featured', limit: 12 } }),
   )}`;
-  const targets: [string, string][] = [
+  const cookie = await signedInCookie();
+  const targets: [string, string, string?][] = [
     ['ceiling: liveness', '/api/health'],
     ['listing /products', '/products'],
     ['product page', await productPath()],
     ['tRPC catalog.products', trpc],
+    ['/account, signed in', '/account', cookie],
   ];
   // Warm every route once, so that the first measurement pays no cold start.
-  for (const [, path] of targets) await (await fetch(`${stack.url}${path}`)).arrayBuffer();
+  for (const [, path, withCookie] of targets) {
+    const headers = withCookie ? { cookie: withCookie } : undefined;
+    const response = await fetch(`${stack.url}${path}`, { headers, redirect: 'manual' });
+    await response.arrayBuffer();
+    if (response.status !== 200) throw new Error(`bench: ${path} answered ${response.status}`);
+  }
   const rows: Row[] = [];
-  for (const [name, path] of targets) {
+  for (const [name, path, withCookie] of targets) {
     if (interrupted) break;
-    rows.push(await measure(name, path));
+    rows.push(await measure(name, path, withCookie));
   }
   const ceiling = rows[0]?.rps ?? 0;
   console.log(
