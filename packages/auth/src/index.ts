@@ -7,7 +7,12 @@ export {
 } from './password/hasher.ts';
 export { PASSWORD_MAX, PASSWORD_MIN, passwordProblem } from './password/policy.ts';
 export {
+  blankCartCookie,
   blankSessionCookie,
+  CART_COOKIE_MAX_AGE,
+  cartCookie,
+  cartCookieName,
+  readCartToken,
   readSessionToken,
   SESSION_COOKIE_MAX_AGE,
   type SessionCookie,

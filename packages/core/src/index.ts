@@ -1,4 +1,5 @@
 export * from './accounts/index.ts';
+export * from './cart/index.ts';
 export * from './catalog/index.ts';
 export { toDomainError } from './database-errors.ts';
 export * from './errors.ts';

@@ -81,5 +81,20 @@ export const migrations: MigrationMeta[] = [
     "bps": true,
     "folderMillis": 1795537452164,
     "hash": "68154d45ed65773d54aa8ed02a63ff4ef159154446c18d89f9e1ab1c6b51719b"
+  },
+  {
+    "sql": [
+      "CREATE TABLE \"cart_items\" (\n\t\"cart_id\" text NOT NULL,\n\t\"variant_id\" uuid NOT NULL,\n\t\"quantity\" integer NOT NULL,\n\t\"added_at\" timestamp (3) with time zone DEFAULT now() NOT NULL,\n\tCONSTRAINT \"cart_items_cart_id_variant_id_pk\" PRIMARY KEY(\"cart_id\",\"variant_id\"),\n\tCONSTRAINT \"cart_items_quantity_check\" CHECK (\"cart_items\".\"quantity\" between 1 and 99)\n);\n",
+      "\nCREATE TABLE \"carts\" (\n\t\"id\" text PRIMARY KEY NOT NULL,\n\t\"user_id\" uuid,\n\t\"secret_hash\" text,\n\t\"created_at\" timestamp (3) with time zone DEFAULT now() NOT NULL,\n\t\"updated_at\" timestamp (3) with time zone DEFAULT now() NOT NULL,\n\tCONSTRAINT \"carts_owner_check\" CHECK ((\"carts\".\"user_id\" is null) <> (\"carts\".\"secret_hash\" is null) and (\"carts\".\"secret_hash\" is null or \"carts\".\"secret_hash\" ~ '^[0-9a-f]{64}$'))\n);\n",
+      "\nALTER TABLE \"cart_items\" ADD CONSTRAINT \"cart_items_cart_id_carts_id_fk\" FOREIGN KEY (\"cart_id\") REFERENCES \"public\".\"carts\"(\"id\") ON DELETE cascade ON UPDATE no action;",
+      "\nALTER TABLE \"cart_items\" ADD CONSTRAINT \"cart_items_variant_id_product_variants_id_fk\" FOREIGN KEY (\"variant_id\") REFERENCES \"public\".\"product_variants\"(\"id\") ON DELETE cascade ON UPDATE no action;",
+      "\nALTER TABLE \"carts\" ADD CONSTRAINT \"carts_user_id_users_id_fk\" FOREIGN KEY (\"user_id\") REFERENCES \"public\".\"users\"(\"id\") ON DELETE cascade ON UPDATE no action;",
+      "\nCREATE INDEX \"cart_items_variant_idx\" ON \"cart_items\" USING btree (\"variant_id\");",
+      "\nCREATE UNIQUE INDEX \"carts_user_key\" ON \"carts\" USING btree (\"user_id\");",
+      "\nCREATE INDEX \"carts_guest_updated_idx\" ON \"carts\" USING btree (\"updated_at\") WHERE \"carts\".\"user_id\" is null;"
+    ],
+    "bps": true,
+    "folderMillis": 1795540673699,
+    "hash": "8139963ef0550bfc76a95678540a60b3393b3977cd0b4318cbacee41ee1d003b"
   }
 ];

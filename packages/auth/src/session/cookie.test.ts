@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { blankSessionCookie, readSessionToken, serializeCookie, sessionCookie } from './cookie.ts';
+import {
+  blankCartCookie,
+  blankSessionCookie,
+  cartCookie,
+  readCartToken,
+  readSessionToken,
+  serializeCookie,
+  sessionCookie,
+} from './cookie.ts';
 
 describe('the session cookie', () => {
   it('is __Host- prefixed and Secure on https, HttpOnly and SameSite=Lax on Path=/', () => {
@@ -27,5 +35,23 @@ describe('the session cookie', () => {
     expect(readSessionToken(headers, false)).toBe('c.d');
     expect(readSessionToken(new Headers(), true)).toBeNull();
     expect(readSessionToken(new Headers({ cookie: '__Host-session=' }), true)).toBeNull();
+  });
+});
+
+describe('the guest cart cookie', () => {
+  it('is __Host-cart on https, HttpOnly and SameSite=Lax, for 30 days', () => {
+    const header = serializeCookie(cartCookie('id.secret', true));
+    expect(header).toMatch(/^__Host-cart=id\.secret; /);
+    for (const part of ['Max-Age=2592000', 'Path=/', 'HttpOnly', 'Secure', 'SameSite=Lax']) {
+      expect(header).toContain(part);
+    }
+    expect(serializeCookie(blankCartCookie(false))).toMatch(/^cart=; Max-Age=0/);
+  });
+
+  it('is read under its own name, apart from the session', () => {
+    const headers = new Headers({ cookie: 'session=s.t; cart=c.d' });
+    expect(readCartToken(headers, false)).toBe('c.d');
+    expect(readSessionToken(headers, false)).toBe('s.t');
+    expect(readCartToken(headers, true)).toBeNull();
   });
 });

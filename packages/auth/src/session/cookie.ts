@@ -30,9 +30,14 @@ export function sessionCookieName(secure: boolean): string {
   return secure ? '__Host-session' : 'session';
 }
 
-function cookie(value: string, maxAge: number, secure: boolean): SessionCookie {
+function cookie(
+  value: string,
+  maxAge: number,
+  secure: boolean,
+  name = sessionCookieName(secure),
+): SessionCookie {
   return {
-    name: sessionCookieName(secure),
+    name,
     value,
     attributes: { httpOnly: true, sameSite: 'lax', path: '/', secure, maxAge },
   };
@@ -56,4 +61,27 @@ export function readSessionToken(headers: Headers, secure: boolean): string | nu
   const header = headers.get('cookie');
   if (!header) return null;
   return parseCookie(header)[sessionCookieName(secure)] || null;
+}
+
+/** A guest cart lives 30 days after its last change, then it is swept. */
+export const CART_COOKIE_MAX_AGE = 30 * 24 * 60 * 60;
+
+/** The guest cart's cookie: `__Host-cart` on https, `cart` on http, like the session's. */
+export function cartCookieName(secure: boolean): string {
+  return secure ? '__Host-cart' : 'cart';
+}
+
+export function cartCookie(token: string, secure: boolean): SessionCookie {
+  return cookie(token, CART_COOKIE_MAX_AGE, secure, cartCookieName(secure));
+}
+
+export function blankCartCookie(secure: boolean): SessionCookie {
+  return cookie('', 0, secure, cartCookieName(secure));
+}
+
+/** The guest cart token a request's `Cookie` header carries, if any. */
+export function readCartToken(headers: Headers, secure: boolean): string | null {
+  const header = headers.get('cookie');
+  if (!header) return null;
+  return parseCookie(header)[cartCookieName(secure)] || null;
 }
