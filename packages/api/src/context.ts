@@ -1,9 +1,15 @@
-import { type PasswordHasher, readSessionToken, type SessionCookie } from '@edgecart/auth';
+import {
+  cartCookieName,
+  type PasswordHasher,
+  readCartToken,
+  readSessionToken,
+  type SessionCookie,
+} from '@edgecart/auth';
 import { type ValidSession, validateSessionToken } from '@edgecart/core';
 import type { Database } from '@edgecart/db';
 import type { RateLimiters } from './rate-limits.ts';
 
-/** What account procedures need from the entry that serves them. */
+/** What account and cart procedures need from the entry that serves them (cookies, links). */
 export interface AccountsInput {
   hasher: PasswordHasher;
   /** The shop's public origin, for links in emails. */
@@ -38,11 +44,18 @@ export interface ContextInput {
    * it): the entry delivers the outbox once the response is sent.
    */
   emailQueued?: () => void;
+  /**
+   * Reads a cookie as it stands now, for entries where a cookie set earlier in
+   * the same request must be seen (a Server Action that renders the page
+   * again); otherwise cookies are read from `headers`.
+   */
+  readCookie?: (name: string) => string | undefined;
 }
 
 export function createContext(input: ContextInput) {
   const now = input.now ?? (() => new Date());
-  const sessionToken = readSessionToken(input.headers, input.accounts?.secure ?? false);
+  const secure = input.accounts?.secure ?? false;
+  const sessionToken = readSessionToken(input.headers, secure);
   let auth: Promise<ValidSession | null> | undefined;
   return {
     db: input.db,
@@ -56,6 +69,11 @@ export function createContext(input: ContextInput) {
     setHeader: input.setHeader ?? (() => {}),
     emailQueued: input.emailQueued ?? (() => {}),
     sessionToken,
+    /** The guest cart's token from its cookie; a signed-in user's cart goes by the user. */
+    cartToken: (): string | null =>
+      input.readCookie
+        ? input.readCookie(cartCookieName(secure)) || null
+        : readCartToken(input.headers, secure),
     /**
      * The session and user the request's cookie stands for, resolved on first
      * use and then reused for the rest of the request.

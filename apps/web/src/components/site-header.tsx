@@ -3,10 +3,12 @@ import { getApi } from '~/server/api';
 import { getCollections } from '~/server/catalog';
 
 export async function SiteHeader() {
-  const [collections, me] = await Promise.all([
+  const [collections, me, cart] = await Promise.all([
     getCollections(),
     getApi().then((api) => api.account.me()),
+    getApi().then((api) => api.cart.get()),
   ]);
+  const count = cart.itemCount;
   return (
     <header className="site-header">
       <div className="site-header__bar">
@@ -31,6 +33,14 @@ export async function SiteHeader() {
             </button>
           </form>
         </search>
+        <Link
+          href="/cart"
+          className="site-header__cart"
+          aria-label={`Cart, ${count === 1 ? '1 item' : `${count} items`}`}
+        >
+          Cart
+          <span className="site-header__count">{count}</span>
+        </Link>
         {me ? (
           <Link href="/account" className="site-header__account">
             Account<span className="sr-only"> ({me.email})</span>

@@ -22,6 +22,7 @@ export const getApi = cache(async () => {
       requestId,
       devTools: devOutboxEnabled(),
       emailQueued: () => deliverEmailsAfterResponse(db, requestId),
+      readCookie: (name) => cookieStore.get(name)?.value,
       clientIp: clientIpOf(requestHeaders),
       rateLimiters: getRateLimiters(),
       // Cookies can be set from Server Actions and Route Handlers, not while a page renders.

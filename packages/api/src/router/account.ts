@@ -29,6 +29,7 @@ import {
   resetPasswordInput,
   tokenInput,
 } from './account.schema.ts';
+import { adoptGuestCart } from './cart.ts';
 
 /** Ends the session the request's cookie held, if any: every log-in starts afresh. */
 async function endCurrentSession(ctx: Context): Promise<void> {
@@ -52,6 +53,7 @@ export const accountRouter = {
     await endCurrentSession(ctx);
     const session = await confirmSignUp({ db: ctx.db, now: ctx.now() }, input.token);
     ctx.accounts.setCookie(sessionCookie(session.token, ctx.accounts.secure));
+    await adoptGuestCart(ctx, session.userId);
     return { userId: session.userId };
   }),
 
@@ -61,6 +63,7 @@ export const accountRouter = {
     const session = await logIn({ db: ctx.db, hasher: ctx.accounts.hasher, now: ctx.now() }, input);
     await endCurrentSession(ctx);
     ctx.accounts.setCookie(sessionCookie(session.token, ctx.accounts.secure));
+    await adoptGuestCart(ctx, session.userId);
     return { userId: session.userId };
   }),
 
@@ -89,6 +92,7 @@ export const accountRouter = {
       input,
     );
     ctx.accounts.setCookie(sessionCookie(session.token, ctx.accounts.secure));
+    await adoptGuestCart(ctx, session.userId);
     return { userId: session.userId };
   }),
 

@@ -13,7 +13,10 @@ export interface Reply {
     result?: { data?: { json?: unknown } };
     error?: { json?: { message: string; data?: { field?: string | null } } };
   };
+  /** The session's Set-Cookie, if any. */
   setCookie: string | null;
+  /** Every Set-Cookie, in order. */
+  setCookies: string[];
   retryAfter: string | null;
 }
 
@@ -23,9 +26,11 @@ export interface Browser {
   /** The session cookie's value now held, or null. */
   cookie: () => string | null;
   setCookieValue: (value: string | null) => void;
+  /** Any cookie held by name (`cart`), or null. */
+  cookieNamed: (name: string) => string | null;
 }
 
-/** A browser with a cookie jar of one cookie, talking to the router through tRPC's fetch adapter. */
+/** A browser with a cookie jar, talking to the router through tRPC's fetch adapter. */
 export function createBrowser(
   db: Database,
   argon2: Argon2,
@@ -38,15 +43,19 @@ export function createBrowser(
   } = {},
 ): Browser {
   const hasher = createArgon2idHasher(argon2);
-  let jar: string | null = null;
+  const jar = new Map<string, string>();
   return {
-    cookie: () => jar,
+    cookie: () => jar.get('session') ?? null,
     setCookieValue: (value) => {
-      jar = value;
+      if (value === null) jar.delete('session');
+      else jar.set('session', value);
     },
+    cookieNamed: (name) => jar.get(name) ?? null,
     async call(path, input, method = 'POST') {
       const headers = new Headers({ 'content-type': 'application/json' });
-      if (jar) headers.set('cookie', `session=${jar}`);
+      if (jar.size > 0) {
+        headers.set('cookie', [...jar].map(([name, value]) => `${name}=${value}`).join('; '));
+      }
       const search =
         method === 'GET'
           ? `?input=${encodeURIComponent(JSON.stringify({ json: input ?? null }))}`
@@ -56,7 +65,7 @@ export function createBrowser(
         headers,
         body: method === 'POST' ? JSON.stringify({ json: input ?? null }) : undefined,
       });
-      const set: { cookie: string | null } = { cookie: null };
+      const set: { cookie: string | null; all: string[] } = { cookie: null, all: [] };
       const response = await fetchRequestHandler({
         endpoint: '/api/trpc',
         req,
@@ -75,8 +84,10 @@ export function createBrowser(
               origin: 'http://shop.test',
               secure: false,
               setCookie: (cookie: SessionCookie) => {
-                set.cookie = serializeCookie(cookie);
-                jar = cookie.attributes.maxAge > 0 ? cookie.value : null;
+                set.all.push(serializeCookie(cookie));
+                if (cookie.name === 'session') set.cookie = serializeCookie(cookie);
+                if (cookie.attributes.maxAge > 0) jar.set(cookie.name, cookie.value);
+                else jar.delete(cookie.name);
               },
             },
           }),
@@ -85,6 +96,7 @@ export function createBrowser(
         status: response.status,
         body: (await response.json()) as Reply['body'],
         setCookie: set.cookie,
+        setCookies: set.all,
         retryAfter: response.headers.get('retry-after'),
       };
     },

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { cache } from 'react';
+import { AddToCartForm } from '~/components/cart/add-to-cart-form';
 import { JsonLd } from '~/components/json-ld';
 import { StockBadge } from '~/components/stock-badge';
 import { VariantPicker } from '~/components/variant-picker';
@@ -129,6 +130,12 @@ export default async function ProductPage({ params, searchParams }: Props) {
           {product.options.length > 0 ? (
             <VariantPicker product={product} current={variant} />
           ) : null}
+          <AddToCartForm
+            key={variant.id}
+            variantId={variant.id}
+            soldOut={variant.stockState === 'out_of_stock'}
+            remaining={variant.remaining}
+          />
           <p className="product__sku">SKU {variant.sku}</p>
           <div className="product__description">
             <h2>About this product</h2>

@@ -1,0 +1,52 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import type { FormState } from '~/lib/form-state';
+import { formResult } from '~/server/action-errors';
+import { getApi } from '~/server/api';
+
+const text = (form: FormData, name: string) => {
+  const value = form.get(name);
+  return typeof value === 'string' ? value : '';
+};
+/** A form's quantity: a number when it reads as one, else what was sent (the API says what is wrong). */
+const quantityOf = (form: FormData): number => {
+  const raw = text(form, 'quantity').trim();
+  return raw === '' ? Number.NaN : Number(raw);
+};
+
+/** After a change, every page shows the new count in the header. */
+const changed = () => revalidatePath('/', 'layout');
+
+export async function addToCartAction(_: FormState, form: FormData): Promise<FormState> {
+  return formResult(async () => {
+    const cart = await (await getApi()).cart.add({
+      variantId: text(form, 'variantId'),
+      quantity: quantityOf(form),
+    });
+    changed();
+    return {
+      status: 'done',
+      message: `Added to your cart (${cart.itemCount} ${cart.itemCount === 1 ? 'item' : 'items'}).`,
+    };
+  });
+}
+
+export async function setQuantityAction(_: FormState, form: FormData): Promise<FormState> {
+  return formResult(async () => {
+    await (await getApi()).cart.setQuantity({
+      variantId: text(form, 'variantId'),
+      quantity: quantityOf(form),
+    });
+    changed();
+    return { status: 'done', message: 'Quantity updated.' };
+  });
+}
+
+export async function removeFromCartAction(_: FormState, form: FormData): Promise<FormState> {
+  return formResult(async () => {
+    await (await getApi()).cart.remove({ variantId: text(form, 'variantId') });
+    changed();
+    return { status: 'done', message: 'Removed from your cart.' };
+  });
+}

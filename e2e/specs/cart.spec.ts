@@ -1,0 +1,78 @@
+import { expect, type Page, test } from '@playwright/test';
+
+const SHELL = '/products/ridgeline-waterproof-shell';
+
+async function addToCart(page: Page, path: string, quantity: number) {
+  await page.goto(path);
+  await page.getByLabel('Quantity').fill(String(quantity));
+  await page.getByRole('button', { name: 'Add to cart' }).click();
+  await expect(page.getByText(/^Added to your cart/)).toBeVisible();
+}
+
+const headerCart = (page: Page) =>
+  page.getByRole('banner').getByRole('link', { name: /^Cart, \d+ items?$/ });
+
+test('a shopper fills a cart, changes a quantity and empties it', async ({ page }) => {
+  await page.goto('/cart');
+  await expect(page.getByRole('heading', { name: 'Your cart is empty' })).toBeVisible();
+  await expect(headerCart(page)).toHaveAccessibleName('Cart, 0 items');
+
+  await addToCart(page, SHELL, 2);
+  await expect(headerCart(page)).toHaveAccessibleName('Cart, 2 items');
+  await page.goto(SHELL);
+  await page.getByRole('link', { name: 'Rust' }).click();
+  await expect(page).toHaveURL(/colour=Rust/);
+  await page.getByRole('button', { name: 'Add to cart' }).click();
+  await expect(headerCart(page)).toHaveAccessibleName('Cart, 3 items');
+
+  await headerCart(page).click();
+  await expect(page).toHaveURL(/\/cart$/);
+  const lines = page
+    .getByRole('listitem')
+    .filter({ has: page.getByRole('button', { name: /^Remove/ }) });
+  await expect(lines).toHaveCount(2);
+  await expect(page.getByText(/^Subtotal/)).toBeVisible();
+
+  const first = lines.first();
+  await first.getByLabel('Quantity').fill('100');
+  await first.getByRole('button', { name: /^Update/ }).click();
+  await expect(first.getByText('At most 99 of one item per order.')).toBeVisible();
+  await first.getByLabel('Quantity').fill('1');
+  await first.getByRole('button', { name: /^Update/ }).click();
+  await expect(headerCart(page)).toHaveAccessibleName('Cart, 2 items');
+
+  for (let i = 0; i < 2; i++)
+    await lines
+      .first()
+      .getByRole('button', { name: /^Remove/ })
+      .click();
+  await expect(page.getByRole('heading', { name: 'Your cart is empty' })).toBeVisible();
+  await expect(headerCart(page)).toHaveAccessibleName('Cart, 0 items');
+});
+
+test('a sold-out product cannot be added, and says why', async ({ page }) => {
+  await page.goto('/products/storm-anorak');
+  const button = page.getByRole('button', { name: 'Add to cart' });
+  await expect(button).toBeDisabled();
+  await expect(button).toHaveAccessibleDescription(/Sold out/);
+});
+
+test('asking for more than the stock is refused next to the quantity', async ({ page }) => {
+  await page.goto(SHELL);
+  await page.getByLabel('Quantity').fill('99');
+  await page.getByRole('button', { name: 'Add to cart' }).click();
+  await expect(page.getByText(/^Only \d+ in stock\.$/)).toBeVisible();
+  await expect(headerCart(page)).toHaveAccessibleName('Cart, 0 items');
+});
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('a shopper adds to the cart and removes it with plain form posts', async ({ page }) => {
+    await addToCart(page, SHELL, 1);
+    await page.goto('/cart');
+    await expect(headerCart(page)).toHaveAccessibleName('Cart, 1 item');
+    await page.getByRole('button', { name: /^Remove/ }).click();
+    await expect(page.getByRole('heading', { name: 'Your cart is empty' })).toBeVisible();
+  });
+});

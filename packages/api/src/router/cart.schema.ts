@@ -1,0 +1,12 @@
+import { CART_QUANTITY_MAX } from '@edgecart/db';
+import { z } from 'zod';
+
+const variantId = z.guid('Choose a size or colour first.');
+const quantity = z
+  .number('Enter a quantity.')
+  .int('Enter a whole number.')
+  .min(1, 'Enter at least 1.')
+  .max(CART_QUANTITY_MAX, `At most ${CART_QUANTITY_MAX} of one item per order.`);
+
+export const cartLineInput = z.object({ variantId, quantity });
+export const cartVariantInput = z.object({ variantId });
