@@ -1,6 +1,7 @@
 export * from './accounts/index.ts';
 export * from './cart/index.ts';
 export * from './catalog/index.ts';
+export * from './checkout/index.ts';
 export { toDomainError } from './database-errors.ts';
 export * from './errors.ts';
 export type { Money } from './money.ts';

@@ -96,5 +96,24 @@ export const migrations: MigrationMeta[] = [
     "bps": true,
     "folderMillis": 1795540673699,
     "hash": "8139963ef0550bfc76a95678540a60b3393b3977cd0b4318cbacee41ee1d003b"
+  },
+  {
+    "sql": [
+      "CREATE TABLE \"audit_log\" (\n\t\"id\" bigserial PRIMARY KEY NOT NULL,\n\t\"at\" timestamp (3) with time zone DEFAULT now() NOT NULL,\n\t\"actor\" text NOT NULL,\n\t\"action\" text NOT NULL,\n\t\"entity_type\" text NOT NULL,\n\t\"entity_id\" text NOT NULL,\n\t\"before\" jsonb,\n\t\"after\" jsonb\n);\n",
+      "\nCREATE TABLE \"order_items\" (\n\t\"id\" bigserial PRIMARY KEY NOT NULL,\n\t\"order_id\" uuid NOT NULL,\n\t\"variant_id\" uuid,\n\t\"product_title\" text NOT NULL,\n\t\"variant_title\" text NOT NULL,\n\t\"sku\" text NOT NULL,\n\t\"unit_price\" integer NOT NULL,\n\t\"quantity\" integer NOT NULL,\n\tCONSTRAINT \"order_items_quantity_check\" CHECK (\"order_items\".\"quantity\" between 1 and 99),\n\tCONSTRAINT \"order_items_price_check\" CHECK (\"order_items\".\"unit_price\" >= 0)\n);\n",
+      "\nCREATE TABLE \"orders\" (\n\t\"id\" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,\n\t\"number\" bigserial NOT NULL,\n\t\"user_id\" uuid,\n\t\"email\" text,\n\t\"status\" text DEFAULT 'pending' NOT NULL,\n\t\"currency\" text NOT NULL,\n\t\"subtotal\" integer NOT NULL,\n\t\"total\" integer NOT NULL,\n\t\"amount_paid\" integer DEFAULT 0 NOT NULL,\n\t\"amount_refunded\" integer DEFAULT 0 NOT NULL,\n\t\"checkout_session_id\" text,\n\t\"payment_intent_id\" text,\n\t\"expires_at\" timestamp (3) with time zone NOT NULL,\n\t\"stock_released_at\" timestamp (3) with time zone,\n\t\"review_reason\" text,\n\t\"created_at\" timestamp (3) with time zone DEFAULT now() NOT NULL,\n\t\"updated_at\" timestamp (3) with time zone DEFAULT now() NOT NULL,\n\t\"paid_at\" timestamp (3) with time zone,\n\tCONSTRAINT \"orders_status_check\" CHECK (\"orders\".\"status\" in ('pending', 'paid', 'cancelled', 'refunded', 'partially_refunded', 'needs_review')),\n\tCONSTRAINT \"orders_currency_check\" CHECK (\"orders\".\"currency\" ~ '^[A-Z]{3}$'),\n\tCONSTRAINT \"orders_amounts_check\" CHECK (\"orders\".\"subtotal\" >= 0 and \"orders\".\"total\" >= 0 and \"orders\".\"amount_paid\" >= 0 and \"orders\".\"amount_refunded\" >= 0)\n);\n",
+      "\nALTER TABLE \"order_items\" ADD CONSTRAINT \"order_items_order_id_orders_id_fk\" FOREIGN KEY (\"order_id\") REFERENCES \"public\".\"orders\"(\"id\") ON DELETE cascade ON UPDATE no action;",
+      "\nALTER TABLE \"order_items\" ADD CONSTRAINT \"order_items_variant_id_product_variants_id_fk\" FOREIGN KEY (\"variant_id\") REFERENCES \"public\".\"product_variants\"(\"id\") ON DELETE set null ON UPDATE no action;",
+      "\nALTER TABLE \"orders\" ADD CONSTRAINT \"orders_user_id_users_id_fk\" FOREIGN KEY (\"user_id\") REFERENCES \"public\".\"users\"(\"id\") ON DELETE set null ON UPDATE no action;",
+      "\nCREATE INDEX \"audit_log_entity_idx\" ON \"audit_log\" USING btree (\"entity_type\",\"entity_id\",\"id\");",
+      "\nCREATE INDEX \"order_items_order_idx\" ON \"order_items\" USING btree (\"order_id\");",
+      "\nCREATE UNIQUE INDEX \"orders_number_key\" ON \"orders\" USING btree (\"number\");",
+      "\nCREATE UNIQUE INDEX \"orders_checkout_session_key\" ON \"orders\" USING btree (\"checkout_session_id\");",
+      "\nCREATE INDEX \"orders_user_idx\" ON \"orders\" USING btree (\"user_id\",\"created_at\");",
+      "\nCREATE INDEX \"orders_pending_expiry_idx\" ON \"orders\" USING btree (\"expires_at\") WHERE \"orders\".\"status\" = 'pending';"
+    ],
+    "bps": true,
+    "folderMillis": 1795541365827,
+    "hash": "26ecf7647da04e889f866400976f746b4c26a7483a40875abf140d036ecc3f2c"
   }
 ];

@@ -1,5 +1,5 @@
 import { createArgon2idHasher, type PasswordHasher } from '@edgecart/auth';
-import { type Database, eq, outbox, pendingSignUps, sessions, users } from '@edgecart/db';
+import { type Database, eq, orders, outbox, pendingSignUps, sessions, users } from '@edgecart/db';
 import type Argon2 from '@phi-ag/argon2';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { InvalidInputError } from '../errors.ts';
@@ -262,7 +262,12 @@ export function describeAccountsContract(
     it('exports what it holds about a person, and deletes it all with the password', async () => {
       const email = unique();
       const { userId } = await signUp(email);
+      const [order] = await db
+        .insert(orders)
+        .values({ userId, email, currency: 'USD', subtotal: 4200, total: 4200, expiresAt: start })
+        .returning({ id: orders.id });
       const data = await exportAccountData(db, userId);
+      expect(data.orders).toMatchObject([{ status: 'pending', total: 4200, email }]);
       expect(data.account).toMatchObject({ email, role: 'customer' });
       expect(data.sessions).toHaveLength(1);
       expect(data.emails.map((m) => m.subject)).toEqual(['Finish signing up to Edgecart']);
@@ -274,6 +279,12 @@ export function describeAccountsContract(
       expect(await db.select().from(users).where(eq(users.id, userId))).toEqual([]);
       expect(await db.select().from(sessions).where(eq(sessions.userId, userId))).toEqual([]);
       expect(await mailTo(email)).toEqual([]);
+      // The order stays, with no trace of the person.
+      const [kept] = await db
+        .select()
+        .from(orders)
+        .where(eq(orders.id, order?.id ?? ''));
+      expect(kept).toMatchObject({ userId: null, email: null, total: 4200 });
       await failure(logIn({ db, hasher, now: minutes(20) }, { email, password: PASSWORD }));
     });
   });

@@ -1,0 +1,214 @@
+import {
+  auditLog,
+  type Database,
+  eq,
+  orderItems,
+  orders,
+  products,
+  productVariants,
+  users,
+} from '@edgecart/db';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addToCart } from '../cart/change-cart.ts';
+import { readCart } from '../cart/read-cart.ts';
+import { InvalidInputError } from '../errors.ts';
+import { ORDER_HOLD_MS, placeOrder } from './place-order.ts';
+import { releaseOrderStock } from './release-stock.ts';
+
+const start = new Date('2026-11-24T12:00:00.000Z');
+
+/** Placing orders from carts, and releasing their stock, on every database driver. */
+export function describeCheckoutContract(
+  driver: string,
+  open: () => Promise<{ db: Database; close: () => Promise<void> }>,
+  /** Whether many transactions can run at once (a pool of connections): the overselling test. */
+  concurrentTransactions: boolean,
+) {
+  describe(`checkout on ${driver}`, () => {
+    let db: Database;
+    let close: () => Promise<void>;
+    let tick = 0;
+    const deps = () => ({ db, now: new Date(start.getTime() + tick++ * 1_000) });
+
+    beforeAll(async () => {
+      ({ db, close } = await open());
+    });
+    afterAll(async () => {
+      await close?.();
+    });
+
+    async function variants(stocks: number[], prices = stocks.map((_, i) => 1000 * (i + 1))) {
+      const slug = `checkout-${crypto.randomUUID().slice(0, 8)}`;
+      const [product] = await db
+        .insert(products)
+        .values({ slug, title: `Tent ${slug}`, description: 'A tent.', currency: 'EUR' })
+        .returning({ id: products.id });
+      if (!product) throw new Error('no product');
+      const rows = await db
+        .insert(productVariants)
+        .values(
+          stocks.map((stock, i) => ({
+            productId: product.id,
+            sku: `${slug}-${i}`,
+            title: `Size ${i}`,
+            price: prices[i] ?? 1000,
+            currency: 'EUR',
+            stock,
+          })),
+        )
+        .returning({ id: productVariants.id });
+      return { productId: product.id, ids: rows.map((r) => r.id) };
+    }
+    async function shopper() {
+      const [user] = await db
+        .insert(users)
+        .values({ email: `buyer-${crypto.randomUUID()}@example.com`, passwordHash: 'x' })
+        .returning({ id: users.id });
+      if (!user) throw new Error('no user');
+      return { userId: user.id };
+    }
+    const stockOf = async (id: string) =>
+      (
+        await db
+          .select({ stock: productVariants.stock })
+          .from(productVariants)
+          .where(eq(productVariants.id, id))
+      )[0]?.stock;
+    const ordersOf = (userId: string) => db.select().from(orders).where(eq(orders.userId, userId));
+    async function refusal(promise: Promise<unknown>) {
+      const error = await promise.then(
+        () => null,
+        (e: unknown) => e,
+      );
+      expect(error).toBeInstanceOf(InvalidInputError);
+      return (error as Error).message;
+    }
+
+    it('reserves stock and copies titles, skus and prices into a pending order, with an audit row', async () => {
+      const { ids } = await variants([5, 2], [1250, 3000]);
+      const [a = '', b = ''] = ids;
+      const owner = await shopper();
+      await addToCart(deps(), owner, { variantId: a, quantity: 2 });
+      await addToCart(deps(), owner, { variantId: b, quantity: 2 });
+      const now = new Date(start.getTime() + 60_000);
+      const order = await placeOrder({ db, now }, owner, { email: 'ann@example.com' });
+      expect(order).toMatchObject({
+        currency: 'EUR',
+        total: 2 * 1250 + 2 * 3000,
+        email: 'ann@example.com',
+      });
+      expect(order.expiresAt).toEqual(new Date(now.getTime() + ORDER_HOLD_MS));
+      expect(await stockOf(a)).toBe(3);
+      expect(await stockOf(b)).toBe(0);
+      const [row] = await ordersOf(owner.userId);
+      expect(row).toMatchObject({ status: 'pending', subtotal: 8500, total: 8500, amountPaid: 0 });
+      const items = await db.select().from(orderItems).where(eq(orderItems.orderId, order.id));
+      expect(
+        items.map((i) => [i.sku.endsWith('-0') ? 'a' : 'b', i.unitPrice, i.quantity]).sort(),
+      ).toEqual([
+        ['a', 1250, 2],
+        ['b', 3000, 2],
+      ]);
+      // A later price change leaves the order as it was bought.
+      await db.update(productVariants).set({ price: 1 }).where(eq(productVariants.id, a));
+      expect(
+        (await db.select().from(orderItems).where(eq(orderItems.orderId, order.id)))
+          .map((i) => i.unitPrice)
+          .sort(),
+      ).toEqual([1250, 3000]);
+      const audit = await db.select().from(auditLog).where(eq(auditLog.entityId, order.id));
+      expect(audit).toMatchObject([
+        {
+          actor: `user:${owner.userId}`,
+          action: 'order.placed',
+          entityType: 'order',
+          after: { status: 'pending', total: 8500 },
+        },
+      ]);
+    });
+
+    it('reserves nothing when one line cannot be had, and says which and how many are left', async () => {
+      const { ids } = await variants([5, 3]);
+      const [a = '', b = ''] = ids;
+      const owner = await shopper();
+      await addToCart(deps(), owner, { variantId: a, quantity: 2 });
+      await addToCart(deps(), owner, { variantId: b, quantity: 3 });
+      await db.update(productVariants).set({ stock: 1 }).where(eq(productVariants.id, b));
+      expect(await refusal(placeOrder(deps(), owner, { email: null }))).toMatch(
+        /^Only 1 of "Tent .*" \(Size 1\) left/,
+      );
+      expect(await stockOf(a)).toBe(5);
+      expect(await stockOf(b)).toBe(1);
+      expect(await ordersOf(owner.userId)).toEqual([]);
+      await db.update(productVariants).set({ stock: 0 }).where(eq(productVariants.id, b));
+      expect(await refusal(placeOrder(deps(), owner, { email: null }))).toMatch(
+        /has just sold out/,
+      );
+    });
+
+    it('refuses an empty cart, and a cart with a product no longer sold', async () => {
+      const owner = await shopper();
+      expect(await refusal(placeOrder(deps(), owner, { email: null }))).toBe('Your cart is empty.');
+      expect(await refusal(placeOrder(deps(), { guestToken: null }, { email: null }))).toBe(
+        'Your cart is empty.',
+      );
+      const { productId, ids } = await variants([5]);
+      await addToCart(deps(), owner, { variantId: ids[0] ?? '', quantity: 1 });
+      await db.update(products).set({ status: 'archived' }).where(eq(products.id, productId));
+      expect(await refusal(placeOrder(deps(), owner, { email: null }))).toMatch(/no longer sold/);
+      expect(await stockOf(ids[0] ?? '')).toBe(5);
+    });
+
+    it('keeps the cart until the order is paid, and puts reserved stock back once only', async () => {
+      const { ids } = await variants([4]);
+      const variantId = ids[0] ?? '';
+      const owner = await shopper();
+      await addToCart(deps(), owner, { variantId, quantity: 3 });
+      const order = await placeOrder(deps(), owner, { email: null });
+      expect((await readCart(db, owner)).itemCount).toBe(3);
+      expect(await stockOf(variantId)).toBe(1);
+      expect(await releaseOrderStock(db, order.id, start)).toBe(true);
+      expect(await releaseOrderStock(db, order.id, start)).toBe(false);
+      expect(await stockOf(variantId)).toBe(4);
+    });
+
+    if (!concurrentTransactions) return;
+
+    it('never oversells: 100 concurrent checkouts of a variant with 7 in stock make 7 orders', async () => {
+      const { ids } = await variants([7]);
+      const variantId = ids[0] ?? '';
+      const owners = await Promise.all(Array.from({ length: 100 }, shopper));
+      for (const owner of owners) await addToCart(deps(), owner, { variantId, quantity: 1 });
+      const outcomes = await Promise.allSettled(
+        owners.map((owner) => placeOrder(deps(), owner, { email: null })),
+      );
+      const placed = outcomes.filter((o) => o.status === 'fulfilled');
+      const refused = outcomes.flatMap((o) => (o.status === 'rejected' ? [o.reason] : []));
+      expect(placed).toHaveLength(7);
+      expect(refused).toHaveLength(93);
+      for (const error of refused) {
+        expect(error).toBeInstanceOf(InvalidInputError);
+        expect((error as Error).message).toMatch(/has just sold out/);
+      }
+      expect(await stockOf(variantId)).toBe(0);
+      const pending = await db.$count(orderItems, eq(orderItems.variantId, variantId));
+      expect(pending).toBe(7);
+    });
+
+    it('never deadlocks when carts hold the same variants in another order', async () => {
+      const { ids } = await variants([50, 50]);
+      const [a = '', b = ''] = ids;
+      const owners = await Promise.all(Array.from({ length: 20 }, shopper));
+      for (const [i, owner] of owners.entries()) {
+        const [first, second] = i % 2 === 0 ? [a, b] : [b, a];
+        await addToCart(deps(), owner, { variantId: first, quantity: 1 });
+        await addToCart(deps(), owner, { variantId: second, quantity: 1 });
+      }
+      const outcomes = await Promise.allSettled(
+        owners.map((owner) => placeOrder(deps(), owner, { email: null })),
+      );
+      expect(outcomes.filter((o) => o.status === 'rejected')).toEqual([]);
+      expect([await stockOf(a), await stockOf(b)]).toEqual([30, 30]);
+    });
+  });
+}

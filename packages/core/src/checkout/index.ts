@@ -1,0 +1,3 @@
+export { type AuditEntry, writeAudit } from './audit.ts';
+export { ORDER_HOLD_MS, type PlacedOrder, placeOrder } from './place-order.ts';
+export { releaseOrderStock } from './release-stock.ts';

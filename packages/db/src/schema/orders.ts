@@ -1,0 +1,122 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigserial,
+  check,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { users } from './accounts.ts';
+import { productVariants } from './catalog.ts';
+
+const at = () => timestamp({ withTimezone: true, precision: 3 });
+
+/**
+ * An order's life: `pending` while its stock is reserved and the payment is
+ * open; then `paid`, `cancelled` (stock released), `refunded` or
+ * `partially_refunded`. A payment that does not match the order is
+ * `needs_review`, never `paid`.
+ */
+export const orderStatuses = [
+  'pending',
+  'paid',
+  'cancelled',
+  'refunded',
+  'partially_refunded',
+  'needs_review',
+] as const;
+export type OrderStatus = (typeof orderStatuses)[number];
+
+export const orders = pgTable(
+  'orders',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    /** A short number to quote to the shop, e.g. 1042. */
+    number: bigserial({ mode: 'number' }).notNull(),
+    /** The shopper's account; null for a guest, or once the account is deleted. */
+    userId: uuid().references(() => users.id, { onDelete: 'set null' }),
+    /** Where the confirmation goes: the account's, or what the guest gave at checkout. */
+    email: text(),
+    status: text({ enum: orderStatuses }).notNull().default('pending'),
+    currency: text().notNull(),
+    /** Integer minor units: the sum of the items, copied at purchase. */
+    subtotal: integer().notNull(),
+    total: integer().notNull(),
+    amountPaid: integer().notNull().default(0),
+    amountRefunded: integer().notNull().default(0),
+    /** The payment provider's checkout session, once created. */
+    checkoutSessionId: text(),
+    paymentIntentId: text(),
+    /** A pending order past this is swept: cancelled, its stock released. */
+    expiresAt: at().notNull(),
+    /** Set once the reserved stock went back, so that it goes back once only. */
+    stockReleasedAt: at(),
+    reviewReason: text(),
+    createdAt: at().notNull().defaultNow(),
+    updatedAt: at().notNull().defaultNow(),
+    paidAt: at(),
+  },
+  (t) => [
+    uniqueIndex('orders_number_key').on(t.number),
+    uniqueIndex('orders_checkout_session_key').on(t.checkoutSessionId),
+    index('orders_user_idx').on(t.userId, t.createdAt),
+    index('orders_pending_expiry_idx').on(t.expiresAt).where(sql`${t.status} = 'pending'`),
+    check(
+      'orders_status_check',
+      sql`${t.status} in ('pending', 'paid', 'cancelled', 'refunded', 'partially_refunded', 'needs_review')`,
+    ),
+    check('orders_currency_check', sql`${t.currency} ~ '^[A-Z]{3}$'`),
+    check(
+      'orders_amounts_check',
+      sql`${t.subtotal} >= 0 and ${t.total} >= 0 and ${t.amountPaid} >= 0 and ${t.amountRefunded} >= 0`,
+    ),
+  ],
+);
+
+/** What was bought, copied at purchase: later price or title changes leave it alone. */
+export const orderItems = pgTable(
+  'order_items',
+  {
+    id: bigserial({ mode: 'number' }).primaryKey(),
+    orderId: uuid()
+      .notNull()
+      .references(() => orders.id, { onDelete: 'cascade' }),
+    /** The variant, while it exists: stock goes back to it on release. */
+    variantId: uuid().references(() => productVariants.id, { onDelete: 'set null' }),
+    productTitle: text().notNull(),
+    variantTitle: text().notNull(),
+    sku: text().notNull(),
+    unitPrice: integer().notNull(),
+    quantity: integer().notNull(),
+  },
+  (t) => [
+    index('order_items_order_idx').on(t.orderId),
+    check('order_items_quantity_check', sql`${t.quantity} between 1 and 99`),
+    check('order_items_price_check', sql`${t.unitPrice} >= 0`),
+  ],
+);
+
+/**
+ * Append-only: who changed what, before and after. Every order state change
+ * writes a row in the same transaction; the admin's writes will too.
+ */
+export const auditLog = pgTable(
+  'audit_log',
+  {
+    id: bigserial({ mode: 'number' }).primaryKey(),
+    at: at().notNull().defaultNow(),
+    /** `system`, `checkout`, `webhook:<event id>`, `sweeper`, `user:<id>`, `admin:<id>`. */
+    actor: text().notNull(),
+    action: text().notNull(),
+    entityType: text().notNull(),
+    entityId: text().notNull(),
+    before: jsonb(),
+    after: jsonb(),
+  },
+  (t) => [index('audit_log_entity_idx').on(t.entityType, t.entityId, t.id)],
+);
