@@ -9,4 +9,13 @@ export {
   type ResendStandIn,
   startResendStandIn,
 } from './resend-stand-in.ts';
+export {
+  type CheckoutSession as StandInCheckoutSession,
+  STAND_IN_SECRET_KEY,
+  STAND_IN_WEBHOOK_SECRET,
+  type StripeEvent as StandInEvent,
+  type StripeStandIn,
+  signStripePayload,
+  startStripeStandIn,
+} from './stripe-stand-in.ts';
 export { startUpstashBridge, type UpstashBridge } from './upstash-bridge.ts';

@@ -1,0 +1,632 @@
+import { createHash, createHmac, randomBytes } from 'node:crypto';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { type FormObject, type FormValue, obj, parseStripeForm, str } from './stripe-form.ts';
+
+/** The API version the stand-in stamps on its events (stripe-node 23's default). */
+export const STAND_IN_API_VERSION = '2026-10-28.endive';
+
+export interface CheckoutSession {
+  id: string;
+  object: 'checkout.session';
+  mode: 'payment';
+  status: 'open' | 'complete' | 'expired';
+  payment_status: 'paid' | 'unpaid';
+  amount_subtotal: number;
+  amount_total: number;
+  currency: string;
+  client_reference_id: string | null;
+  customer_email: string | null;
+  customer_details: { email: string | null } | null;
+  metadata: Record<string, string>;
+  payment_intent: string | null;
+  success_url: string;
+  cancel_url: string | null;
+  url: string | null;
+  created: number;
+  expires_at: number;
+  livemode: false;
+  /** Not part of Stripe's object: what the hosted page shows. */
+  line_items_for_page: { name: string; unit_amount: number; quantity: number }[];
+}
+
+export interface StripeEvent {
+  id: string;
+  object: 'event';
+  api_version: string;
+  created: number;
+  data: { object: unknown };
+  livemode: false;
+  pending_webhooks: number;
+  request: { id: string | null; idempotency_key: string | null };
+  type: string;
+}
+
+export interface StripeStandIn {
+  /** Base URL; the SDK takes `host`, `port` and `protocol` separately. */
+  url: string;
+  host: string;
+  port: number;
+  protocol: 'http';
+  secretKey: string;
+  webhookSecret: string;
+  /** Where signed events are delivered (the app's `/api/webhooks/stripe`). */
+  setWebhookUrl: (url: string | null) => void;
+  session: (id: string) => CheckoutSession | undefined;
+  /** Completes a session as the hosted page's Pay button does. */
+  pay: (id: string, email?: string) => void;
+  /** Expires an open session as its timer (or the page's "Let it expire") does. */
+  expire: (id: string) => void;
+  /** Every event made so far, oldest first. */
+  events: StripeEvent[];
+  /** Every delivery attempt: the event, the attempt number, the status answered (0: no answer). */
+  deliveries: { eventId: string; attempt: number; status: number }[];
+  /** Sends an event again, signed afresh (a retry or a duplicate); resolves with the status. */
+  redeliver: (eventId: string) => Promise<number>;
+  /** Resolves once no delivery is waiting or in flight. */
+  idle: () => Promise<void>;
+  close: () => Promise<void>;
+}
+
+export interface StripeStandInOptions {
+  secretKey?: string;
+  /** The signing secret; the documented, obviously fake default when unset. */
+  webhookSecret?: string;
+  webhookUrl?: string;
+  port?: number;
+  /** Waits between delivery attempts while the app answers non-2xx (Stripe backs off over days). */
+  retryDelaysMs?: number[];
+}
+
+/** The development webhook secret: documented in .env.example, never a real one. */
+export const STAND_IN_WEBHOOK_SECRET = 'whsec_edgecart_local_stand_in_not_a_secret';
+export const STAND_IN_SECRET_KEY = 'sk_test_edgecart_local_stand_in';
+
+const id = (prefix: string) => `${prefix}_${randomBytes(12).toString('hex')}`;
+const nowSeconds = () => Math.floor(Date.now() / 1000);
+
+class StripeError extends Error {
+  constructor(
+    readonly status: number,
+    readonly type: string,
+    message: string,
+    readonly param?: string,
+    readonly code?: string,
+  ) {
+    super(message);
+  }
+}
+
+async function readBody(request: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of request) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function sendJson(response: ServerResponse, status: number, body: unknown) {
+  response.writeHead(status, { 'content-type': 'application/json', 'request-id': id('req') });
+  response.end(JSON.stringify(body));
+}
+
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/** Signs a payload the way Stripe does: `t=<unix>,v1=<HMAC-SHA256(secret, "<t>.<payload>")>`. */
+export function signStripePayload(
+  payload: string,
+  secret: string,
+  timestamp = nowSeconds(),
+): string {
+  const signature = createHmac('sha256', secret).update(`${timestamp}.${payload}`).digest('hex');
+  return `t=${timestamp},v1=${signature}`;
+}
+
+function lineItemsOf(params: FormObject) {
+  const raw = params.line_items;
+  if (!Array.isArray(raw) || raw.length === 0) {
+    throw new StripeError(
+      400,
+      'invalid_request_error',
+      'Missing required param: line_items.',
+      'line_items',
+    );
+  }
+  return raw.map((value: FormValue, i) => {
+    const item = obj(value);
+    const price = obj(item.price_data);
+    const product = obj(price.product_data);
+    const quantity = Number(str(item.quantity));
+    const unitAmount = Number(str(price.unit_amount));
+    const currency = str(price.currency);
+    const name = str(product.name);
+    const at = `line_items[${i}]`;
+    if (!currency || !/^[a-z]{3}$/i.test(currency)) {
+      throw new StripeError(
+        400,
+        'invalid_request_error',
+        'Invalid currency.',
+        `${at}[price_data][currency]`,
+      );
+    }
+    if (!Number.isInteger(unitAmount) || unitAmount < 0) {
+      throw new StripeError(
+        400,
+        'invalid_request_error',
+        'Invalid integer.',
+        `${at}[price_data][unit_amount]`,
+      );
+    }
+    if (!name) {
+      throw new StripeError(
+        400,
+        'invalid_request_error',
+        'Missing required param.',
+        `${at}[price_data][product_data][name]`,
+      );
+    }
+    if (!Number.isInteger(quantity) || quantity < 1) {
+      throw new StripeError(400, 'invalid_request_error', 'Invalid quantity.', `${at}[quantity]`);
+    }
+    return { name, unit_amount: unitAmount, quantity, currency: currency.toLowerCase() };
+  });
+}
+
+/**
+ * A local stand-in for the parts of Stripe the shop uses, spoken to by the
+ * real `stripe` SDK (its `host`, `port` and `protocol` options): Checkout
+ * Sessions create, retrieve and expire; refunds; Stripe's error shape and
+ * idempotency keys; a hosted checkout page with Pay, Decline and "Let it
+ * expire"; and signed events delivered to the app's webhook, retried with
+ * back-off while it answers non-2xx. Dev and tests only.
+ */
+export async function startStripeStandIn(
+  options: StripeStandInOptions = {},
+): Promise<StripeStandIn> {
+  const secretKey = options.secretKey ?? STAND_IN_SECRET_KEY;
+  const webhookSecret = options.webhookSecret ?? STAND_IN_WEBHOOK_SECRET;
+  const retryDelays = options.retryDelaysMs ?? [500, 1_000, 2_000, 4_000, 8_000, 16_000];
+  let webhookUrl = options.webhookUrl ?? null;
+  let base = '';
+  const sessions = new Map<string, CheckoutSession>();
+  const charges = new Map<
+    string,
+    {
+      id: string;
+      paymentIntent: string;
+      amount: number;
+      refunded: number;
+      currency: string;
+      metadata: Record<string, string>;
+    }
+  >();
+  const idempotent = new Map<string, { fingerprint: string; status: number; body: unknown }>();
+  const events: StripeEvent[] = [];
+  const deliveries: StripeStandIn['deliveries'] = [];
+  const inFlight = new Set<Promise<void>>();
+  const timers = new Set<NodeJS.Timeout>();
+  let closed = false;
+
+  async function post(event: StripeEvent): Promise<number> {
+    if (!webhookUrl) return 0;
+    const payload = JSON.stringify(event);
+    try {
+      const response = await fetch(webhookUrl, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json; charset=utf-8',
+          'stripe-signature': signStripePayload(payload, webhookSecret),
+          'user-agent': 'Stripe/1.0 (+https://stripe.com/docs/webhooks)',
+        },
+        body: payload,
+        signal: AbortSignal.timeout(10_000),
+      });
+      await response.arrayBuffer();
+      return response.status;
+    } catch {
+      return 0;
+    }
+  }
+
+  function deliver(event: StripeEvent, attempt = 1): void {
+    const run = (async () => {
+      const status = await post(event);
+      deliveries.push({ eventId: event.id, attempt, status });
+      const delay = retryDelays[attempt - 1];
+      if ((status < 200 || status >= 300) && delay !== undefined && !closed && webhookUrl) {
+        const timer = setTimeout(() => {
+          timers.delete(timer);
+          deliver(event, attempt + 1);
+        }, delay);
+        timers.add(timer);
+      }
+    })();
+    inFlight.add(run);
+    void run.finally(() => inFlight.delete(run));
+  }
+
+  function emit(type: string, object: unknown) {
+    const event: StripeEvent = {
+      id: id('evt'),
+      object: 'event',
+      api_version: STAND_IN_API_VERSION,
+      created: nowSeconds(),
+      data: { object },
+      livemode: false,
+      pending_webhooks: 1,
+      request: { id: null, idempotency_key: null },
+      type,
+    };
+    events.push(event);
+    deliver(event);
+  }
+
+  const publicSession = (session: CheckoutSession) => {
+    const { line_items_for_page: _page, ...rest } = session;
+    return rest;
+  };
+
+  function openSession(sessionId: string): CheckoutSession {
+    const session = sessions.get(sessionId);
+    if (!session)
+      throw new StripeError(
+        404,
+        'invalid_request_error',
+        `No such checkout.session: '${sessionId}'`,
+        'session',
+        'resource_missing',
+      );
+    if (session.status === 'open' && session.expires_at <= nowSeconds()) expireSession(session);
+    return session;
+  }
+
+  function payOpen(session: CheckoutSession, email: string | undefined) {
+    if (session.status !== 'open') {
+      throw new StripeError(
+        400,
+        'invalid_request_error',
+        `This Checkout Session is ${session.status}.`,
+      );
+    }
+    const paymentIntent = id('pi');
+    session.status = 'complete';
+    session.payment_status = 'paid';
+    session.payment_intent = paymentIntent;
+    session.customer_details = { email: email || session.customer_email };
+    session.url = null;
+    const charge = {
+      id: id('ch'),
+      paymentIntent,
+      amount: session.amount_total,
+      refunded: 0,
+      currency: session.currency,
+      metadata: session.metadata,
+    };
+    charges.set(paymentIntent, charge);
+    emit('checkout.session.completed', publicSession(session));
+  }
+
+  function expireSession(session: CheckoutSession) {
+    if (session.status !== 'open') return;
+    session.status = 'expired';
+    session.url = null;
+    emit('checkout.session.expired', publicSession(session));
+  }
+
+  function createSession(params: FormObject): CheckoutSession {
+    if (str(params.mode) !== 'payment') {
+      throw new StripeError(
+        400,
+        'invalid_request_error',
+        'The shop only uses mode=payment.',
+        'mode',
+      );
+    }
+    const successUrl = str(params.success_url);
+    if (!successUrl || !URL.canParse(successUrl)) {
+      throw new StripeError(
+        400,
+        'invalid_request_error',
+        'Not a valid URL',
+        'success_url',
+        'url_invalid',
+      );
+    }
+    const items = lineItemsOf(params);
+    const currency = items[0]?.currency ?? 'usd';
+    if (items.some((item) => item.currency !== currency)) {
+      throw new StripeError(
+        400,
+        'invalid_request_error',
+        'All line items must use the same currency.',
+        'line_items',
+      );
+    }
+    const created = nowSeconds();
+    const expiresAt = str(params.expires_at) ? Number(str(params.expires_at)) : created + 24 * 3600;
+    if (
+      !Number.isInteger(expiresAt) ||
+      expiresAt < created + 30 * 60 - 5 ||
+      expiresAt > created + 24 * 3600
+    ) {
+      throw new StripeError(
+        400,
+        'invalid_request_error',
+        'The `expires_at` timestamp must be between 30 minutes and 24 hours from Checkout Session creation.',
+        'expires_at',
+      );
+    }
+    const amount = items.reduce((sum, item) => sum + item.unit_amount * item.quantity, 0);
+    const sessionId = `cs_test_${randomBytes(16).toString('hex')}`;
+    const metadata = Object.fromEntries(
+      Object.entries(obj(params.metadata)).flatMap(([k, v]) =>
+        typeof v === 'string' ? [[k, v]] : [],
+      ),
+    );
+    const session: CheckoutSession = {
+      id: sessionId,
+      object: 'checkout.session',
+      mode: 'payment',
+      status: 'open',
+      payment_status: 'unpaid',
+      amount_subtotal: amount,
+      amount_total: amount,
+      currency,
+      client_reference_id: str(params.client_reference_id) ?? null,
+      customer_email: str(params.customer_email) ?? null,
+      customer_details: null,
+      metadata,
+      payment_intent: null,
+      success_url: successUrl,
+      cancel_url: str(params.cancel_url) ?? null,
+      url: `${base}/pay/${sessionId}`,
+      created,
+      expires_at: expiresAt,
+      livemode: false,
+      line_items_for_page: items.map(({ name, unit_amount, quantity }) => ({
+        name,
+        unit_amount,
+        quantity,
+      })),
+    };
+    sessions.set(sessionId, session);
+    return session;
+  }
+
+  function refund(params: FormObject) {
+    const paymentIntent = str(params.payment_intent);
+    const charge = paymentIntent ? charges.get(paymentIntent) : undefined;
+    if (!charge) {
+      throw new StripeError(
+        404,
+        'invalid_request_error',
+        `No such payment_intent: '${paymentIntent ?? ''}'`,
+        'payment_intent',
+        'resource_missing',
+      );
+    }
+    const left = charge.amount - charge.refunded;
+    const amount = str(params.amount) ? Number(str(params.amount)) : left;
+    if (!Number.isInteger(amount) || amount < 1) {
+      throw new StripeError(400, 'invalid_request_error', 'Invalid positive integer', 'amount');
+    }
+    if (amount > left) {
+      throw new StripeError(
+        400,
+        'invalid_request_error',
+        `Refund amount (${amount}) is greater than unrefunded amount on charge (${left})`,
+        'amount',
+        'amount_too_large',
+      );
+    }
+    charge.refunded += amount;
+    const result = {
+      id: id('re'),
+      object: 'refund',
+      amount,
+      currency: charge.currency,
+      charge: charge.id,
+      payment_intent: charge.paymentIntent,
+      status: 'succeeded',
+      reason: str(params.reason) ?? null,
+      metadata: obj(params.metadata),
+      created: nowSeconds(),
+    };
+    emit('charge.refunded', {
+      id: charge.id,
+      object: 'charge',
+      amount: charge.amount,
+      amount_refunded: charge.refunded,
+      refunded: charge.refunded === charge.amount,
+      currency: charge.currency,
+      payment_intent: charge.paymentIntent,
+      metadata: charge.metadata,
+      paid: true,
+      status: 'succeeded',
+      livemode: false,
+      created: nowSeconds(),
+    });
+    return result;
+  }
+
+  async function api(request: IncomingMessage, response: ServerResponse, path: string) {
+    if (request.headers.authorization !== `Bearer ${secretKey}`) {
+      throw new StripeError(
+        401,
+        'invalid_request_error',
+        'Invalid API Key provided.',
+        undefined,
+        'api_key_invalid',
+      );
+    }
+    const body = await readBody(request);
+    const params = parseStripeForm(body);
+    const key = request.headers['idempotency-key'];
+    const fingerprint = createHash('sha256')
+      .update(`${request.method} ${path} ${body}`)
+      .digest('hex');
+    if (typeof key === 'string' && request.method === 'POST') {
+      const earlier = idempotent.get(key);
+      if (earlier && earlier.fingerprint !== fingerprint) {
+        throw new StripeError(
+          400,
+          'idempotency_error',
+          `Keys for idempotent requests can only be used with the same parameters they were first used with. Try using a key other than '${key}' if you meant to execute a different request.`,
+        );
+      }
+      if (earlier) {
+        response.setHeader('idempotent-replayed', 'true');
+        return sendJson(response, earlier.status, earlier.body);
+      }
+    }
+    let result: unknown;
+    const expire = /^\/v1\/checkout\/sessions\/([^/]+)\/expire$/.exec(path);
+    const retrieve = /^\/v1\/checkout\/sessions\/([^/]+)$/.exec(path);
+    if (request.method === 'POST' && path === '/v1/checkout/sessions') {
+      result = publicSession(createSession(params));
+    } else if (request.method === 'GET' && retrieve?.[1]) {
+      result = publicSession(openSession(retrieve[1]));
+    } else if (request.method === 'POST' && expire?.[1]) {
+      const session = openSession(expire[1]);
+      if (session.status !== 'open') {
+        throw new StripeError(
+          400,
+          'invalid_request_error',
+          `Only Checkout Sessions with a status in ["open"] can be expired. This Checkout Session has a status of "${session.status}".`,
+        );
+      }
+      expireSession(session);
+      result = publicSession(session);
+    } else if (request.method === 'POST' && path === '/v1/refunds') {
+      result = refund(params);
+    } else {
+      throw new StripeError(
+        404,
+        'invalid_request_error',
+        `Unrecognized request URL (${request.method}: ${path}).`,
+      );
+    }
+    if (typeof key === 'string' && request.method === 'POST')
+      idempotent.set(key, { fingerprint, status: 200, body: result });
+    return sendJson(response, 200, result);
+  }
+
+  function page(session: CheckoutSession, message?: string): string {
+    const money = (amount: number) =>
+      `${(amount / 100).toFixed(2)} ${session.currency.toUpperCase()}`;
+    const rows = session.line_items_for_page
+      .map(
+        (item) =>
+          `<li>${escapeHtml(item.name)} × ${item.quantity}: ${money(item.unit_amount * item.quantity)}</li>`,
+      )
+      .join('');
+    const open = session.status === 'open';
+    return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Pay (local payment stand-in)</title>
+<style>body{font-family:system-ui,sans-serif;max-width:32rem;margin:2rem auto;padding:0 1rem;color:#1b1f1c}button{font:inherit;padding:.6rem 1rem;margin:.25rem .25rem 0 0;cursor:pointer}.note{color:#5b625d}[role=alert]{color:#a11d1d;font-weight:600}</style></head>
+<body><main><h1>Pay ${money(session.amount_total)}</h1>
+<p class="note">Local payment stand-in: no card is charged. With real Stripe keys this is Stripe Checkout.</p>
+<ul>${rows}</ul>
+${message ? `<p role="alert">${escapeHtml(message)}</p>` : ''}
+${
+  open
+    ? `<form method="post" action="/pay/${session.id}/pay"><label for="email">Email</label><br><input id="email" name="email" type="email" required value="${escapeHtml(session.customer_email ?? '')}"><br><button type="submit">Pay</button></form>
+<form method="post" action="/pay/${session.id}/decline"><button type="submit">Decline</button></form>
+<form method="post" action="/pay/${session.id}/expire"><button type="submit">Let it expire</button></form>`
+    : `<p>This checkout is ${session.status}.</p>`
+}
+</main></body></html>`;
+  }
+
+  async function hosted(request: IncomingMessage, response: ServerResponse, path: string) {
+    const match = /^\/pay\/([^/]+)(?:\/(pay|decline|expire))?$/.exec(path);
+    const session = match?.[1] ? sessions.get(match[1]) : undefined;
+    const html = (status: number, text: string) => {
+      response.writeHead(status, { 'content-type': 'text/html; charset=utf-8' });
+      response.end(text);
+    };
+    if (!session || !match)
+      return html(404, '<!doctype html><title>Not found</title><p>No such checkout.</p>');
+    if (session.status === 'open' && session.expires_at <= nowSeconds()) expireSession(session);
+    const action = match[2];
+    if (!action || request.method !== 'POST') return html(200, page(session));
+    const form = new URLSearchParams(await readBody(request));
+    const redirect = (to: string) => {
+      response.writeHead(303, { location: to });
+      response.end();
+    };
+    if (session.status !== 'open') return html(409, page(session));
+    if (action === 'decline')
+      return html(402, page(session, 'Your card was declined. Try another card.'));
+    if (action === 'expire') {
+      expireSession(session);
+      return redirect(session.cancel_url ?? session.success_url);
+    }
+    payOpen(session, form.get('email') ?? undefined);
+    return redirect(session.success_url.replace('{CHECKOUT_SESSION_ID}', session.id));
+  }
+
+  const server = createServer((request, response) => {
+    const path = new URL(request.url ?? '/', 'http://stand-in').pathname;
+    const handle = path.startsWith('/v1/')
+      ? api(request, response, path)
+      : hosted(request, response, path);
+    handle.catch((error: unknown) => {
+      if (error instanceof StripeError) {
+        return sendJson(response, error.status, {
+          error: {
+            type: error.type,
+            message: error.message,
+            ...(error.param ? { param: error.param } : {}),
+            ...(error.code ? { code: error.code } : {}),
+          },
+        });
+      }
+      sendJson(response, 500, { error: { type: 'api_error', message: 'The stand-in failed.' } });
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  base = `http://127.0.0.1:${port}`;
+
+  return {
+    url: base,
+    host: '127.0.0.1',
+    port,
+    protocol: 'http',
+    secretKey,
+    webhookSecret,
+    setWebhookUrl: (url) => {
+      webhookUrl = url;
+    },
+    session: (sessionId) => sessions.get(sessionId),
+    pay: (sessionId, email) => payOpen(openSession(sessionId), email),
+    expire: (sessionId) => expireSession(openSession(sessionId)),
+    events,
+    deliveries,
+    redeliver: async (eventId) => {
+      const event = events.find((e) => e.id === eventId);
+      if (!event) throw new Error(`no event ${eventId}`);
+      const status = await post(event);
+      deliveries.push({ eventId, attempt: 0, status });
+      return status;
+    },
+    idle: async () => {
+      while (inFlight.size > 0 || timers.size > 0) {
+        await Promise.all([...inFlight]);
+        if (timers.size > 0) await new Promise((r) => setTimeout(r, 50));
+      }
+    },
+    close: async () => {
+      closed = true;
+      for (const timer of timers) clearTimeout(timer);
+      timers.clear();
+      await Promise.all([...inFlight]);
+      await new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      });
+    },
+  };
+}

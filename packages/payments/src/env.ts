@@ -1,0 +1,20 @@
+import { z } from 'zod';
+
+/** The payment settings; the web app's env.ts spreads these into its own. */
+export const paymentsEnvShape = {
+  /** Stripe secret key (sk_live_… or sk_test_…); unset: the local payment stand-in (development only). */
+  STRIPE_SECRET_KEY: z.string().startsWith('sk_').optional(),
+  /** The signing secret of the webhook endpoint (whsec_…). */
+  STRIPE_WEBHOOK_SECRET: z.string().startsWith('whsec_').optional(),
+  /** host:port of the local payment stand-in, for dev and tests only. */
+  STRIPE_LOCAL_API: z
+    .string()
+    .regex(/^[\w.-]+:\d+$/)
+    .optional(),
+};
+
+export type PaymentsEnv = {
+  STRIPE_SECRET_KEY?: string | undefined;
+  STRIPE_WEBHOOK_SECRET?: string | undefined;
+  STRIPE_LOCAL_API?: string | undefined;
+};

@@ -1,0 +1,13 @@
+export {
+  type CheckoutLine,
+  type CheckoutRequest,
+  type CheckoutSession,
+  InvalidWebhookError,
+  type PaymentEvent,
+  type Payments,
+} from './payments.ts';
+export {
+  createStripePayments,
+  paymentEventOf,
+  type StripePaymentsOptions,
+} from './stripe-payments.ts';

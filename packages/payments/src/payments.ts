@@ -1,0 +1,67 @@
+/**
+ * The payment provider as the rest of the shop sees it: plain shapes, never
+ * a raw Stripe object. `packages/payments/src/stripe-payments.ts` is the one
+ * module that speaks Stripe.
+ */
+export interface CheckoutLine {
+  name: string;
+  /** Integer minor units. */
+  unitAmount: number;
+  quantity: number;
+}
+
+export interface CheckoutRequest {
+  orderId: string;
+  currency: string;
+  lines: CheckoutLine[];
+  /** The signed-in shopper's address; a guest gives theirs on the payment page. */
+  email: string | null;
+  successUrl: string;
+  cancelUrl: string;
+  expiresAt: Date;
+  /** Derived from the order: a retried create makes no second session. */
+  idempotencyKey: string;
+}
+
+export interface CheckoutSession {
+  sessionId: string;
+  url: string;
+}
+
+/** What a verified webhook event means for the shop. */
+export type PaymentEvent = { eventId: string } & (
+  | {
+      kind: 'checkout-paid';
+      orderId: string | null;
+      sessionId: string;
+      paymentIntentId: string | null;
+      amount: number;
+      currency: string;
+      email: string | null;
+    }
+  | { kind: 'checkout-failed' | 'checkout-expired'; orderId: string | null; sessionId: string }
+  | {
+      kind: 'refunded';
+      orderId: string | null;
+      paymentIntentId: string | null;
+      amount: number;
+      amountRefunded: number;
+      currency: string;
+    }
+  /** An event the shop does not act on (or a completed session still awaiting its payment). */
+  | { kind: 'ignored'; type: string }
+);
+
+/** The signature is missing, forged, for another secret, or too old: answer 400, apply nothing. */
+export class InvalidWebhookError extends Error {
+  override name = 'InvalidWebhookError';
+}
+
+export interface Payments {
+  readonly provider: string;
+  createCheckout(request: CheckoutRequest): Promise<CheckoutSession>;
+  /** Closes an open session so it can no longer be paid; one that is not open is left alone. */
+  expireCheckout(sessionId: string): Promise<void>;
+  /** Verifies the raw body against its signature header and says what the event means. */
+  parseWebhook(rawBody: string, signature: string | null): Promise<PaymentEvent>;
+}

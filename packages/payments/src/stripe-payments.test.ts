@@ -1,0 +1,159 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { type StripeStandIn, signStripePayload, startStripeStandIn } from '@edgecart/dev-services';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { InvalidWebhookError, type PaymentEvent } from './payments.ts';
+import { createStripePayments } from './stripe-payments.ts';
+
+let standIn: StripeStandIn;
+let receiver: Server;
+/** What the test's webhook endpoint answers, and what it parsed. */
+let answer = 200;
+const received: (PaymentEvent | { error: string })[] = [];
+
+const payments = () =>
+  createStripePayments({
+    secretKey: standIn.secretKey,
+    webhookSecret: standIn.webhookSecret,
+    api: { host: standIn.host, port: standIn.port, protocol: 'http' },
+  });
+
+beforeAll(async () => {
+  standIn = await startStripeStandIn({ retryDelaysMs: [50, 100, 200] });
+  receiver = createServer(async (request, response) => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of request) chunks.push(chunk as Buffer);
+    const body = Buffer.concat(chunks).toString('utf8');
+    try {
+      received.push(
+        await payments().parseWebhook(body, String(request.headers['stripe-signature'] ?? '')),
+      );
+      response.writeHead(answer).end();
+    } catch (error) {
+      received.push({ error: error instanceof Error ? error.name : String(error) });
+      response.writeHead(400).end();
+    }
+  });
+  await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+  standIn.setWebhookUrl(`http://127.0.0.1:${(receiver.address() as AddressInfo).port}/`);
+});
+afterAll(async () => {
+  await standIn?.close();
+  await new Promise((resolve) => receiver?.close(resolve));
+});
+
+const request = (
+  orderId: string,
+  overrides: Partial<Parameters<ReturnType<typeof payments>['createCheckout']>[0]> = {},
+) => ({
+  orderId,
+  currency: 'EUR',
+  lines: [
+    { name: 'Tent, 2 person', unitAmount: 12_500, quantity: 1 },
+    { name: 'Stakes', unitAmount: 250, quantity: 4 },
+  ],
+  email: 'ann@example.com',
+  successUrl: 'http://shop.test/checkout/success?session_id={CHECKOUT_SESSION_ID}',
+  cancelUrl: 'http://shop.test/cart',
+  expiresAt: new Date(Date.now() + 30 * 60_000 + 10_000),
+  idempotencyKey: `checkout/${orderId}`,
+  ...overrides,
+});
+
+describe('Stripe Checkout through the real SDK, on the payment stand-in', () => {
+  it('creates a session from server prices with the order id, once per idempotency key', async () => {
+    const orderId = crypto.randomUUID();
+    const first = await payments().createCheckout(request(orderId));
+    expect(first.url).toBe(`${standIn.url}/pay/${first.sessionId}`);
+    const session = standIn.session(first.sessionId);
+    expect(session).toMatchObject({
+      amount_total: 13_500,
+      currency: 'eur',
+      client_reference_id: orderId,
+      metadata: { order_id: orderId },
+      customer_email: 'ann@example.com',
+      status: 'open',
+    });
+    expect(await payments().createCheckout(request(orderId))).toEqual(first);
+    await expect(
+      payments().createCheckout(
+        request(orderId, { lines: [{ name: 'Tent', unitAmount: 1, quantity: 1 }] }),
+      ),
+    ).rejects.toThrow(/same parameters/);
+  });
+
+  it('refuses an expiry Stripe would refuse', async () => {
+    await expect(
+      payments().createCheckout(
+        request(crypto.randomUUID(), { expiresAt: new Date(Date.now() + 60_000) }),
+      ),
+    ).rejects.toThrow(/expires_at/);
+  });
+
+  it('delivers a signed checkout-paid event that parses to the order, the amount and the email', async () => {
+    const orderId = crypto.randomUUID();
+    const { sessionId } = await payments().createCheckout(request(orderId));
+    standIn.pay(sessionId, 'guest@example.com');
+    await standIn.idle();
+    expect(received).toContainEqual({
+      eventId: expect.stringMatching(/^evt_/),
+      kind: 'checkout-paid',
+      orderId,
+      sessionId,
+      paymentIntentId: expect.stringMatching(/^pi_/),
+      amount: 13_500,
+      currency: 'EUR',
+      email: 'guest@example.com',
+    });
+  });
+
+  it('expires an open session, which sends checkout-expired; a paid one is left alone', async () => {
+    const orderId = crypto.randomUUID();
+    const { sessionId } = await payments().createCheckout(request(orderId));
+    await payments().expireCheckout(sessionId);
+    await payments().expireCheckout(sessionId);
+    await standIn.idle();
+    expect(
+      received.filter(
+        (e) => 'kind' in e && e.kind === 'checkout-expired' && e.sessionId === sessionId,
+      ),
+    ).toHaveLength(1);
+    const paid = await payments().createCheckout(request(crypto.randomUUID()));
+    standIn.pay(paid.sessionId);
+    await payments().expireCheckout(paid.sessionId);
+    expect(standIn.session(paid.sessionId)?.status).toBe('complete');
+  });
+
+  it('retries a delivery the app answered with 5xx, as Stripe does', async () => {
+    const { sessionId } = await payments().createCheckout(request(crypto.randomUUID()));
+    answer = 503;
+    standIn.pay(sessionId);
+    await new Promise((r) => setTimeout(r, 120));
+    answer = 200;
+    await standIn.idle();
+    const event = standIn.events.find((e) => (e.data.object as { id: string }).id === sessionId);
+    const attempts = standIn.deliveries.filter((d) => d.eventId === event?.id);
+    expect(attempts.map((a) => a.status).slice(0, 2)).toEqual([503, 503]);
+    expect(attempts.at(-1)?.status).toBe(200);
+  });
+
+  it('refuses a forged, tampered, foreign or stale signature', async () => {
+    const event = standIn.events.at(-1);
+    const body = JSON.stringify(event);
+    const p = payments();
+    const cases = [
+      null,
+      't=1,v1=deadbeef',
+      signStripePayload(body, 'whsec_someone_else'),
+      signStripePayload(body, standIn.webhookSecret, Math.floor(Date.now() / 1000) - 600),
+    ];
+    for (const signature of cases) {
+      await expect(p.parseWebhook(body, signature)).rejects.toBeInstanceOf(InvalidWebhookError);
+    }
+    const valid = signStripePayload(body, standIn.webhookSecret);
+    await expect(
+      p.parseWebhook(body.replace('"livemode":false', '"livemode":true'), valid),
+    ).rejects.toBeInstanceOf(InvalidWebhookError);
+    await expect(p.parseWebhook(body, valid)).resolves.toMatchObject({ eventId: event?.id });
+  });
+});
