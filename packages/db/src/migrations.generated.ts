@@ -115,5 +115,14 @@ export const migrations: MigrationMeta[] = [
     "bps": true,
     "folderMillis": 1795541365827,
     "hash": "26ecf7647da04e889f866400976f746b4c26a7483a40875abf140d036ecc3f2c"
+  },
+  {
+    "sql": [
+      "CREATE TABLE \"payment_events\" (\n\t\"id\" text PRIMARY KEY NOT NULL,\n\t\"type\" text NOT NULL,\n\t\"order_id\" uuid,\n\t\"outcome\" text NOT NULL,\n\t\"received_at\" timestamp (3) with time zone DEFAULT now() NOT NULL\n);\n",
+      "\nALTER TABLE \"orders\" ADD COLUMN \"cart_id\" text;"
+    ],
+    "bps": true,
+    "folderMillis": 1795541691155,
+    "hash": "298b6f8081fc638101e46cf9c8b5a0c17e7b8d0eb4d4e918f2b92d86c2dcad17"
   }
 ];

@@ -86,7 +86,11 @@ export function createNeonRequestDb(options: NeonRequestOptions): Database {
       throw error;
     } finally {
       inTransaction = false;
-      await connection.end().catch(() => {});
+      // A client whose socket already died may never finish `end()`: wait a moment at most.
+      await Promise.race([
+        connection.end().catch(() => {}),
+        new Promise((resolve) => setTimeout(resolve, 1_000)),
+      ]);
     }
   };
   return Object.assign(db, { transaction }) as unknown as Database;

@@ -1,3 +1,5 @@
+export { applyPaymentEvent, type PaymentEventOutcome } from './apply-payment-event.ts';
 export { type AuditEntry, writeAudit } from './audit.ts';
+export { orderConfirmationEmail } from './emails.ts';
 export { ORDER_HOLD_MS, type PlacedOrder, placeOrder } from './place-order.ts';
 export { releaseOrderStock } from './release-stock.ts';

@@ -112,6 +112,7 @@ export async function placeOrder(
       .insert(orders)
       .values({
         userId,
+        cartId,
         email: contact.email,
         status: 'pending',
         currency,

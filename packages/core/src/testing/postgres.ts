@@ -2,7 +2,7 @@ import type { Database } from '@edgecart/db';
 import { migrate } from '@edgecart/db';
 import { createNeonNodeDb, nodeWebSocket } from '@edgecart/db/neon-node';
 import { createNeonRequestDb } from '@edgecart/db/neon-request';
-import { startNeonStandIn, startPostgres } from '@edgecart/dev-services';
+import { type LocalPostgres, startNeonStandIn, startPostgres } from '@edgecart/dev-services';
 
 /**
  * A throwaway PostgreSQL behind the dev-services Neon stand-in, migrated (and
@@ -13,7 +13,7 @@ import { startNeonStandIn, startPostgres } from '@edgecart/dev-services';
 export async function openNeonPostgres(options: {
   path: 'pool' | 'request';
   seed?: (db: Database) => Promise<unknown>;
-}): Promise<{ db: Database; close: () => Promise<void> }> {
+}): Promise<{ db: Database; close: () => Promise<void>; postgres: LocalPostgres }> {
   const postgres = await startPostgres();
   const standIn = await startNeonStandIn({ postgres: { host: '127.0.0.1', port: postgres.port } });
   const pool = createNeonNodeDb({
@@ -40,5 +40,5 @@ export async function openNeonPostgres(options: {
           localProxy: standIn.address,
           webSocketConstructor: nodeWebSocket(),
         });
-  return { db, close };
+  return { db, close, postgres };
 }

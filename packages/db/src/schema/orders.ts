@@ -49,6 +49,8 @@ export const orders = pgTable(
     total: integer().notNull(),
     amountPaid: integer().notNull().default(0),
     amountRefunded: integer().notNull().default(0),
+    /** The cart it was placed from: emptied once the order is paid. */
+    cartId: text(),
     /** The payment provider's checkout session, once created. */
     checkoutSessionId: text(),
     paymentIntentId: text(),
@@ -120,3 +122,17 @@ export const auditLog = pgTable(
   },
   (t) => [index('audit_log_entity_idx').on(t.entityType, t.entityId, t.id)],
 );
+
+/**
+ * Every payment event applied or deliberately ignored, by the provider's
+ * event id: the dedup table. Written in the transaction that applies the
+ * event, so a redelivered event finds its row and changes nothing.
+ */
+export const paymentEvents = pgTable('payment_events', {
+  id: text().primaryKey(),
+  type: text().notNull(),
+  orderId: uuid(),
+  /** What applying it did: `paid`, `cancelled`, `refunded`, `no-change`, `ignored: …`. */
+  outcome: text().notNull(),
+  receivedAt: at().notNull().defaultNow(),
+});

@@ -1,0 +1,236 @@
+import {
+  and,
+  cartItems,
+  type Database,
+  eq,
+  gte,
+  orderItems,
+  orders,
+  paymentEvents,
+  productVariants,
+  sql,
+} from '@edgecart/db';
+import type { PaymentEvent } from '@edgecart/payments';
+import { enqueueEmail } from '../outbox/queue.ts';
+import { writeAudit } from './audit.ts';
+import { orderConfirmationEmail } from './emails.ts';
+import { releaseOrderStock } from './release-stock.ts';
+
+export type PaymentEventOutcome =
+  | 'duplicate'
+  | 'paid'
+  | 'cancelled'
+  | 'refunded'
+  | 'partially_refunded'
+  | 'needs_review'
+  | 'no-change'
+  | 'ignored';
+
+type Tx = Database;
+type Order = typeof orders.$inferSelect;
+
+/** The status a paid order has once `refunded` of `paid` has gone back. */
+function paidStatus(amountPaid: number, amountRefunded: number) {
+  if (amountRefunded <= 0) return 'paid' as const;
+  return amountRefunded >= amountPaid ? ('refunded' as const) : ('partially_refunded' as const);
+}
+
+/** Takes the stock again for an order whose reservation was released (paid after it was cancelled). */
+async function reserveAgain(tx: Tx, orderId: string): Promise<boolean> {
+  const items = await tx
+    .select({ variantId: orderItems.variantId, quantity: orderItems.quantity })
+    .from(orderItems)
+    .where(eq(orderItems.orderId, orderId))
+    .orderBy(orderItems.variantId);
+  for (const item of items) {
+    if (!item.variantId) return false;
+    const taken = await tx
+      .update(productVariants)
+      .set({ stock: sql`${productVariants.stock} - ${item.quantity}` })
+      .where(and(eq(productVariants.id, item.variantId), gte(productVariants.stock, item.quantity)))
+      .returning({ id: productVariants.id });
+    if (taken.length === 0) return false;
+  }
+  return true;
+}
+
+async function change(
+  tx: Tx,
+  order: Order,
+  set: Partial<typeof orders.$inferInsert>,
+  actor: string,
+  action: string,
+  now: Date,
+) {
+  await tx
+    .update(orders)
+    .set({ ...set, updatedAt: now })
+    .where(eq(orders.id, order.id));
+  const pick = (o: Partial<Order>) => ({
+    status: o.status,
+    amountPaid: o.amountPaid,
+    amountRefunded: o.amountRefunded,
+  });
+  await writeAudit(
+    tx,
+    {
+      actor,
+      action,
+      entityType: 'order',
+      entityId: order.id,
+      before: pick(order),
+      after: pick({ ...order, ...set }),
+    },
+    now,
+  );
+}
+
+async function applyPaid(
+  tx: Tx,
+  order: Order,
+  event: Extract<PaymentEvent, { kind: 'checkout-paid' }>,
+  deps: { now: Date; origin: string },
+): Promise<PaymentEventOutcome> {
+  const actor = `payment:${event.eventId}`;
+  if (order.paidAt || order.status === 'needs_review') return 'no-change';
+  const email = order.email ?? event.email;
+  if (event.amount !== order.total || event.currency !== order.currency) {
+    await change(
+      tx,
+      order,
+      {
+        status: 'needs_review',
+        email,
+        paymentIntentId: event.paymentIntentId,
+        amountPaid: event.amount,
+        reviewReason: `paid ${event.amount} ${event.currency}, the order is ${order.total} ${order.currency}`,
+      },
+      actor,
+      'order.payment_mismatch',
+      deps.now,
+    );
+    return 'needs_review';
+  }
+  if (order.stockReleasedAt && !(await reserveAgain(tx, order.id))) {
+    await change(
+      tx,
+      order,
+      {
+        status: 'needs_review',
+        email,
+        paymentIntentId: event.paymentIntentId,
+        amountPaid: event.amount,
+        reviewReason: 'paid after the order was cancelled, and the stock is gone',
+      },
+      actor,
+      'order.paid_after_cancel',
+      deps.now,
+    );
+    return 'needs_review';
+  }
+  const status = paidStatus(event.amount, order.amountRefunded);
+  await change(
+    tx,
+    order,
+    {
+      status,
+      email,
+      paidAt: deps.now,
+      amountPaid: event.amount,
+      paymentIntentId: event.paymentIntentId,
+      stockReleasedAt: null,
+    },
+    actor,
+    'order.paid',
+    deps.now,
+  );
+  if (order.cartId) await tx.delete(cartItems).where(eq(cartItems.cartId, order.cartId));
+  if (email) {
+    const items = await tx
+      .select()
+      .from(orderItems)
+      .where(eq(orderItems.orderId, order.id))
+      .orderBy(orderItems.id);
+    await enqueueEmail(tx, orderConfirmationEmail(email, order, items, deps.origin), deps.now);
+  }
+  return status;
+}
+
+/**
+ * Applies one verified payment event, exactly once, in one transaction: the
+ * event id goes into `payment_events` first (a redelivery finds it and
+ * changes nothing), then the order moves, with an audit row. Events commute:
+ * a paid order is never un-paid by a late expiry, a refund that arrives
+ * before its payment is kept and counted when the payment lands. A database
+ * failure throws, so the webhook answers 5xx and the provider retries.
+ */
+export async function applyPaymentEvent(
+  deps: { db: Database; now: Date; origin: string },
+  event: PaymentEvent,
+): Promise<PaymentEventOutcome> {
+  return deps.db.transaction(async (tx) => {
+    const orderId = 'orderId' in event ? event.orderId : null;
+    const type = event.kind;
+    const [order] = orderId
+      ? await tx.select().from(orders).where(eq(orders.id, orderId)).for('update')
+      : [];
+    const recorded = await tx
+      .insert(paymentEvents)
+      .values({
+        id: event.eventId,
+        type,
+        orderId: order?.id ?? null,
+        outcome: 'pending',
+        receivedAt: deps.now,
+      })
+      .onConflictDoNothing()
+      .returning({ id: paymentEvents.id });
+    if (recorded.length === 0) return 'duplicate';
+
+    let outcome: PaymentEventOutcome = 'ignored';
+    if (event.kind !== 'ignored' && order) {
+      const actor = `payment:${event.eventId}`;
+      if (event.kind === 'checkout-paid') {
+        outcome = await applyPaid(tx, order, event, deps);
+      } else if (event.kind === 'checkout-expired' || event.kind === 'checkout-failed') {
+        if (order.status === 'pending' && !order.paidAt) {
+          await releaseOrderStock(tx, order.id, deps.now);
+          await change(
+            tx,
+            { ...order },
+            { status: 'cancelled' },
+            actor,
+            'order.cancelled',
+            deps.now,
+          );
+          outcome = 'cancelled';
+        } else {
+          outcome = 'no-change';
+        }
+      } else if (event.kind === 'refunded') {
+        const amountRefunded = Math.max(order.amountRefunded, event.amountRefunded);
+        if (amountRefunded === order.amountRefunded) {
+          outcome = 'no-change';
+        } else {
+          const status =
+            order.paidAt && order.status !== 'needs_review'
+              ? paidStatus(order.amountPaid, amountRefunded)
+              : order.status;
+          await change(tx, order, { amountRefunded, status }, actor, 'order.refunded', deps.now);
+          outcome = status === 'refunded' || status === 'partially_refunded' ? status : 'no-change';
+        }
+      }
+    }
+    const reason =
+      event.kind === 'ignored'
+        ? `ignored: ${event.type}`
+        : !order
+          ? 'ignored: no such order'
+          : outcome;
+    await tx
+      .update(paymentEvents)
+      .set({ outcome: reason })
+      .where(eq(paymentEvents.id, event.eventId));
+    return outcome;
+  });
+}

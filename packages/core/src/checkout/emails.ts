@@ -1,0 +1,38 @@
+import type { orderItems, orders } from '@edgecart/db';
+import type { OutgoingEmail } from '../outbox/queue.ts';
+
+const money = (amount: number, currency: string) =>
+  new Intl.NumberFormat('en', { style: 'currency', currency }).format(amount / 100);
+
+/** The purchase confirmation, queued in the transaction that marks the order paid. */
+export function orderConfirmationEmail(
+  to: string,
+  order: Pick<typeof orders.$inferSelect, 'id' | 'number' | 'currency' | 'total' | 'userId'>,
+  items: Pick<
+    typeof orderItems.$inferSelect,
+    'productTitle' | 'variantTitle' | 'quantity' | 'unitPrice'
+  >[],
+  origin: string,
+): OutgoingEmail {
+  const lines = items.map(
+    (item) =>
+      `- ${item.productTitle} (${item.variantTitle}) × ${item.quantity}: ${money(item.unitPrice * item.quantity, order.currency)}`,
+  );
+  const where = order.userId
+    ? `Follow it in your account: ${origin}/account/orders/${order.id}`
+    : `Keep this email: it is your receipt. Questions? Reply and quote order #${order.number}.`;
+  return {
+    kind: 'order-confirmation',
+    to,
+    subject: `Your Edgecart order #${order.number} is confirmed`,
+    body: [
+      `Thank you! We have your payment for order #${order.number}.`,
+      '',
+      ...lines,
+      '',
+      `Total: ${money(order.total, order.currency)}`,
+      '',
+      where,
+    ].join('\n'),
+  };
+}

@@ -1,0 +1,213 @@
+import {
+  auditLog,
+  cartItems,
+  type Database,
+  eq,
+  orders,
+  outbox,
+  paymentEvents,
+  products,
+  productVariants,
+  users,
+} from '@edgecart/db';
+import type { PaymentEvent } from '@edgecart/payments';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addToCart } from '../cart/change-cart.ts';
+import { applyPaymentEvent } from './apply-payment-event.ts';
+import { placeOrder } from './place-order.ts';
+
+const start = new Date('2026-11-24T12:00:00.000Z');
+const origin = 'https://shop.example';
+
+/** All orders in which the items of `list` can come, each once. */
+function permutations<T>(list: T[]): T[][] {
+  if (list.length <= 1) return [list];
+  return list.flatMap((item, i) =>
+    permutations([...list.slice(0, i), ...list.slice(i + 1)]).map((rest) => [item, ...rest]),
+  );
+}
+
+/** Applying payment events to orders, on every database driver. */
+export function describePaymentEventsContract(
+  driver: string,
+  open: () => Promise<{ db: Database; close: () => Promise<void> }>,
+) {
+  describe(`payment events on ${driver}`, () => {
+    let db: Database;
+    let close: () => Promise<void>;
+    let tick = 0;
+    const deps = () => ({ db, now: new Date(start.getTime() + tick++ * 1_000), origin });
+
+    beforeAll(async () => {
+      ({ db, close } = await open());
+    });
+    afterAll(async () => {
+      await close?.();
+    });
+
+    /** A signed-in shopper's pending order of 2 × 1500 EUR from a variant with 5 in stock. */
+    async function pendingOrder() {
+      const slug = `pay-${crypto.randomUUID().slice(0, 8)}`;
+      const [product] = await db
+        .insert(products)
+        .values({ slug, title: 'Stove', description: 'A stove.', currency: 'EUR' })
+        .returning({ id: products.id });
+      const [variant] = await db
+        .insert(productVariants)
+        .values({
+          productId: product?.id ?? '',
+          sku: slug,
+          title: 'One size',
+          price: 1500,
+          currency: 'EUR',
+          stock: 5,
+        })
+        .returning({ id: productVariants.id });
+      const [user] = await db
+        .insert(users)
+        .values({ email: `${slug}@example.com`, passwordHash: 'x' })
+        .returning({ id: users.id });
+      const owner = { userId: user?.id ?? '' };
+      const variantId = variant?.id ?? '';
+      await addToCart(deps(), owner, { variantId, quantity: 2 });
+      const order = await placeOrder(deps(), owner, { email: `${slug}@example.com` });
+      return { order, variantId, email: `${slug}@example.com` };
+    }
+    const eventId = () => `evt_${crypto.randomUUID().replaceAll('-', '')}`;
+    const paid = (orderId: string, amount = 3000): PaymentEvent => ({
+      eventId: eventId(),
+      kind: 'checkout-paid',
+      orderId,
+      sessionId: 'cs_test_1',
+      paymentIntentId: 'pi_1',
+      amount,
+      currency: 'EUR',
+      email: null,
+    });
+    const expired = (orderId: string): PaymentEvent => ({
+      eventId: eventId(),
+      kind: 'checkout-expired',
+      orderId,
+      sessionId: 'cs_test_1',
+    });
+    const refunded = (orderId: string, amountRefunded: number): PaymentEvent => ({
+      eventId: eventId(),
+      kind: 'refunded',
+      orderId,
+      paymentIntentId: 'pi_1',
+      amount: 3000,
+      amountRefunded,
+      currency: 'EUR',
+    });
+    const orderRow = async (id: string) =>
+      (await db.select().from(orders).where(eq(orders.id, id)))[0];
+    const stockOf = async (id: string) =>
+      (await db.select().from(productVariants).where(eq(productVariants.id, id)))[0]?.stock;
+    const emailsTo = (to: string) => db.select().from(outbox).where(eq(outbox.to, to));
+
+    it('marks an order paid once, empties its cart, queues the confirmation and audits it', async () => {
+      const { order, variantId, email } = await pendingOrder();
+      const event = paid(order.id);
+      expect(await applyPaymentEvent(deps(), event)).toBe('paid');
+      for (let i = 0; i < 2; i++) expect(await applyPaymentEvent(deps(), event)).toBe('duplicate');
+      expect(await orderRow(order.id)).toMatchObject({
+        status: 'paid',
+        amountPaid: 3000,
+        paymentIntentId: 'pi_1',
+      });
+      expect(await stockOf(variantId)).toBe(3);
+      const row = await orderRow(order.id);
+      expect(
+        await db
+          .select()
+          .from(cartItems)
+          .where(eq(cartItems.cartId, row?.cartId ?? '')),
+      ).toEqual([]);
+      const mails = await emailsTo(email);
+      expect(mails).toHaveLength(1);
+      expect(mails[0]?.subject).toBe(`Your Edgecart order #${order.number} is confirmed`);
+      expect(mails[0]?.body).toContain('Total: €30.00');
+      const audit = await db
+        .select()
+        .from(auditLog)
+        .where(eq(auditLog.entityId, order.id))
+        .orderBy(auditLog.id);
+      expect(audit.map((a) => a.action)).toEqual(['order.placed', 'order.paid']);
+      expect(audit[1]).toMatchObject({
+        actor: `payment:${event.eventId}`,
+        before: { status: 'pending' },
+        after: { status: 'paid', amountPaid: 3000 },
+      });
+    });
+
+    it('flags a payment whose amount or currency differs from the order, never marking it paid', async () => {
+      const { order, email } = await pendingOrder();
+      expect(await applyPaymentEvent(deps(), paid(order.id, 2999))).toBe('needs_review');
+      const row = await orderRow(order.id);
+      expect(row).toMatchObject({ status: 'needs_review', paidAt: null });
+      expect(row?.reviewReason).toMatch(/paid 2999 EUR, the order is 3000 EUR/);
+      expect(await emailsTo(email)).toEqual([]);
+      expect(await applyPaymentEvent(deps(), paid(order.id))).toBe('no-change');
+    });
+
+    it('cancels an expired order and releases its stock; a late expiry never un-pays', async () => {
+      const { order, variantId } = await pendingOrder();
+      expect(await applyPaymentEvent(deps(), expired(order.id))).toBe('cancelled');
+      expect(await stockOf(variantId)).toBe(5);
+      expect((await orderRow(order.id))?.status).toBe('cancelled');
+
+      const other = await pendingOrder();
+      await applyPaymentEvent(deps(), paid(other.order.id));
+      expect(await applyPaymentEvent(deps(), expired(other.order.id))).toBe('no-change');
+      expect((await orderRow(other.order.id))?.status).toBe('paid');
+      expect(await stockOf(other.variantId)).toBe(3);
+    });
+
+    it('acknowledges events for no order of ours, recording why', async () => {
+      const stray = paid(crypto.randomUUID());
+      expect(await applyPaymentEvent(deps(), stray)).toBe('ignored');
+      const other: PaymentEvent = { eventId: eventId(), kind: 'ignored', type: 'customer.created' };
+      expect(await applyPaymentEvent(deps(), other)).toBe('ignored');
+      const rows = await db.select().from(paymentEvents).where(eq(paymentEvents.id, stray.eventId));
+      expect(rows[0]?.outcome).toBe('ignored: no such order');
+    });
+
+    it('ends in the same state whatever order and however often paid, expired and a partial refund arrive', async () => {
+      const events = (orderId: string) => [
+        paid(orderId),
+        expired(orderId),
+        refunded(orderId, 1000),
+      ];
+      for (const order of permutations([0, 1, 2])) {
+        const placed = await pendingOrder();
+        const list = events(placed.order.id);
+        for (let round = 0; round < 3; round++) {
+          for (const i of order) await applyPaymentEvent(deps(), list[i] as PaymentEvent);
+        }
+        const row = await orderRow(placed.order.id);
+        expect({
+          order,
+          status: row?.status,
+          paid: row?.amountPaid,
+          refunded: row?.amountRefunded,
+        }).toEqual({
+          order,
+          status: 'partially_refunded',
+          paid: 3000,
+          refunded: 1000,
+        });
+        expect(await stockOf(placed.variantId)).toBe(3);
+        expect(await emailsTo(placed.email)).toHaveLength(1);
+        expect(await db.$count(paymentEvents, eq(paymentEvents.orderId, placed.order.id))).toBe(3);
+      }
+    });
+
+    it('turns a full refund into refunded, and keeps the largest refunded amount seen', async () => {
+      const { order } = await pendingOrder();
+      await applyPaymentEvent(deps(), paid(order.id));
+      await applyPaymentEvent(deps(), refunded(order.id, 3000));
+      expect(await applyPaymentEvent(deps(), refunded(order.id, 1000))).toBe('no-change');
+      expect(await orderRow(order.id)).toMatchObject({ status: 'refunded', amountRefunded: 3000 });
+    });
+  });
+}
