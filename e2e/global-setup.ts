@@ -36,6 +36,8 @@ export default async function globalSetup(config: FullConfig) {
     '/sign-up/confirm',
     '/dev/outbox',
     '/account-data',
+    '/cart',
+    '/checkout/success',
   ]) {
     await get(path);
   }

@@ -13,6 +13,7 @@ const config: NextConfig = {
     '@edgecart/core',
     '@edgecart/db',
     '@edgecart/email',
+    '@edgecart/payments',
   ],
   // PGlite loads its WASM and data files from its own folder: keep it out of the bundle.
   serverExternalPackages: ['@electric-sql/pglite'],

@@ -14,10 +14,12 @@ import {
   freePort,
   type LocalPostgres,
   type ResendStandIn,
+  type StripeStandIn,
   startNeonStandIn,
   startPostgres,
   startRedis,
   startResendStandIn,
+  startStripeStandIn,
   startUpstashBridge,
 } from '@edgecart/dev-services';
 
@@ -26,6 +28,8 @@ export interface EdgeStack {
   postgres: LocalPostgres;
   /** The email provider's stand-in, when the stack was started with `email: 'provider'`. */
   resend: ResendStandIn | null;
+  /** The payment stand-in the Worker's Stripe SDK talks to, and that sends it signed events. */
+  stripe: StripeStandIn;
   /** Runs the Worker's scheduled handler once, as its cron trigger would. */
   runScheduled: () => Promise<void>;
   stop: () => Promise<void>;
@@ -110,6 +114,10 @@ export async function startEdgeStack(options: EdgeStackOptions = {}): Promise<Ed
     }
 
     const port = options.port ?? (await freePort());
+    const stripe = await startStripeStandIn({
+      webhookUrl: `http://127.0.0.1:${port}/api/webhooks/stripe`,
+    });
+    cleanups.push(() => stripe.close());
     const worker = spawn(
       'node',
       [
@@ -141,6 +149,12 @@ export async function startEdgeStack(options: EdgeStackOptions = {}): Promise<Ed
         '--var',
         `UPSTASH_REDIS_REST_TOKEN:${upstash.token}`,
         ...emailVars,
+        '--var',
+        `STRIPE_SECRET_KEY:${stripe.secretKey}`,
+        '--var',
+        `STRIPE_WEBHOOK_SECRET:${stripe.webhookSecret}`,
+        '--var',
+        `STRIPE_LOCAL_API:${stripe.host}:${stripe.port}`,
       ],
       // Its own process group, so that stopping it stops wrangler and workerd too.
       { cwd: app, stdio: options.output ?? 'ignore', detached: true },
@@ -165,7 +179,7 @@ export async function startEdgeStack(options: EdgeStackOptions = {}): Promise<Ed
       await response.arrayBuffer();
       if (!response.ok) throw new Error(`the scheduled run answered ${response.status}`);
     };
-    return { url, postgres, resend, runScheduled, stop };
+    return { url, postgres, resend, stripe, runScheduled, stop };
   } catch (error) {
     await stop();
     throw error;

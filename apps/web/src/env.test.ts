@@ -8,6 +8,8 @@ const deployed: DeploySettings = {
   UPSTASH_REDIS_REST_TOKEN: 'token',
   RESEND_API_KEY: 're_live_key',
   EMAIL_FROM: 'Edgecart <shop@example.com>',
+  STRIPE_SECRET_KEY: 'sk_live_key',
+  STRIPE_WEBHOOK_SECRET: 'whsec_live',
   NEXT_PUBLIC_SITE_URL: 'https://shop.example.com',
 };
 
@@ -25,6 +27,9 @@ const runtime = (values: Partial<AppRuntimeEnv>): AppRuntimeEnv => ({
   RESEND_API_KEY: undefined,
   EMAIL_FROM: undefined,
   RESEND_BASE_URL: undefined,
+  STRIPE_SECRET_KEY: undefined,
+  STRIPE_WEBHOOK_SECRET: undefined,
+  STRIPE_LOCAL_API: undefined,
   NEXT_PUBLIC_SITE_URL: undefined,
   ...values,
 });
@@ -53,7 +58,17 @@ describe('deployProblems', () => {
       'UPSTASH_REDIS_REST_URL',
       'UPSTASH_REDIS_REST_TOKEN',
       'RESEND_API_KEY',
+      'STRIPE_SECRET_KEY',
       'NEXT_PUBLIC_SITE_URL',
+    ]);
+  });
+
+  it('refuses the payment stand-in once deployed, and a Stripe key without its webhook secret', () => {
+    expect(variables({ ...deployed, STRIPE_LOCAL_API: '127.0.0.1:12111' })).toEqual([
+      'STRIPE_LOCAL_API',
+    ]);
+    expect(variables({ DEPLOY_ENV: 'development', STRIPE_SECRET_KEY: 'sk_test_x' })).toEqual([
+      'STRIPE_WEBHOOK_SECRET',
     ]);
   });
 

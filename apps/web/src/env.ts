@@ -1,6 +1,7 @@
 import { cacheEnvShape } from '@edgecart/cache/env';
 import { dbEnvShape } from '@edgecart/db/env';
 import { emailEnvShape } from '@edgecart/email/env';
+import { paymentsEnvShape } from '@edgecart/payments/env';
 import { createEnv } from '@t3-oss/env-nextjs';
 import { z } from 'zod';
 
@@ -26,6 +27,9 @@ export interface DeploySettings {
   RESEND_API_KEY?: string | undefined;
   EMAIL_FROM?: string | undefined;
   RESEND_BASE_URL?: string | undefined;
+  STRIPE_SECRET_KEY?: string | undefined;
+  STRIPE_WEBHOOK_SECRET?: string | undefined;
+  STRIPE_LOCAL_API?: string | undefined;
   NEXT_PUBLIC_SITE_URL?: string | undefined;
 }
 
@@ -52,12 +56,20 @@ export function deployProblems(settings: DeploySettings): DeployProblem[] {
         'required with RESEND_API_KEY: the sender of every email, e.g. `Edgecart <shop@example.com>`, on a domain verified with Resend.',
     });
   }
+  if (settings.STRIPE_SECRET_KEY && !settings.STRIPE_WEBHOOK_SECRET) {
+    problems.push({
+      variable: 'STRIPE_WEBHOOK_SECRET',
+      message:
+        'required with STRIPE_SECRET_KEY: the signing secret of the webhook endpoint (whsec_…), from the Stripe dashboard or `stripe listen`.',
+    });
+  }
   if (deployEnv === 'development') return problems;
   for (const variable of [
     'DATABASE_URL',
     'UPSTASH_REDIS_REST_URL',
     'UPSTASH_REDIS_REST_TOKEN',
     'RESEND_API_KEY',
+    'STRIPE_SECRET_KEY',
   ] as const) {
     if (!settings[variable]) {
       problems.push({
@@ -76,6 +88,12 @@ export function deployProblems(settings: DeploySettings): DeployProblem[] {
     problems.push({
       variable: 'NEON_LOCAL_PROXY',
       message: `reaches a local PostgreSQL, for dev and tests only: it must not be set when DEPLOY_ENV is ${deployEnv}.`,
+    });
+  }
+  if (settings.STRIPE_LOCAL_API) {
+    problems.push({
+      variable: 'STRIPE_LOCAL_API',
+      message: `points the Stripe SDK at the local payment stand-in, for dev and tests only: it must not be set when DEPLOY_ENV is ${deployEnv}.`,
     });
   }
   if (settings.RESEND_BASE_URL) {
@@ -109,6 +127,9 @@ export type AppRuntimeEnv = Record<
   | 'RESEND_API_KEY'
   | 'EMAIL_FROM'
   | 'RESEND_BASE_URL'
+  | 'STRIPE_SECRET_KEY'
+  | 'STRIPE_WEBHOOK_SECRET'
+  | 'STRIPE_LOCAL_API'
   | 'NEXT_PUBLIC_SITE_URL',
   string | undefined
 >;
@@ -127,6 +148,7 @@ export function createAppEnv(runtimeEnv: AppRuntimeEnv) {
       ...dbEnvShape,
       ...cacheEnvShape,
       ...emailEnvShape,
+      ...paymentsEnvShape,
     },
     client: {},
     shared: {
@@ -176,5 +198,8 @@ export const env = createAppEnv({
   RESEND_API_KEY: process.env.RESEND_API_KEY,
   EMAIL_FROM: process.env.EMAIL_FROM,
   RESEND_BASE_URL: process.env.RESEND_BASE_URL,
+  STRIPE_SECRET_KEY: process.env.STRIPE_SECRET_KEY,
+  STRIPE_WEBHOOK_SECRET: process.env.STRIPE_WEBHOOK_SECRET,
+  STRIPE_LOCAL_API: process.env.STRIPE_LOCAL_API,
   NEXT_PUBLIC_SITE_URL: process.env.NEXT_PUBLIC_SITE_URL,
 });

@@ -7,6 +7,7 @@ import {
 } from '@edgecart/auth';
 import { type ValidSession, validateSessionToken } from '@edgecart/core';
 import type { Database } from '@edgecart/db';
+import type { Payments } from '@edgecart/payments';
 import type { RateLimiters } from './rate-limits.ts';
 
 /** What account and cart procedures need from the entry that serves them (cookies, links). */
@@ -50,6 +51,8 @@ export interface ContextInput {
    * again); otherwise cookies are read from `headers`.
    */
   readCookie?: (name: string) => string | undefined;
+  /** The payment provider; null where payments are not configured. */
+  payments?: Payments | null;
 }
 
 export function createContext(input: ContextInput) {
@@ -68,6 +71,7 @@ export function createContext(input: ContextInput) {
     rateLimiters: input.rateLimiters ?? null,
     setHeader: input.setHeader ?? (() => {}),
     emailQueued: input.emailQueued ?? (() => {}),
+    payments: input.payments ?? null,
     sessionToken,
     /** The guest cart's token from its cookie; a signed-in user's cart goes by the user. */
     cartToken: (): string | null =>

@@ -1,6 +1,7 @@
 import { accountRouter } from './router/account.ts';
 import { cartRouter } from './router/cart.ts';
 import { catalogRouter } from './router/catalog.ts';
+import { checkoutRouter } from './router/checkout.ts';
 import { devRouter } from './router/dev.ts';
 import { createCallerFactory, createTRPCRouter } from './trpc.ts';
 
@@ -8,6 +9,7 @@ export const appRouter = createTRPCRouter({
   account: accountRouter,
   cart: cartRouter,
   catalog: catalogRouter,
+  checkout: checkoutRouter,
   dev: devRouter,
 });
 

@@ -5,6 +5,7 @@ import { cache } from 'react';
 import { accountsFor, addressedOrigin } from './accounts.ts';
 import { getDb } from './db.ts';
 import { deliverEmailsAfterResponse, devOutboxEnabled } from './email.ts';
+import { getPayments } from './payments.ts';
 import { clientIpOf, getRateLimiters } from './rate-limiters.ts';
 import { requestIdFrom } from './request-id.ts';
 
@@ -23,6 +24,7 @@ export const getApi = cache(async () => {
       devTools: devOutboxEnabled(),
       emailQueued: () => deliverEmailsAfterResponse(db, requestId),
       readCookie: (name) => cookieStore.get(name)?.value,
+      payments: getPayments(),
       clientIp: clientIpOf(requestHeaders),
       rateLimiters: getRateLimiters(),
       // Cookies can be set from Server Actions and Route Handlers, not while a page renders.

@@ -1,5 +1,11 @@
 export { applyPaymentEvent, type PaymentEventOutcome } from './apply-payment-event.ts';
 export { type AuditEntry, writeAudit } from './audit.ts';
 export { orderConfirmationEmail } from './emails.ts';
+export {
+  attachCheckoutSession,
+  cancelPendingOrder,
+  orderByCheckoutSession,
+  pendingOrdersOfCart,
+} from './order-lifecycle.ts';
 export { ORDER_HOLD_MS, type PlacedOrder, placeOrder } from './place-order.ts';
 export { releaseOrderStock } from './release-stock.ts';

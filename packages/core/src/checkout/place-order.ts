@@ -16,8 +16,11 @@ import { findCartId, lockCart } from '../cart/owner.ts';
 import { InvalidInputError } from '../errors.ts';
 import { writeAudit } from './audit.ts';
 
-/** How long a pending order holds its stock while the shopper pays. */
-export const ORDER_HOLD_MS = 30 * 60_000;
+/**
+ * How long a pending order holds its stock while the shopper pays: longer than
+ * the payment page lives (31 minutes), so that the page always closes first.
+ */
+export const ORDER_HOLD_MS = 35 * 60_000;
 
 export interface PlacedOrder {
   id: string;

@@ -1,6 +1,7 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
+import { redirect } from 'next/navigation';
 import type { FormState } from '~/lib/form-state';
 import { formResult } from '~/server/action-errors';
 import { getApi } from '~/server/api';
@@ -49,4 +50,15 @@ export async function removeFromCartAction(_: FormState, form: FormData): Promis
     changed();
     return { status: 'done', message: 'Removed from your cart.' };
   });
+}
+
+export async function checkoutAction(_: FormState, _form: FormData): Promise<FormState> {
+  let url: string | undefined;
+  const result = await formResult(async () => {
+    ({ url } = await (await getApi()).checkout.start());
+    return { status: 'done' };
+  });
+  // The payment page: Stripe Checkout, or the local stand-in's.
+  if (result.status === 'done' && url) redirect(url);
+  return result;
 }

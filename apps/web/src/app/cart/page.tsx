@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { CartLine } from '~/components/cart/cart-line';
+import { CheckoutForm } from '~/components/cart/checkout-form';
 import { EmptyState } from '~/components/empty-state';
 import { formatMoney } from '~/lib/format';
 import { variantHref } from '~/lib/variant-selection';
@@ -8,12 +9,23 @@ import { getApi } from '~/server/api';
 export const metadata: Metadata = { title: 'Your cart', robots: { index: false } };
 
 /** The cart, with today's prices and stock, read on every visit. */
-export default async function CartPage() {
+export default async function CartPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const cart = await (await getApi()).cart.get();
+  const cancelled = (await searchParams).checkout === 'cancelled';
+  const notice = cancelled ? (
+    <p role="status" className="cart-notice">
+      Payment cancelled: nothing was charged, and your cart is as you left it.
+    </p>
+  ) : null;
   if (cart.lines.length === 0) {
     return (
       <div className="cart-page">
         <h1>Your cart</h1>
+        {notice}
         <EmptyState title="Your cart is empty">
           <p>Find something you like and choose "Add to cart" on its page.</p>
         </EmptyState>
@@ -23,6 +35,7 @@ export default async function CartPage() {
   return (
     <div className="cart-page">
       <h1>Your cart</h1>
+      {notice}
       <ul className="cart-lines">
         {cart.lines.map((line) => (
           <CartLine
@@ -47,7 +60,9 @@ export default async function CartPage() {
           <p className="cart-summary__problem" role="status">
             {cart.checkoutProblem}
           </p>
-        ) : null}
+        ) : (
+          <CheckoutForm />
+        )}
       </section>
     </div>
   );

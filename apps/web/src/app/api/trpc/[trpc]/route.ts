@@ -6,6 +6,7 @@ import { accountsFor, addressedOrigin } from '~/server/accounts';
 import { getDb } from '~/server/db';
 import { deliverEmailsAfterResponse, devOutboxEnabled } from '~/server/email';
 import { logError } from '~/server/log-error';
+import { getPayments } from '~/server/payments';
 import { clientIpOf, getRateLimiters } from '~/server/rate-limiters';
 import { requestIdFrom } from '~/server/request-id';
 import { crossSiteResponse, isCrossSite } from '~/server/same-origin';
@@ -29,6 +30,7 @@ async function handler(request: Request): Promise<Response> {
         rateLimiters: getRateLimiters(),
         setHeader: (name, value) => resHeaders.set(name, value),
         emailQueued: () => deliverEmailsAfterResponse(db, requestId),
+        payments: getPayments(),
         accounts: accountsFor(addressedOrigin(request.headers, request.url), (_cookie, header) =>
           resHeaders.append('set-cookie', header),
         ),

@@ -1,0 +1,35 @@
+/**
+ * `npm run dev`: next dev on the embedded defaults, with the local payment
+ * stand-in beside it when no Stripe key is configured, so that a purchase
+ * works with no account: the stand-in's hosted page takes the "payment" and
+ * sends signed events to this app's webhook. With STRIPE_SECRET_KEY set, the
+ * stand-in does not run and Stripe is used (see the README for `stripe listen`).
+ */
+import { spawn } from 'node:child_process';
+import { startStripeStandIn } from '@edgecart/dev-services';
+
+const port = Number(process.env.PORT ?? 3000);
+const env: NodeJS.ProcessEnv = { ...process.env, DEV_TOOLS: process.env.DEV_TOOLS ?? '1' };
+let standIn: Awaited<ReturnType<typeof startStripeStandIn>> | null = null;
+if (!process.env.STRIPE_SECRET_KEY) {
+  standIn = await startStripeStandIn({
+    webhookUrl: `http://localhost:${port}/api/webhooks/stripe`,
+  });
+  env.STRIPE_SECRET_KEY = standIn.secretKey;
+  env.STRIPE_WEBHOOK_SECRET = standIn.webhookSecret;
+  env.STRIPE_LOCAL_API = `${standIn.host}:${standIn.port}`;
+  console.log(`Payment stand-in on ${standIn.url} (no Stripe key set: nothing is charged)`);
+}
+
+const next = spawn('next', ['dev', '--port', String(port)], { stdio: 'inherit', env });
+let stopping = false;
+async function stop(code: number) {
+  if (stopping) return;
+  stopping = true;
+  if (next.exitCode === null) next.kill('SIGTERM');
+  await standIn?.close();
+  process.exit(code);
+}
+next.on('exit', (code) => void stop(code ?? 0));
+process.on('SIGINT', () => void stop(0));
+process.on('SIGTERM', () => void stop(0));

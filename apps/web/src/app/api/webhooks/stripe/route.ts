@@ -1,0 +1,44 @@
+import { applyPaymentEvent } from '@edgecart/core';
+import { InvalidWebhookError } from '@edgecart/payments';
+import { addressedOrigin, shopOrigin } from '~/server/accounts';
+import { getDb } from '~/server/db';
+import { deliverEmailsAfterResponse } from '~/server/email';
+import { logError } from '~/server/log-error';
+import { getPayments } from '~/server/payments';
+import { requestIdFrom } from '~/server/request-id';
+
+/**
+ * Stripe's events. The raw body is verified against its signature first: a
+ * bad or stale one gets 400 and nothing is written. A verified event is
+ * applied exactly once (core's applyPaymentEvent); 200 means applied or
+ * deliberately ignored. Any failure is a 5xx, so that Stripe delivers it again.
+ */
+export async function POST(request: Request): Promise<Response> {
+  const requestId = requestIdFrom(request.headers);
+  const payments = getPayments();
+  if (!payments) return Response.json({ error: 'Payments are not configured.' }, { status: 404 });
+  const body = await request.text();
+  let event: Awaited<ReturnType<typeof payments.parseWebhook>>;
+  try {
+    event = await payments.parseWebhook(body, request.headers.get('stripe-signature'));
+  } catch (error) {
+    if (!(error instanceof InvalidWebhookError)) throw error;
+    logError({ level: 'warn', msg: 'webhook refused', requestId }, error);
+    return Response.json({ error: 'The signature is not valid.', requestId }, { status: 400 });
+  }
+  const db = await getDb();
+  const origin = shopOrigin(addressedOrigin(request.headers, request.url));
+  const outcome = await applyPaymentEvent({ db, now: new Date(), origin }, event);
+  if (outcome === 'paid') deliverEmailsAfterResponse(db, requestId);
+  console.log(
+    JSON.stringify({
+      level: 'info',
+      msg: 'payment event',
+      requestId,
+      eventId: event.eventId,
+      kind: event.kind,
+      outcome,
+    }),
+  );
+  return Response.json({ received: true, outcome });
+}

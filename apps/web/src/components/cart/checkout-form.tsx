@@ -1,0 +1,22 @@
+'use client';
+
+import { useActionState } from 'react';
+import { checkoutAction } from '~/app/cart/actions';
+import { idle } from '~/lib/form-state';
+
+/** "Checkout": places the order and goes to the payment page; a refusal shows here. */
+export function CheckoutForm() {
+  const [state, action, pending] = useActionState(checkoutAction, idle);
+  return (
+    <form action={action} className="checkout-form">
+      {state.status === 'error' ? (
+        <p role="alert" className="field__error">
+          {state.message}
+        </p>
+      ) : null}
+      <button type="submit" className="button" disabled={pending}>
+        {pending ? 'Opening the payment page…' : 'Checkout'}
+      </button>
+    </form>
+  );
+}

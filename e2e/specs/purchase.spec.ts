@@ -1,0 +1,59 @@
+import { expect, type Page, test } from '@playwright/test';
+
+const SHELL = '/products/ridgeline-waterproof-shell';
+const uniqueEmail = () => `buyer-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.com`;
+
+async function fillCart(page: Page) {
+  await page.goto(SHELL);
+  await page.getByRole('button', { name: 'Add to cart' }).click();
+  await expect(page.getByText(/^Added to your cart/)).toBeVisible();
+  await page.goto(`${SHELL}?size=M&colour=Navy`);
+  await page.getByRole('button', { name: 'Add to cart' }).click();
+  await expect(page.getByText(/^Added to your cart/)).toBeVisible();
+  await page.goto('/cart');
+  await expect(page.getByRole('button', { name: /^Remove/ })).toHaveCount(2);
+}
+
+async function payAsGuest(page: Page, email: string) {
+  await page.getByRole('button', { name: 'Checkout' }).click();
+  await expect(page.getByRole('heading', { name: /^Pay / })).toBeVisible();
+  await page.getByLabel('Email').fill(email);
+  await page.getByRole('button', { name: 'Pay' }).click();
+  await expect(page).toHaveURL(/\/checkout\/success\?session_id=cs_/);
+  await expect(page.getByRole('heading', { name: 'Thank you: your order is paid' })).toBeVisible({
+    timeout: 20_000,
+  });
+}
+
+test('a guest buys two items: cart, checkout, Pay, a paid order and a confirmation', async ({
+  page,
+}) => {
+  const email = uniqueEmail();
+  await fillCart(page);
+  await payAsGuest(page, email);
+  const number = /Order #(\d+)/.exec(await page.getByRole('status').first().innerText())?.[1];
+  expect(number).toBeTruthy();
+  await expect(page.getByRole('banner').getByRole('link', { name: 'Cart, 0 items' })).toBeVisible();
+  await page.goto('/dev/outbox');
+  await expect(
+    page.getByRole('article', { name: `Your Edgecart order #${number} is confirmed to ${email}` }),
+  ).toBeVisible();
+});
+
+test('letting the payment page expire returns to the cart as it was', async ({ page }) => {
+  await fillCart(page);
+  await page.getByRole('button', { name: 'Checkout' }).click();
+  await page.getByRole('button', { name: 'Let it expire' }).click();
+  await expect(page).toHaveURL(/\/cart\?checkout=cancelled$/);
+  await expect(page.getByText(/^Payment cancelled: nothing was charged/)).toBeVisible();
+  await expect(page.getByRole('button', { name: /^Remove/ })).toHaveCount(2);
+});
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('a guest buys with plain form posts; the return page updates itself', async ({ page }) => {
+    await fillCart(page);
+    await payAsGuest(page, uniqueEmail());
+  });
+});

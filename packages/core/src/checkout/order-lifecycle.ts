@@ -1,0 +1,96 @@
+import { and, type Database, desc, eq, isNull, orderItems, orders } from '@edgecart/db';
+import type { CartOwner } from '../cart/owner.ts';
+import { findCartId } from '../cart/owner.ts';
+import { writeAudit } from './audit.ts';
+import { releaseOrderStock } from './release-stock.ts';
+
+/** Remembers the payment page made for an order. */
+export async function attachCheckoutSession(
+  db: Database,
+  orderId: string,
+  sessionId: string,
+  now: Date,
+) {
+  await db
+    .update(orders)
+    .set({ checkoutSessionId: sessionId, updatedAt: now })
+    .where(eq(orders.id, orderId));
+}
+
+/**
+ * Cancels an order nobody paid for and puts its stock back, with an audit
+ * row; an order that is no longer pending is left alone. Returns whether it
+ * cancelled.
+ */
+export async function cancelPendingOrder(
+  deps: { db: Database; now: Date },
+  orderId: string,
+  actor: string,
+  action = 'order.cancelled',
+): Promise<boolean> {
+  return deps.db.transaction(async (tx) => {
+    const [order] = await tx
+      .select()
+      .from(orders)
+      .where(and(eq(orders.id, orderId), eq(orders.status, 'pending'), isNull(orders.paidAt)))
+      .for('update');
+    if (!order) return false;
+    await releaseOrderStock(tx, order.id, deps.now);
+    await tx
+      .update(orders)
+      .set({ status: 'cancelled', updatedAt: deps.now })
+      .where(eq(orders.id, order.id));
+    await writeAudit(
+      tx,
+      {
+        actor,
+        action,
+        entityType: 'order',
+        entityId: order.id,
+        before: { status: 'pending' },
+        after: { status: 'cancelled' },
+      },
+      deps.now,
+    );
+    return true;
+  });
+}
+
+/** Pending orders placed from the owner's cart: a new checkout replaces them. */
+export async function pendingOrdersOfCart(db: Database, owner: CartOwner) {
+  const cartId = await findCartId(db, owner);
+  if (!cartId) return [];
+  return db
+    .select({ id: orders.id, checkoutSessionId: orders.checkoutSessionId })
+    .from(orders)
+    .where(and(eq(orders.cartId, cartId), eq(orders.status, 'pending'), isNull(orders.paidAt)));
+}
+
+/** An order as the payment's return page shows it, found by the payment page's id. */
+export async function orderByCheckoutSession(db: Database, sessionId: string) {
+  const [order] = await db
+    .select({
+      id: orders.id,
+      number: orders.number,
+      status: orders.status,
+      currency: orders.currency,
+      total: orders.total,
+      createdAt: orders.createdAt,
+    })
+    .from(orders)
+    .where(eq(orders.checkoutSessionId, sessionId))
+    .orderBy(desc(orders.createdAt))
+    .limit(1);
+  if (!order) return null;
+  const items = await db
+    .select({
+      productTitle: orderItems.productTitle,
+      variantTitle: orderItems.variantTitle,
+      quantity: orderItems.quantity,
+      unitPrice: orderItems.unitPrice,
+    })
+    .from(orderItems)
+    .where(eq(orderItems.orderId, order.id))
+    .orderBy(orderItems.id);
+  return { ...order, items };
+}
