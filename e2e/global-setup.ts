@@ -38,6 +38,7 @@ export default async function globalSetup(config: FullConfig) {
     '/account-data',
     '/cart',
     '/checkout/success',
+    '/account/orders/00000000-0000-0000-0000-000000000000',
   ]) {
     await get(path);
   }

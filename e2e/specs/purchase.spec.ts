@@ -1,7 +1,7 @@
 import { expect, type Page, test } from '@playwright/test';
+import { signUp, uniqueEmail } from './support/accounts.ts';
 
 const SHELL = '/products/ridgeline-waterproof-shell';
-const uniqueEmail = () => `buyer-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.com`;
 
 async function fillCart(page: Page) {
   await page.goto(SHELL);
@@ -38,6 +38,24 @@ test('a guest buys two items: cart, checkout, Pay, a paid order and a confirmati
   await expect(
     page.getByRole('article', { name: `Your Edgecart order #${number} is confirmed to ${email}` }),
   ).toBeVisible();
+});
+
+test('a signed-in shopper pays, and finds the order in the account', async ({ page }) => {
+  const email = uniqueEmail();
+  await signUp(page, email);
+  await fillCart(page);
+  await page.getByRole('button', { name: 'Checkout' }).click();
+  await expect(page.getByLabel('Email')).toHaveValue(email);
+  await page.getByRole('button', { name: 'Pay' }).click();
+  await expect(page.getByRole('heading', { name: 'Thank you: your order is paid' })).toBeVisible({
+    timeout: 20_000,
+  });
+  const number = /Order #(\d+)/.exec(await page.getByRole('status').first().innerText())?.[1];
+  await page.goto('/account');
+  await page.getByRole('link', { name: `Order #${number}` }).click();
+  await expect(page.getByRole('heading', { name: `Order #${number}` })).toBeVisible();
+  await expect(page.getByText('Paid', { exact: true })).toBeVisible();
+  await expect(page.getByRole('row')).toHaveCount(3);
 });
 
 test('letting the payment page expire returns to the cart as it was', async ({ page }) => {

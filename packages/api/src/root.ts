@@ -3,6 +3,7 @@ import { cartRouter } from './router/cart.ts';
 import { catalogRouter } from './router/catalog.ts';
 import { checkoutRouter } from './router/checkout.ts';
 import { devRouter } from './router/dev.ts';
+import { ordersRouter } from './router/orders.ts';
 import { createCallerFactory, createTRPCRouter } from './trpc.ts';
 
 export const appRouter = createTRPCRouter({
@@ -11,6 +12,7 @@ export const appRouter = createTRPCRouter({
   catalog: catalogRouter,
   checkout: checkoutRouter,
   dev: devRouter,
+  orders: ordersRouter,
 });
 
 export type AppRouter = typeof appRouter;

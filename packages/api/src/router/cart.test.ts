@@ -1,4 +1,5 @@
 import { loadArgon2 } from '@edgecart/auth/argon2-node';
+import { placeOrder } from '@edgecart/core';
 import { type Database, eq, outbox, productVariants } from '@edgecart/db';
 import { createPgliteDb } from '@edgecart/db/pglite';
 import { seedCatalog } from '@edgecart/db/seed';
@@ -126,5 +127,35 @@ describe('the cart API over HTTP', () => {
     expect(cartOf(await guest.call('cart.remove', { variantId })).itemCount).toBe(0);
     const gone = await guest.call('cart.setQuantity', { variantId, quantity: 1 });
     expect(gone.status).toBe(404);
+  });
+});
+
+describe('orders', () => {
+  it('lists and shows a shopper their own orders, and nobody else', async () => {
+    const ann = createBrowser(db, argon2);
+    await signUp(ann);
+    const me = (await ann.call('account.me', undefined, 'GET')).body.result?.data?.json as {
+      id: string;
+    };
+    await ann.call('cart.add', { variantId: inStock[0]?.id, quantity: 1 });
+    const order = await placeOrder({ db, now: new Date() }, { userId: me.id }, { email: null });
+
+    const list = await ann.call('orders.list', undefined, 'GET');
+    expect(list.body.result?.data?.json).toMatchObject([
+      { id: order.id, status: 'pending', itemCount: 1 },
+    ]);
+    const mine = await ann.call('orders.get', { id: order.id }, 'GET');
+    expect(mine.body.result?.data?.json).toMatchObject({
+      number: order.number,
+      items: [{ quantity: 1 }],
+    });
+
+    const bob = createBrowser(db, argon2);
+    await signUp(bob);
+    expect((await bob.call('orders.get', { id: order.id }, 'GET')).status).toBe(404);
+    expect((await bob.call('orders.list', undefined, 'GET')).body.result?.data?.json).toEqual([]);
+    const visitor = createBrowser(db, argon2);
+    expect((await visitor.call('orders.list', undefined, 'GET')).status).toBe(401);
+    expect((await visitor.call('orders.get', { id: 'not-an-id' }, 'GET')).status).toBe(401);
   });
 });

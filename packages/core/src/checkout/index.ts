@@ -7,5 +7,6 @@ export {
   orderByCheckoutSession,
   pendingOrdersOfCart,
 } from './order-lifecycle.ts';
+export { getOrder, listOrders } from './orders-of-user.ts';
 export { ORDER_HOLD_MS, type PlacedOrder, placeOrder } from './place-order.ts';
 export { releaseOrderStock } from './release-stock.ts';

@@ -1,0 +1,52 @@
+import { and, type Database, desc, eq, orderItems, orders, sql } from '@edgecart/db';
+import { NotFoundError } from '../errors.ts';
+
+/** A signed-in shopper's orders, newest first, that were placed (pending ones included). */
+export async function listOrders(db: Database, userId: string) {
+  return db
+    .select({
+      id: orders.id,
+      number: orders.number,
+      status: orders.status,
+      currency: orders.currency,
+      total: orders.total,
+      createdAt: orders.createdAt,
+      // Qualified by hand: drizzle leaves columns unqualified in a one-table select.
+      itemCount: sql<number>`(select coalesce(sum(oi.quantity), 0)::int from order_items oi where oi.order_id = "orders"."id")`,
+    })
+    .from(orders)
+    .where(eq(orders.userId, userId))
+    .orderBy(desc(orders.createdAt))
+    .limit(100);
+}
+
+/** One of the shopper's orders with its items; anyone else's is not found. */
+export async function getOrder(db: Database, userId: string, orderId: string) {
+  const [order] = await db
+    .select({
+      id: orders.id,
+      number: orders.number,
+      status: orders.status,
+      currency: orders.currency,
+      subtotal: orders.subtotal,
+      total: orders.total,
+      amountRefunded: orders.amountRefunded,
+      createdAt: orders.createdAt,
+      paidAt: orders.paidAt,
+    })
+    .from(orders)
+    .where(and(eq(orders.id, orderId), eq(orders.userId, userId)));
+  if (!order) throw new NotFoundError('There is no such order in your account.');
+  const items = await db
+    .select({
+      productTitle: orderItems.productTitle,
+      variantTitle: orderItems.variantTitle,
+      sku: orderItems.sku,
+      quantity: orderItems.quantity,
+      unitPrice: orderItems.unitPrice,
+    })
+    .from(orderItems)
+    .where(eq(orderItems.orderId, order.id))
+    .orderBy(orderItems.id);
+  return { ...order, items };
+}
