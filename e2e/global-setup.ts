@@ -44,6 +44,13 @@ export default async function globalSetup(config: FullConfig) {
   }
   // The tRPC endpoint compiles on its first call, too.
   await get(`/api/trpc/catalog.collections?input=${encodeURIComponent('{"json":null}')}`);
+  // The dev server's one-minute timers call these: compile them now (a 404 without the secret).
+  for (const path of ['/api/internal/sweep', '/api/internal/outbox']) {
+    await fetch(new URL(path, baseURL), {
+      method: 'POST',
+      signal: AbortSignal.timeout(120_000),
+    }).then((response) => response.text());
+  }
   // Warmed only: a degraded dependency (503) is for the health spec to report.
   await fetch(new URL('/api/health/deep', baseURL), { signal: AbortSignal.timeout(120_000) }).then(
     (response) => response.text(),

@@ -31,7 +31,13 @@ export default {
     return serve(request, env, ctx);
   },
   scheduled(_controller: unknown, env: unknown, ctx: ExecutionContext): void {
-    // Delivers the emails that are due: those whose first attempt failed, and any a request missed.
-    ctx.waitUntil(serve(internalRequest('outbox'), env, ctx).then((r) => r.arrayBuffer()));
+    // Cancels pending orders past their hold (their stock goes back), then delivers
+    // the emails that are due: those whose first attempt failed, and any a request missed.
+    const run = async () => {
+      for (const path of ['sweep', 'outbox']) {
+        await (await serve(internalRequest(path), env, ctx)).arrayBuffer();
+      }
+    };
+    ctx.waitUntil(run());
   },
 };

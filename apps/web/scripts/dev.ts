@@ -4,9 +4,12 @@
  * works with no account: the stand-in's hosted page takes the "payment" and
  * sends signed events to this app's webhook. With STRIPE_SECRET_KEY set, the
  * stand-in does not run and Stripe is used (see the README for `stripe listen`).
+ * A timer runs the sweeper and the outbox every minute, as the Worker's cron does.
  */
 import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { startStripeStandIn } from '@edgecart/dev-services';
+import { INTERNAL_HEADER } from '../src/server/internal-requests.ts';
 
 const port = Number(process.env.PORT ?? 3000);
 const env: NodeJS.ProcessEnv = { ...process.env, DEV_TOOLS: process.env.DEV_TOOLS ?? '1' };
@@ -21,11 +24,32 @@ if (!process.env.STRIPE_SECRET_KEY) {
   console.log(`Payment stand-in on ${standIn.url} (no Stripe key set: nothing is charged)`);
 }
 
+// What the Worker's cron does in production, every minute here: the sweeper of
+// expired pending orders and the outbox's retries, through the same internal routes.
+const cronSecret = randomBytes(32).toString('hex');
+env.INTERNAL_CRON_SECRET = cronSecret;
+const timer = setInterval(async () => {
+  for (const path of ['sweep', 'outbox']) {
+    try {
+      const response = await fetch(`http://localhost:${port}/api/internal/${path}`, {
+        method: 'POST',
+        headers: { [INTERNAL_HEADER]: cronSecret },
+      });
+      await response.arrayBuffer();
+      if (!response.ok)
+        console.error(`dev timer: /api/internal/${path} answered ${response.status}`);
+    } catch {
+      // The server is still starting or stopping.
+    }
+  }
+}, 60_000);
+
 const next = spawn('next', ['dev', '--port', String(port)], { stdio: 'inherit', env });
 let stopping = false;
 async function stop(code: number) {
   if (stopping) return;
   stopping = true;
+  clearInterval(timer);
   if (next.exitCode === null) next.kill('SIGTERM');
   await standIn?.close();
   process.exit(code);

@@ -30,6 +30,7 @@ const runtime = (values: Partial<AppRuntimeEnv>): AppRuntimeEnv => ({
   STRIPE_SECRET_KEY: undefined,
   STRIPE_WEBHOOK_SECRET: undefined,
   STRIPE_LOCAL_API: undefined,
+  INTERNAL_CRON_SECRET: undefined,
   NEXT_PUBLIC_SITE_URL: undefined,
   ...values,
 });

@@ -30,6 +30,7 @@ export interface DeploySettings {
   STRIPE_SECRET_KEY?: string | undefined;
   STRIPE_WEBHOOK_SECRET?: string | undefined;
   STRIPE_LOCAL_API?: string | undefined;
+  INTERNAL_CRON_SECRET?: string | undefined;
   NEXT_PUBLIC_SITE_URL?: string | undefined;
 }
 
@@ -96,6 +97,12 @@ export function deployProblems(settings: DeploySettings): DeployProblem[] {
       message: `points the Stripe SDK at the local payment stand-in, for dev and tests only: it must not be set when DEPLOY_ENV is ${deployEnv}.`,
     });
   }
+  if (settings.INTERNAL_CRON_SECRET) {
+    problems.push({
+      variable: 'INTERNAL_CRON_SECRET',
+      message: `is for the timers of \`npm run dev\`: a Worker runs its cron in-process, so it must not be set when DEPLOY_ENV is ${deployEnv}.`,
+    });
+  }
   if (settings.RESEND_BASE_URL) {
     problems.push({
       variable: 'RESEND_BASE_URL',
@@ -130,6 +137,7 @@ export type AppRuntimeEnv = Record<
   | 'STRIPE_SECRET_KEY'
   | 'STRIPE_WEBHOOK_SECRET'
   | 'STRIPE_LOCAL_API'
+  | 'INTERNAL_CRON_SECRET'
   | 'NEXT_PUBLIC_SITE_URL',
   string | undefined
 >;
@@ -149,6 +157,8 @@ export function createAppEnv(runtimeEnv: AppRuntimeEnv) {
       ...cacheEnvShape,
       ...emailEnvShape,
       ...paymentsEnvShape,
+      /** Set by `npm run dev` for its timers (outbox, sweeper); never in a Worker. */
+      INTERNAL_CRON_SECRET: z.string().min(32).optional(),
     },
     client: {},
     shared: {
@@ -201,5 +211,6 @@ export const env = createAppEnv({
   STRIPE_SECRET_KEY: process.env.STRIPE_SECRET_KEY,
   STRIPE_WEBHOOK_SECRET: process.env.STRIPE_WEBHOOK_SECRET,
   STRIPE_LOCAL_API: process.env.STRIPE_LOCAL_API,
+  INTERNAL_CRON_SECRET: process.env.INTERNAL_CRON_SECRET,
   NEXT_PUBLIC_SITE_URL: process.env.NEXT_PUBLIC_SITE_URL,
 });

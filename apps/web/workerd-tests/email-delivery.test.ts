@@ -55,7 +55,7 @@ describe('email from the Worker, through the Resend SDK', () => {
 
   it('hides the development outbox and the internal delivery route', async () => {
     expect((await fetch(`${stack.url}/dev/outbox`)).status).toBe(404);
-    for (const path of ['/api/internal/outbox', '/api//internal/outbox']) {
+    for (const path of ['/api/internal/outbox', '/api//internal/outbox', '/api/internal/sweep']) {
       const response = await fetch(`${stack.url}${path}`, {
         method: 'POST',
         headers: { 'x-edgecart-internal': 'a guess' },

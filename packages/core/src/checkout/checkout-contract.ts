@@ -14,6 +14,7 @@ import { readCart } from '../cart/read-cart.ts';
 import { InvalidInputError } from '../errors.ts';
 import { ORDER_HOLD_MS, placeOrder } from './place-order.ts';
 import { releaseOrderStock } from './release-stock.ts';
+import { sweepExpiredOrders } from './sweep.ts';
 
 const start = new Date('2026-11-24T12:00:00.000Z');
 
@@ -170,6 +171,39 @@ export function describeCheckoutContract(
       expect(await releaseOrderStock(db, order.id, start)).toBe(true);
       expect(await releaseOrderStock(db, order.id, start)).toBe(false);
       expect(await stockOf(variantId)).toBe(4);
+    });
+
+    it('sweeps pending orders past their hold: the page closed, the order cancelled, the stock back', async () => {
+      const { ids } = await variants([6]);
+      const variantId = ids[0] ?? '';
+      const owner = await shopper();
+      await addToCart(deps(), owner, { variantId, quantity: 2 });
+      const placedAt = new Date(start.getTime() + 10_000_000);
+      const order = await placeOrder({ db, now: placedAt }, owner, { email: null });
+      await db
+        .update(orders)
+        .set({ checkoutSessionId: `cs_test_${order.id}` })
+        .where(eq(orders.id, order.id));
+      const closed: string[] = [];
+      const closePage = async (sessionId: string) => {
+        closed.push(sessionId);
+      };
+      const early = await sweepExpiredOrders(
+        { db, now: new Date(placedAt.getTime() + ORDER_HOLD_MS - 1) },
+        closePage,
+      );
+      expect(early.cancelled).not.toContain(order.id);
+      const late = new Date(placedAt.getTime() + ORDER_HOLD_MS + 1);
+      const swept = await sweepExpiredOrders({ db, now: late }, closePage);
+      expect(swept.cancelled).toContain(order.id);
+      expect(closed).toContain(`cs_test_${order.id}`);
+      expect(await stockOf(variantId)).toBe(6);
+      expect((await ordersOf(owner.userId))[0]?.status).toBe('cancelled');
+      const audit = await db.select().from(auditLog).where(eq(auditLog.entityId, order.id));
+      expect(audit.map((a) => [a.actor, a.action])).toContainEqual(['sweeper', 'order.expired']);
+      expect((await sweepExpiredOrders({ db, now: late }, closePage)).cancelled).not.toContain(
+        order.id,
+      );
     });
 
     if (!concurrentTransactions) return;

@@ -10,3 +10,4 @@ export {
 export { getOrder, listOrders } from './orders-of-user.ts';
 export { ORDER_HOLD_MS, type PlacedOrder, placeOrder } from './place-order.ts';
 export { releaseOrderStock } from './release-stock.ts';
+export { sweepExpiredOrders } from './sweep.ts';

@@ -1,12 +1,15 @@
+import { env } from '~/env';
 import { getDb } from '~/server/db';
 import { getEmailSender } from '~/server/email';
 import { isInternalRequest } from '~/server/internal-requests';
 import { deliverOutbox } from '~/server/outbox-delivery';
 import { requestIdFrom } from '~/server/request-id';
 
-/** The Worker's scheduled run delivers the outbox here; from anywhere else, 404. */
+/** The Worker's scheduled run (or `npm run dev`'s timer) delivers the outbox here; from anywhere else, 404. */
 export async function POST(request: Request): Promise<Response> {
-  if (!isInternalRequest(request)) return new Response('Not found', { status: 404 });
+  if (!isInternalRequest(request, env.INTERNAL_CRON_SECRET)) {
+    return new Response('Not found', { status: 404 });
+  }
   const sender = getEmailSender();
   if (sender) {
     const requestId = requestIdFrom(request.headers);

@@ -1,0 +1,35 @@
+import { sweepExpiredOrders } from '@edgecart/core';
+import { env } from '~/env';
+import { getDb } from '~/server/db';
+import { isInternalRequest } from '~/server/internal-requests';
+import { logError } from '~/server/log-error';
+import { getPayments } from '~/server/payments';
+import { requestIdFrom } from '~/server/request-id';
+
+/**
+ * Cancels pending orders past their hold and releases their stock. The
+ * Worker's scheduled run (or `npm run dev`'s timer) calls it; from anywhere
+ * else, 404.
+ */
+export async function POST(request: Request): Promise<Response> {
+  if (!isInternalRequest(request, env.INTERNAL_CRON_SECRET)) {
+    return new Response('Not found', { status: 404 });
+  }
+  const requestId = requestIdFrom(request.headers);
+  const payments = getPayments();
+  const { cancelled } = await sweepExpiredOrders(
+    { db: await getDb(), now: new Date() },
+    async (sessionId) => {
+      // Best effort: a page that cannot be closed now expires by itself within minutes.
+      await payments?.expireCheckout(sessionId).catch((error: unknown) => {
+        logError({ level: 'warn', msg: 'could not close a payment page', requestId }, error);
+      });
+    },
+  );
+  if (cancelled.length > 0) {
+    console.log(
+      JSON.stringify({ level: 'info', msg: 'swept expired orders', requestId, cancelled }),
+    );
+  }
+  return Response.json({ cancelled: cancelled.length });
+}
