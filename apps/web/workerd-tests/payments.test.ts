@@ -1,0 +1,139 @@
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type EdgeStack, startEdgeStack } from '../scripts/edge-stack.ts';
+
+let stack: EdgeStack;
+let db: pg.Client;
+
+beforeAll(async () => {
+  stack = await startEdgeStack({ log: () => {} });
+  db = new pg.Client({ connectionString: stack.postgres.connectionString });
+  db.on('error', () => {});
+  await db.connect();
+});
+afterAll(async () => {
+  await db?.end().catch(() => {});
+  await stack?.stop();
+});
+
+/** A guest with a cookie jar, talking tRPC to the Worker. */
+function guest() {
+  let cookie = '';
+  return async (path: string, input: unknown) => {
+    const response = await fetch(`${stack.url}/api/trpc/${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: stack.url, cookie },
+      body: JSON.stringify({ json: input }),
+    });
+    const set = response.headers.get('set-cookie');
+    if (set) cookie = set.split(';')[0] ?? '';
+    return {
+      status: response.status,
+      body: (await response.json()) as { result?: { data?: { json?: unknown } } },
+    };
+  };
+}
+
+async function inStockVariant(): Promise<string> {
+  const { rows } = await db.query<{ id: string }>(
+    `select v.id from product_variants v join products p on p.id = v.product_id
+     where p.status = 'active' and v.stock >= 5 order by v.sku limit 1`,
+  );
+  if (!rows[0]) throw new Error('no variant in stock');
+  return rows[0].id;
+}
+
+/** A pending order with its payment page, placed through the Worker. */
+async function checkout(): Promise<{ sessionId: string; orderNumber: number }> {
+  const call = guest();
+  expect((await call('cart.add', { variantId: await inStockVariant(), quantity: 1 })).status).toBe(
+    200,
+  );
+  const started = await call('checkout.start', null);
+  expect(started.status).toBe(200);
+  const { url, orderNumber } = started.body.result?.data?.json as {
+    url: string;
+    orderNumber: number;
+  };
+  const sessionId = /\/pay\/(cs_test_[a-f0-9]+)$/.exec(url)?.[1];
+  if (!sessionId) throw new Error(`no session in ${url}`);
+  return { sessionId, orderNumber };
+}
+
+const orderOf = async (number: number) =>
+  (
+    await db.query<{ status: string; amount_paid: number }>(
+      'select status, amount_paid from orders where number = $1',
+      [number],
+    )
+  ).rows[0];
+const count = async (sql: string, params: unknown[]) =>
+  Number((await db.query<{ n: string }>(sql, params)).rows[0]?.n ?? 0);
+
+describe('the Stripe webhook in the Worker', () => {
+  it('refuses a forged signature with 400 and writes nothing', async () => {
+    const before = await count('select count(*) n from payment_events', []);
+    const response = await fetch(`${stack.url}/api/webhooks/stripe`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'stripe-signature': 't=1,v1=00' },
+      body: JSON.stringify({
+        id: 'evt_forged',
+        type: 'checkout.session.completed',
+        data: { object: {} },
+      }),
+    });
+    expect(response.status).toBe(400);
+    expect(await count('select count(*) n from payment_events', [])).toBe(before);
+  });
+
+  it('applies a payment once however often it is delivered', async () => {
+    const { sessionId, orderNumber } = await checkout();
+    stack.stripe.pay(sessionId, 'worker-buyer@example.com');
+    await stack.stripe.idle();
+    expect(await orderOf(orderNumber)).toMatchObject({ status: 'paid' });
+    const event = stack.stripe.events.find(
+      (e) => (e.data.object as { id?: string }).id === sessionId,
+    );
+    for (let i = 0; i < 2; i++) expect(await stack.stripe.redeliver(event?.id ?? '')).toBe(200);
+    expect(await count('select count(*) n from payment_events where id = $1', [event?.id])).toBe(1);
+    expect(
+      await count(`select count(*) n from outbox where kind = 'order-confirmation' and "to" = $1`, [
+        'worker-buyer@example.com',
+      ]),
+    ).toBe(1);
+  });
+
+  it('answers 5xx while PostgreSQL is down, and applies the retried event once it is back', async () => {
+    const { sessionId, orderNumber } = await checkout();
+    // The test server runs with synchronous_commit off: flush before the crash.
+    await db.query('checkpoint');
+    await db.end();
+    stack.postgres.pause();
+    try {
+      stack.stripe.pay(sessionId, 'outage-buyer@example.com');
+      const deadline = Date.now() + 20_000;
+      const event = () =>
+        stack.stripe.events.find((e) => (e.data.object as { id?: string }).id === sessionId);
+      while (
+        !stack.stripe.deliveries.some((d) => d.eventId === event()?.id) &&
+        Date.now() < deadline
+      ) {
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      const first = stack.stripe.deliveries.find((d) => d.eventId === event()?.id);
+      expect(first?.status).toBeGreaterThanOrEqual(500);
+    } finally {
+      stack.postgres.resume();
+    }
+    await stack.stripe.idle();
+    db = new pg.Client({ connectionString: stack.postgres.connectionString });
+    db.on('error', () => {});
+    await db.connect();
+    expect(await orderOf(orderNumber)).toMatchObject({ status: 'paid' });
+    expect(
+      await count(`select count(*) n from outbox where kind = 'order-confirmation' and "to" = $1`, [
+        'outage-buyer@example.com',
+      ]),
+    ).toBe(1);
+  });
+});
