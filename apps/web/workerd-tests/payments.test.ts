@@ -51,10 +51,11 @@ async function checkout(): Promise<{ sessionId: string; orderNumber: number }> {
   );
   const started = await call('checkout.start', null);
   expect(started.status).toBe(200);
-  const { url, orderNumber } = started.body.result?.data?.json as {
-    url: string;
-    orderNumber: number;
-  };
+  const placed = started.body.result?.data?.json as
+    | { url: string; orderNumber: number }
+    | undefined;
+  if (!placed) throw new Error('checkout.start answered no page');
+  const { url, orderNumber } = placed;
   const sessionId = /\/pay\/(cs_test_[a-f0-9]+)$/.exec(url)?.[1];
   if (!sessionId) throw new Error(`no session in ${url}`);
   return { sessionId, orderNumber };
