@@ -10,4 +10,5 @@ export {
 export { getOrder, listOrders } from './orders-of-user.ts';
 export { ORDER_HOLD_MS, type PlacedOrder, placeOrder } from './place-order.ts';
 export { releaseOrderStock } from './release-stock.ts';
+export { PAYMENT_PAGE_MS, type StartCheckoutDeps, startCheckout } from './start-checkout.ts';
 export { sweepExpiredOrders } from './sweep.ts';

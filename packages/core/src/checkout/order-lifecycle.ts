@@ -1,4 +1,4 @@
-import { and, type Database, desc, eq, isNull, orderItems, orders } from '@edgecart/db';
+import { and, asc, type Database, desc, eq, isNull, orderItems, orders } from '@edgecart/db';
 import type { CartOwner } from '../cart/owner.ts';
 import { findCartId } from '../cart/owner.ts';
 import { writeAudit } from './audit.ts';
@@ -63,7 +63,8 @@ export async function pendingOrdersOfCart(db: Database, owner: CartOwner) {
   return db
     .select({ id: orders.id, checkoutSessionId: orders.checkoutSessionId })
     .from(orders)
-    .where(and(eq(orders.cartId, cartId), eq(orders.status, 'pending'), isNull(orders.paidAt)));
+    .where(and(eq(orders.cartId, cartId), eq(orders.status, 'pending'), isNull(orders.paidAt)))
+    .orderBy(asc(orders.number));
 }
 
 /** An order as the payment's return page shows it, found by the payment page's id. */

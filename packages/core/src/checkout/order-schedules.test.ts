@@ -1,0 +1,4 @@
+import { createPgliteDb } from '@edgecart/db/pglite';
+import { describeOrderSchedules } from './order-schedules-contract.ts';
+
+describeOrderSchedules('PGlite', () => createPgliteDb(), 200);

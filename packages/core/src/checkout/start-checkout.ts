@@ -1,0 +1,71 @@
+import type { Database } from '@edgecart/db';
+import type { Payments } from '@edgecart/payments';
+import type { CartOwner } from '../cart/owner.ts';
+import { UnavailableError } from '../errors.ts';
+import {
+  attachCheckoutSession,
+  cancelPendingOrder,
+  pendingOrdersOfCart,
+} from './order-lifecycle.ts';
+import { placeOrder } from './place-order.ts';
+
+/** Stripe keeps a payment page open 30 minutes at least: one more, for the time it takes to ask. */
+export const PAYMENT_PAGE_MS = 31 * 60_000;
+
+export interface StartCheckoutDeps {
+  db: Database;
+  now: () => Date;
+  payments: Pick<Payments, 'createCheckout' | 'expireCheckout'>;
+  /** The shop's origin, for the pages the provider sends the shopper back to. */
+  origin: string;
+}
+
+/**
+ * Turns the owner's cart into a pending order (stock reserved, server prices)
+ * and opens a payment page for it. An earlier unpaid checkout of the same cart
+ * is closed first, so stock is held once. If the payment provider fails, the
+ * order is cancelled and its stock released, and the shopper is told nothing
+ * was charged. Each step is its own transaction: a failure between two of
+ * them leaves a state the next checkout or the sweeper puts right.
+ */
+export async function startCheckout(
+  deps: StartCheckoutDeps,
+  owner: CartOwner,
+  contact: { email: string | null },
+): Promise<{ url: string; orderId: string; orderNumber: number }> {
+  const { db, payments } = deps;
+  for (const earlier of await pendingOrdersOfCart(db, owner)) {
+    if (earlier.checkoutSessionId) await payments.expireCheckout(earlier.checkoutSessionId);
+    await cancelPendingOrder({ db, now: deps.now() }, earlier.id, 'checkout', 'order.replaced');
+  }
+  const order = await placeOrder({ db, now: deps.now() }, owner, contact);
+  try {
+    const page = await payments.createCheckout({
+      orderId: order.id,
+      currency: order.currency,
+      lines: order.items.map((item) => ({
+        name: item.variantTitle ? `${item.productTitle} (${item.variantTitle})` : item.productTitle,
+        unitAmount: item.unitPrice,
+        quantity: item.quantity,
+      })),
+      email: order.email,
+      successUrl: `${deps.origin}/checkout/success?session_id={CHECKOUT_SESSION_ID}`,
+      cancelUrl: `${deps.origin}/cart?checkout=cancelled`,
+      expiresAt: new Date(deps.now().getTime() + PAYMENT_PAGE_MS),
+      idempotencyKey: `edgecart-checkout/${order.id}`,
+    });
+    await attachCheckoutSession(db, order.id, page.sessionId, deps.now());
+    return { url: page.url, orderId: order.id, orderNumber: order.number };
+  } catch (error) {
+    await cancelPendingOrder(
+      { db, now: deps.now() },
+      order.id,
+      'checkout',
+      'order.payment_page_failed',
+    );
+    throw new UnavailableError(
+      'The payment service did not answer. Nothing was charged and your cart is as it was: try again in a moment.',
+      { cause: error },
+    );
+  }
+}

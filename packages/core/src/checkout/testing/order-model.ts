@@ -1,0 +1,204 @@
+import { ORDER_HOLD_MS } from '../place-order.ts';
+
+/**
+ * A small reference model of the money flow, for the model-based test: the
+ * order state machine as the shop promises it, written without a database.
+ * Every step is one atomic change (one transaction in the real code);
+ * `checkout` and `sweep` are several steps, and a failure between two of them
+ * leaves a state some prefix of the steps would have left.
+ */
+
+export type ModelStatus =
+  | 'pending'
+  | 'paid'
+  | 'cancelled'
+  | 'refunded'
+  | 'partially_refunded'
+  | 'needs_review';
+
+export interface ModelOrder {
+  shopper: number;
+  quantity: number;
+  total: number;
+  status: ModelStatus;
+  paid: boolean;
+  stockHeld: boolean;
+  amountPaid: number;
+  amountRefunded: number;
+  /** Audit-log rows written for the order. */
+  audits: number;
+  expiresAt: number;
+}
+
+export interface ModelState {
+  now: number;
+  stock: number;
+  /** Quantity in each shopper's cart. */
+  carts: number[];
+  orders: ModelOrder[];
+  /** Ids of the payment events recorded. */
+  events: string[];
+  /** Confirmation emails queued for each shopper. */
+  emails: number[];
+}
+
+export type ModelEventKind =
+  | 'paid'
+  | 'paid-wrong-amount'
+  | 'expired'
+  | 'failed'
+  | 'refund-partial'
+  | 'refund-full'
+  | 'foreign';
+
+export const PARTIAL_REFUND = 1000;
+export const WRONG_AMOUNT_EXTRA = 100;
+
+const clone = (state: ModelState): ModelState => structuredClone(state);
+
+function paidStatus(amountPaid: number, amountRefunded: number): ModelStatus {
+  if (amountRefunded <= 0) return 'paid';
+  return amountRefunded >= amountPaid ? 'refunded' : 'partially_refunded';
+}
+
+/** Cancels an unpaid pending order and puts its stock back (one transaction). */
+export function cancel(state: ModelState, index: number): ModelState {
+  const order = state.orders[index];
+  if (order?.status !== 'pending' || order.paid) return state;
+  const next = clone(state);
+  const o = next.orders[index] as ModelOrder;
+  if (o.stockHeld) next.stock += o.quantity;
+  o.stockHeld = false;
+  o.status = 'cancelled';
+  o.audits += 1;
+  return next;
+}
+
+/** Places a pending order from the shopper's cart (one transaction), or says why not. */
+export function place(
+  state: ModelState,
+  shopper: number,
+  unitPrice: number,
+): { state: ModelState; placed: boolean } {
+  const quantity = state.carts[shopper] ?? 0;
+  if (quantity === 0 || state.stock < quantity) return { state, placed: false };
+  const next = clone(state);
+  next.stock -= quantity;
+  next.orders.push({
+    shopper,
+    quantity,
+    total: quantity * unitPrice,
+    status: 'pending',
+    paid: false,
+    stockHeld: true,
+    amountPaid: 0,
+    amountRefunded: 0,
+    audits: 1,
+    expiresAt: state.now + ORDER_HOLD_MS,
+  });
+  return { state: next, placed: true };
+}
+
+/** The pending, unpaid orders of a shopper's cart, oldest first. */
+export const pendingOf = (state: ModelState, shopper: number) =>
+  state.orders.flatMap((o, i) =>
+    o.shopper === shopper && o.status === 'pending' && !o.paid ? [i] : [],
+  );
+
+/**
+ * A checkout, step by step: close earlier pending orders, place the order,
+ * and (when the payment page cannot be made) cancel it again. `path` is
+ * the states after each step; `last` the state the whole checkout ends in.
+ */
+export function checkoutSteps(
+  state: ModelState,
+  shopper: number,
+  unitPrice: number,
+  providerFails: boolean,
+): { path: ModelState[]; outcome: 'page' | 'refused' | 'unavailable' } {
+  const path = [state];
+  let current = state;
+  for (const index of pendingOf(state, shopper)) {
+    current = cancel(current, index);
+    path.push(current);
+  }
+  const placed = place(current, shopper, unitPrice);
+  if (!placed.placed) return { path, outcome: 'refused' };
+  path.push(placed.state);
+  if (!providerFails) return { path, outcome: 'page' };
+  path.push(cancel(placed.state, placed.state.orders.length - 1));
+  return { path, outcome: 'unavailable' };
+}
+
+/** A payment event for the order at `index`, applied once (one transaction). */
+export function deliver(
+  state: ModelState,
+  eventId: string,
+  kind: ModelEventKind,
+  index: number,
+): ModelState {
+  if (state.events.includes(eventId)) return state;
+  const next = clone(state);
+  next.events.push(eventId);
+  const order = kind === 'foreign' ? undefined : next.orders[index];
+  if (!order) return next;
+  switch (kind) {
+    case 'paid':
+    case 'paid-wrong-amount': {
+      if (order.paid || order.status === 'needs_review') return next;
+      const amount = kind === 'paid' ? order.total : order.total + WRONG_AMOUNT_EXTRA;
+      order.audits += 1;
+      if (amount !== order.total) {
+        order.status = 'needs_review';
+        order.amountPaid = amount;
+        return next;
+      }
+      if (!order.stockHeld) {
+        if (next.stock < order.quantity) {
+          order.status = 'needs_review';
+          order.amountPaid = amount;
+          return next;
+        }
+        next.stock -= order.quantity;
+        order.stockHeld = true;
+      }
+      order.paid = true;
+      order.amountPaid = amount;
+      order.status = paidStatus(amount, order.amountRefunded);
+      next.carts[order.shopper] = 0;
+      next.emails[order.shopper] = (next.emails[order.shopper] ?? 0) + 1;
+      return next;
+    }
+    case 'expired':
+    case 'failed':
+      return cancel(next, index);
+    case 'refund-partial':
+    case 'refund-full': {
+      const refunded = kind === 'refund-full' ? order.total : PARTIAL_REFUND;
+      const amountRefunded = Math.max(order.amountRefunded, refunded);
+      if (amountRefunded === order.amountRefunded) return next;
+      order.amountRefunded = amountRefunded;
+      if (order.paid && order.status !== 'needs_review') {
+        order.status = paidStatus(order.amountPaid, amountRefunded);
+      }
+      order.audits += 1;
+      return next;
+    }
+    case 'foreign':
+      return next;
+  }
+}
+
+/** The sweeper: pending orders past their hold are cancelled, the longest overdue first. */
+export function sweepSteps(state: ModelState): ModelState[] {
+  const due = state.orders
+    .flatMap((o, i) => (o.status === 'pending' && !o.paid && o.expiresAt < state.now ? [i] : []))
+    .sort((a, b) => (state.orders[a]?.expiresAt ?? 0) - (state.orders[b]?.expiresAt ?? 0));
+  const path = [state];
+  let current = state;
+  for (const index of due) {
+    current = cancel(current, index);
+    path.push(current);
+  }
+  return path;
+}

@@ -1,0 +1,516 @@
+import {
+  and,
+  auditLog,
+  cartItems,
+  carts,
+  type Database,
+  eq,
+  inArray,
+  orders,
+  outbox,
+  paymentEvents,
+  products,
+  productVariants,
+  sql,
+  users,
+} from '@edgecart/db';
+import type { PaymentEvent, Payments } from '@edgecart/payments';
+import fc from 'fast-check';
+import { addToCart } from '../../cart/change-cart.ts';
+import { DomainError } from '../../errors.ts';
+import { type Fault, faultyDatabase, InjectedFault } from '../../testing/faulty-database.ts';
+import { applyPaymentEvent } from '../apply-payment-event.ts';
+import { cancelPendingOrder } from '../order-lifecycle.ts';
+import { startCheckout } from '../start-checkout.ts';
+import { sweepExpiredOrders } from '../sweep.ts';
+import {
+  checkoutSteps,
+  type deliver,
+  type ModelEventKind,
+  type ModelState,
+  PARTIAL_REFUND,
+  sweepSteps,
+  WRONG_AMOUNT_EXTRA,
+} from './order-model.ts';
+
+/**
+ * Random schedules of checkouts, payment events (duplicated, reordered),
+ * sweeps and injected database failures, run against the real code and the
+ * reference model side by side. After every command the database must be in
+ * the model's state; after a failed command, in the state of some prefix of
+ * its atomic steps (each step is all or nothing).
+ */
+
+const UNIT_PRICE = 1500;
+const SHOPPERS = 2;
+
+/** What a run holds: the database, the payment provider, and this schedule's rows. */
+export interface World {
+  db: Database;
+  payments: Pick<Payments, 'createCheckout' | 'expireCheckout'>;
+  run: string;
+  variantId: string;
+  shoppers: { userId: string; email: string; cartId: string }[];
+  /** How the model applies a payment event: the reference, or a deliberately wrong one. */
+  deliver: typeof deliver;
+  stats: ScheduleStats;
+}
+
+/** What the schedules did, for the test's report. */
+export interface ScheduleStats {
+  commands: number;
+  faultsFired: number;
+  refusals: number;
+  finalStatuses: Record<string, number>;
+}
+
+export const emptyStats = (): ScheduleStats => ({
+  commands: 0,
+  faultsFired: 0,
+  refusals: 0,
+  finalStatuses: {},
+});
+
+interface Model {
+  state: ModelState;
+}
+
+/** What the database holds for a schedule, in the model's terms. */
+export async function observe(world: World): Promise<ModelState> {
+  const { db } = world;
+  const cartIds = world.shoppers.map((s) => s.cartId);
+  const ofSchedule = inArray(orders.cartId, cartIds);
+  // Independent reads, at once: on a pool they share the round trips.
+  const [[variant], rows, audits, lines, emails, events] = await Promise.all([
+    db
+      .select({ stock: productVariants.stock })
+      .from(productVariants)
+      .where(eq(productVariants.id, world.variantId)),
+    db.select().from(orders).where(ofSchedule).orderBy(orders.number),
+    db
+      .select({ id: auditLog.entityId, n: sql<number>`count(*)::int` })
+      .from(auditLog)
+      .where(
+        inArray(
+          auditLog.entityId,
+          db
+            .select({ id: sql`${orders.id}::text` })
+            .from(orders)
+            .where(ofSchedule),
+        ),
+      )
+      .groupBy(auditLog.entityId),
+    db
+      .select({ cartId: cartItems.cartId, quantity: cartItems.quantity })
+      .from(cartItems)
+      .where(inArray(cartItems.cartId, cartIds)),
+    db
+      .select({ to: outbox.to, n: sql<number>`count(*)::int` })
+      .from(outbox)
+      .where(
+        inArray(
+          outbox.to,
+          world.shoppers.map((s) => s.email),
+        ),
+      )
+      .groupBy(outbox.to),
+    db
+      .select({ id: paymentEvents.id })
+      .from(paymentEvents)
+      .where(sql`starts_with(${paymentEvents.id}, ${`evt_${world.run}_`})`)
+      .orderBy(paymentEvents.id),
+  ]);
+  const stock = variant?.stock ?? Number.NaN;
+  return {
+    now: 0,
+    stock,
+    carts: world.shoppers.map((s) =>
+      lines.filter((l) => l.cartId === s.cartId).reduce((sum, l) => sum + l.quantity, 0),
+    ),
+    orders: rows.map((row) => ({
+      shopper: cartIds.indexOf(row.cartId ?? ''),
+      quantity: row.total / UNIT_PRICE,
+      total: row.total,
+      status: row.status as ModelState['orders'][number]['status'],
+      paid: row.paidAt !== null,
+      stockHeld: row.stockReleasedAt === null,
+      amountPaid: row.amountPaid,
+      amountRefunded: row.amountRefunded,
+      audits: audits.find((a) => a.id === row.id)?.n ?? 0,
+      expiresAt: row.expiresAt.getTime(),
+    })),
+    events: events.map((e) => e.id),
+    emails: world.shoppers.map((s) => emails.find((e) => e.to === s.email)?.n ?? 0),
+  };
+}
+
+/** The observable part of a state, for comparing (the clock is the model's own). */
+const comparable = (state: ModelState) =>
+  JSON.stringify({ ...state, now: 0, events: [...state.events].sort() });
+
+/**
+ * Runs one command against the database with the fault (if any), then checks
+ * the outcome against the model's candidates: the whole command's end state
+ * when nothing failed, any prefix of its steps when the database failed.
+ */
+async function step(
+  model: Model,
+  world: World,
+  fault: Fault | null,
+  command: (db: Database) => Promise<unknown>,
+  candidates: { complete: ModelState; prefixes: ModelState[] },
+  describe: string,
+  providerDown = false,
+): Promise<void> {
+  const faulty = faultyDatabase(world.db, fault);
+  let failure: unknown = null;
+  try {
+    await command(faulty.db);
+  } catch (error) {
+    failure = error;
+  }
+  world.stats.commands += 1;
+  if (faulty.fired()) world.stats.faultsFired += 1;
+  else if (failure) world.stats.refusals += 1;
+  const seen = await observe(world);
+  if (seen.stock < 0) throw new Error(`${describe}: stock went below zero (${seen.stock})`);
+  const injected =
+    faulty.fired() ||
+    failure instanceof InjectedFault ||
+    (failure instanceof Error && failure.cause instanceof InjectedFault);
+  if (failure && !injected && !isExpectedRefusal(failure, providerDown)) {
+    throw new Error(`${describe}: failed without an injected fault: ${String(failure)}`, {
+      cause: failure,
+    });
+  }
+  const allowed = injected ? [...candidates.prefixes, candidates.complete] : [candidates.complete];
+  const match = allowed.find((candidate) => comparable(candidate) === comparable(seen));
+  if (!match) {
+    throw new Error(
+      [
+        `${describe}${injected ? ' (with an injected database failure)' : ''}: the database diverged from the model`,
+        `database: ${comparable(seen)}`,
+        ...allowed.map((c, i) => `model ${i}: ${comparable(c)}`),
+      ].join('\n'),
+    );
+  }
+  model.state = { ...match, now: model.state.now };
+}
+
+/** A refusal the shop gives on purpose (sold out, empty cart; provider down when it is): not a divergence. */
+function isExpectedRefusal(error: unknown, providerDown: boolean): boolean {
+  if (!(error instanceof DomainError)) return false;
+  return error.kind === 'invalid_input' || (providerDown && error.kind === 'unavailable');
+}
+
+const tick = (model: Model, ms: number) => {
+  model.state = { ...model.state, now: model.state.now + ms };
+};
+
+class Checkout implements fc.AsyncCommand<Model, World> {
+  constructor(
+    readonly shopper: number,
+    readonly providerFails: boolean,
+    readonly fault: Fault | null,
+  ) {}
+  check = () => true;
+  async run(model: Model, world: World) {
+    tick(model, 1_000);
+    const now = model.state.now;
+    const { path, outcome } = checkoutSteps(
+      model.state,
+      this.shopper,
+      UNIT_PRICE,
+      this.providerFails,
+    );
+    const last = path[path.length - 1] as ModelState;
+    // A failure after the order was placed makes the checkout cancel it, as a provider failure does.
+    const placedThenCancelled =
+      outcome === 'page' ? checkoutSteps(model.state, this.shopper, UNIT_PRICE, true).path : [];
+    const shopper = world.shoppers[this.shopper];
+    if (!shopper) throw new Error('no such shopper');
+    const payments: World['payments'] = {
+      expireCheckout: (id) => world.payments.expireCheckout(id),
+      createCheckout: (request) =>
+        this.providerFails
+          ? Promise.reject(new Error('injected: the payment provider did not answer'))
+          : world.payments.createCheckout(request),
+    };
+    await step(
+      model,
+      world,
+      this.fault,
+      (db) =>
+        startCheckout(
+          { db, now: () => new Date(now), payments, origin: 'https://shop.example' },
+          {
+            userId: shopper.userId,
+          },
+          { email: shopper.email },
+        ),
+      { complete: last, prefixes: [...path, ...placedThenCancelled] },
+      this.toString(),
+      this.providerFails,
+    );
+  }
+  toString() {
+    return `checkout(shopper ${this.shopper}${this.providerFails ? ', provider down' : ''}${faultText(this.fault)})`;
+  }
+}
+
+class Deliver implements fc.AsyncCommand<Model, World> {
+  constructor(
+    readonly order: number,
+    readonly kind: ModelEventKind,
+    readonly fault: Fault | null,
+  ) {}
+  check = (model: Readonly<Model>) =>
+    this.kind === 'foreign' || this.order < model.state.orders.length;
+  async run(model: Model, world: World) {
+    tick(model, 1_000);
+    const now = model.state.now;
+    const eventId = `evt_${world.run}_${this.kind === 'foreign' ? 'x' : this.order}_${this.kind}`;
+    const [row] =
+      this.kind === 'foreign'
+        ? []
+        : await world.db
+            .select({ id: orders.id, total: orders.total })
+            .from(orders)
+            .where(
+              inArray(
+                orders.cartId,
+                world.shoppers.map((s) => s.cartId),
+              ),
+            )
+            .orderBy(orders.number)
+            .offset(this.order)
+            .limit(1);
+    const event = paymentEventOf(eventId, this.kind, row ?? null, world.run);
+    const complete = world.deliver(model.state, eventId, this.kind, this.order);
+    await step(
+      model,
+      world,
+      this.fault,
+      (db) => applyPaymentEvent({ db, now: new Date(now), origin: 'https://shop.example' }, event),
+      { complete, prefixes: [model.state] },
+      this.toString(),
+    );
+  }
+  toString() {
+    return `deliver(${this.kind}${this.kind === 'foreign' ? '' : ` of order ${this.order}`}${faultText(this.fault)})`;
+  }
+}
+
+class Sweep implements fc.AsyncCommand<Model, World> {
+  constructor(
+    readonly minutes: number,
+    readonly fault: Fault | null,
+  ) {}
+  check = () => true;
+  async run(model: Model, world: World) {
+    tick(model, this.minutes * 60_000 + 1_000);
+    const now = model.state.now;
+    const path = sweepSteps(model.state);
+    await step(
+      model,
+      world,
+      this.fault,
+      (db) =>
+        sweepExpiredOrders({ db, now: new Date(now) }, (id) => world.payments.expireCheckout(id)),
+      { complete: path[path.length - 1] as ModelState, prefixes: path },
+      this.toString(),
+    );
+  }
+  toString() {
+    return `sweep(after ${this.minutes} min${faultText(this.fault)})`;
+  }
+}
+
+const faultText = (fault: Fault | null) =>
+  fault
+    ? `, database fails at statement ${fault.statement}${fault.afterCommit ? ' after commit' : ''}`
+    : '';
+
+function paymentEventOf(
+  eventId: string,
+  kind: ModelEventKind,
+  order: { id: string; total: number } | null,
+  run: string,
+): PaymentEvent {
+  const orderId = order?.id ?? null;
+  const total = order?.total ?? 0;
+  const sessionId = `cs_test_${run}`;
+  const paymentIntentId = `pi_${run}`;
+  switch (kind) {
+    case 'paid':
+    case 'paid-wrong-amount':
+      return {
+        eventId,
+        kind: 'checkout-paid',
+        orderId,
+        sessionId,
+        paymentIntentId,
+        amount: kind === 'paid' ? total : total + WRONG_AMOUNT_EXTRA,
+        currency: 'EUR',
+        email: null,
+      };
+    case 'expired':
+      return { eventId, kind: 'checkout-expired', orderId, sessionId };
+    case 'failed':
+      return { eventId, kind: 'checkout-failed', orderId, sessionId };
+    case 'refund-partial':
+    case 'refund-full':
+      return {
+        eventId,
+        kind: 'refunded',
+        orderId,
+        paymentIntentId,
+        amount: total,
+        amountRefunded: kind === 'refund-full' ? total : PARTIAL_REFUND,
+        currency: 'EUR',
+      };
+    case 'foreign':
+      return {
+        eventId,
+        kind: 'checkout-paid',
+        orderId: null,
+        sessionId: `cs_test_elsewhere_${run}`,
+        paymentIntentId: null,
+        amount: 999,
+        currency: 'EUR',
+        email: null,
+      };
+  }
+}
+
+/** One command in five meets a failing database. */
+const fault: fc.Arbitrary<Fault | null> = fc.oneof(
+  { arbitrary: fc.constant(null), weight: 4 },
+  {
+    arbitrary: fc.record({ statement: fc.nat({ max: 14 }), afterCommit: fc.boolean() }),
+    weight: 1,
+  },
+);
+
+/** Events mostly for the first orders, so that they meet each other. */
+const deliveries = fc
+  .tuple(
+    fc.constantFrom(0, 0, 0, 1, 1, 2),
+    fc.constantFrom<ModelEventKind>(
+      'paid',
+      'paid',
+      'paid-wrong-amount',
+      'expired',
+      'failed',
+      'refund-partial',
+      'refund-full',
+      'foreign',
+    ),
+    fault,
+  )
+  .map(([order, kind, f]) => new Deliver(order, kind, f));
+
+/** The commands a schedule is made of. */
+export const scheduleCommands = fc.commands(
+  [
+    fc
+      .tuple(
+        fc.nat({ max: SHOPPERS - 1 }),
+        fc.nat({ max: 9 }).map((n) => n < 2),
+        fault,
+      )
+      .map(([shopper, down, f]) => new Checkout(shopper, down, f)),
+    deliveries,
+    deliveries,
+    deliveries,
+    fc.tuple(fc.constantFrom(0, 20, 40), fault).map(([minutes, f]) => new Sweep(minutes, f)),
+  ],
+  { maxCommands: 30, size: 'large' },
+);
+
+/** A schedule's starting point: its stock and what each shopper has in the cart. */
+export const scheduleStart = fc.record({
+  stock: fc.nat({ max: 4 }),
+  quantities: fc.array(fc.integer({ min: 1, max: 3 }), {
+    minLength: SHOPPERS,
+    maxLength: SHOPPERS,
+  }),
+});
+
+/**
+ * Cancels what a schedule left pending, so that a later schedule's sweeper
+ * (whose clock may be hours ahead) does not find it.
+ */
+export async function settle(world: World): Promise<void> {
+  const pending = await world.db
+    .select({ id: orders.id })
+    .from(orders)
+    .where(
+      and(
+        inArray(
+          orders.cartId,
+          world.shoppers.map((s) => s.cartId),
+        ),
+        eq(orders.status, 'pending'),
+      ),
+    );
+  for (const order of pending) {
+    await cancelPendingOrder({ db: world.db, now: new Date() }, order.id, 'test', 'order.settled');
+  }
+}
+
+/** Makes a schedule's product, shoppers and carts, and the model's matching state. */
+export async function setUpSchedule(
+  base: Pick<World, 'db' | 'payments' | 'deliver' | 'stats'>,
+  start: { stock: number; quantities: number[] },
+  now: number,
+): Promise<{ model: Model; world: World }> {
+  const { db } = base;
+  const run = crypto.randomUUID().replaceAll('-', '').slice(0, 12);
+  const [product] = await db
+    .insert(products)
+    .values({ slug: `model-${run}`, title: 'Lantern', description: 'A lantern.', currency: 'EUR' })
+    .returning({ id: products.id });
+  // Stock high enough to fill the carts first, then set to the schedule's.
+  const [variant] = await db
+    .insert(productVariants)
+    .values({
+      productId: product?.id ?? '',
+      sku: `model-${run}`,
+      title: 'One size',
+      price: UNIT_PRICE,
+      currency: 'EUR',
+      stock: 99,
+    })
+    .returning({ id: productVariants.id });
+  const variantId = variant?.id ?? '';
+  const shoppers: World['shoppers'] = [];
+  for (const [i, quantity] of start.quantities.entries()) {
+    const email = `model-${run}-${i}@example.com`;
+    const [user] = await db
+      .insert(users)
+      .values({ email, passwordHash: 'x' })
+      .returning({ id: users.id });
+    const userId = user?.id ?? '';
+    await addToCart({ db, now: new Date(now) }, { userId }, { variantId, quantity });
+    const [cart] = await db.select({ id: carts.id }).from(carts).where(eq(carts.userId, userId));
+    shoppers.push({ userId, email, cartId: cart?.id ?? '' });
+  }
+  await db
+    .update(productVariants)
+    .set({ stock: start.stock })
+    .where(eq(productVariants.id, variantId));
+  return {
+    world: { ...base, run, variantId, shoppers },
+    model: {
+      state: {
+        now,
+        stock: start.stock,
+        carts: [...start.quantities],
+        orders: [],
+        events: [],
+        emails: start.quantities.map(() => 0),
+      },
+    },
+  };
+}
