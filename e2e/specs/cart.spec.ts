@@ -76,3 +76,29 @@ test.describe('without JavaScript', () => {
     await expect(page.getByRole('heading', { name: 'Your cart is empty' })).toBeVisible();
   });
 });
+
+test('a cart change sent from another site is refused and changes nothing', async ({ page }) => {
+  await addToCart(page, SHELL, 1);
+  // The shopper's own cart, read the way the shop's client reads it (a same-origin GET).
+  const read = await page.request.get('/api/trpc/cart.get');
+  expect(read.status()).toBe(200);
+  const cart = (await read.json()) as { result: { data: { json: { lines: { variantId: string }[] } } } };
+  const variantId = cart.result.data.json.lines[0]?.variantId;
+  expect(variantId).toBeTruthy();
+
+  for (const [procedure, input] of [
+    ['cart.add', { variantId, quantity: 5 }],
+    ['cart.setQuantity', { variantId, quantity: 9 }],
+    ['cart.remove', { variantId }],
+    ['checkout.start', undefined],
+  ] as const) {
+    // The visitor's cookies go along, as a forged form or fetch from another site would send them.
+    const forged = await page.request.post(`/api/trpc/${procedure}`, {
+      headers: { origin: 'https://attacker.example', 'content-type': 'application/json' },
+      data: { json: input },
+    });
+    expect(forged.status(), procedure).toBe(403);
+  }
+  await page.goto('/cart');
+  await expect(headerCart(page)).toHaveAccessibleName('Cart, 1 item');
+});

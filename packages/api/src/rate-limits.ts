@@ -6,6 +6,8 @@ export const rateLimitRules = {
   'login:account': { attempts: 10, windowSeconds: 15 * 60 },
   'sign-up:ip': { attempts: 10, windowSeconds: 60 * 60 },
   'reset:ip': { attempts: 10, windowSeconds: 60 * 60 },
+  /** Each checkout holds stock for 35 minutes: one client cannot hold the shelves. */
+  'checkout:ip': { attempts: 20, windowSeconds: 15 * 60 },
 } as const satisfies Record<string, RateLimitRule>;
 
 export type RateLimitName = keyof typeof rateLimitRules;

@@ -16,6 +16,7 @@ export function getRateLimiters(): RateLimiters {
     'login:account': createMemoryRateLimiter(rateLimitRules['login:account']),
     'sign-up:ip': createMemoryRateLimiter(rateLimitRules['sign-up:ip']),
     'reset:ip': createMemoryRateLimiter(rateLimitRules['reset:ip']),
+    'checkout:ip': createMemoryRateLimiter(rateLimitRules['checkout:ip']),
   };
   return holder.edgecartRateLimiters;
 }

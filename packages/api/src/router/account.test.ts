@@ -138,6 +138,7 @@ describe('rate limits on account procedures', () => {
     'login:account': createMemoryRateLimiter({ attempts, windowSeconds: 900 }),
     'sign-up:ip': createMemoryRateLimiter({ attempts, windowSeconds: 3600 }),
     'reset:ip': createMemoryRateLimiter({ attempts, windowSeconds: 3600 }),
+    'checkout:ip': createMemoryRateLimiter({ attempts, windowSeconds: 900 }),
   });
 
   it('answer repeated failed log-ins to one account with 429 and Retry-After, from any IP', async () => {

@@ -1,6 +1,7 @@
 import { orderByCheckoutSession, startCheckout, UnavailableError } from '@edgecart/core';
 import type { TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
+import { enforceLimit } from '../middlewares/rate-limit.ts';
 import { accountsProcedure, publicProcedure } from '../trpc.ts';
 import { cartOwnerOf } from './cart.ts';
 
@@ -14,6 +15,7 @@ export const checkoutRouter = {
   start: accountsProcedure.mutation(async ({ ctx }) => {
     const payments = ctx.payments;
     if (!payments) throw new UnavailableError('Payments are not set up on this shop yet.');
+    await enforceLimit(ctx, 'checkout:ip', ctx.clientIp);
     const owner = await cartOwnerOf(ctx);
     const auth = await ctx.auth();
     const { url, orderNumber } = await startCheckout(

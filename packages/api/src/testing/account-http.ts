@@ -1,5 +1,6 @@
 import { createArgon2idHasher, type SessionCookie, serializeCookie } from '@edgecart/auth';
 import type { Database } from '@edgecart/db';
+import type { Payments } from '@edgecart/payments';
 import type Argon2 from '@phi-ag/argon2';
 import type { AnyTRPCRouter } from '@trpc/server';
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
@@ -40,6 +41,7 @@ export function createBrowser(
     rateLimiters?: RateLimiters;
     clientIp?: string;
     emailQueued?: () => void;
+    payments?: Payments;
   } = {},
 ): Browser {
   const hasher = createArgon2idHasher(argon2);
@@ -79,6 +81,7 @@ export function createBrowser(
             clientIp: options.clientIp ?? '203.0.113.7',
             setHeader: (name, value) => resHeaders.set(name, value),
             emailQueued: options.emailQueued,
+            payments: options.payments,
             accounts: {
               hasher,
               origin: 'http://shop.test',

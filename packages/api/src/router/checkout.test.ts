@@ -1,0 +1,131 @@
+import { loadArgon2 } from '@edgecart/auth/argon2-node';
+import { createMemoryRateLimiter } from '@edgecart/cache';
+import { type Database, eq, orders, productVariants } from '@edgecart/db';
+import { createPgliteDb } from '@edgecart/db/pglite';
+import { seedCatalog } from '@edgecart/db/seed';
+import { type StripeStandIn, startStripeStandIn } from '@edgecart/dev-services';
+import { createStripePayments, type Payments } from '@edgecart/payments';
+import type Argon2 from '@phi-ag/argon2';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RateLimiters } from '../rate-limits.ts';
+import { type Browser, createBrowser } from '../testing/account-http.ts';
+
+let db: Database;
+let close: () => Promise<void>;
+let argon2: Argon2;
+let standIn: StripeStandIn;
+let payments: Payments;
+let variants: { id: string; price: number; stock: number }[];
+
+beforeAll(async () => {
+  ({ db, close } = await createPgliteDb());
+  await seedCatalog(db);
+  argon2 = await loadArgon2();
+  standIn = await startStripeStandIn({});
+  payments = createStripePayments({
+    secretKey: standIn.secretKey,
+    webhookSecret: standIn.webhookSecret,
+    api: { host: standIn.host, port: standIn.port, protocol: 'http' },
+  });
+  variants = (
+    await db
+      .select({
+        id: productVariants.id,
+        price: productVariants.price,
+        stock: productVariants.stock,
+      })
+      .from(productVariants)
+      .orderBy(productVariants.sku)
+  ).filter((v) => v.stock >= 5);
+});
+afterAll(async () => {
+  await standIn?.close();
+  await close?.();
+});
+
+const stockOf = async (id: string) =>
+  (
+    await db
+      .select({ stock: productVariants.stock })
+      .from(productVariants)
+      .where(eq(productVariants.id, id))
+  )[0]?.stock;
+
+type Started = { url: string; orderNumber: number };
+
+async function guestWithCart(options: Parameters<typeof createBrowser>[2] = {}) {
+  const guest = createBrowser(db, argon2, { payments, ...options });
+  const variant = variants[0];
+  if (!variant) throw new Error('no variant in stock');
+  expect((await guest.call('cart.add', { variantId: variant.id, quantity: 2 })).status).toBe(200);
+  return { guest, variant };
+}
+
+const sessionOf = (url: string) => standIn.session(/cs_[A-Za-z0-9_]+/.exec(url)?.[0] ?? '');
+
+describe('checkout over HTTP', () => {
+  it('prices the payment page from the database, whatever the client sends', async () => {
+    const { guest, variant } = await guestWithCart();
+    const reply = await guest.call('checkout.start', {
+      amount: 1,
+      currency: 'usd',
+      lines: [{ variantId: variant.id, unitAmount: 1, quantity: 2 }],
+    } as never);
+    expect(reply.status).toBe(200);
+    const { url, orderNumber } = reply.body.result?.data?.json as Started;
+    const session = sessionOf(url);
+    expect(session?.amount_total).toBe(variant.price * 2);
+    const [order] = await db.select().from(orders).where(eq(orders.number, orderNumber));
+    expect(order?.total).toBe(variant.price * 2);
+    expect(session?.metadata.order_id).toBe(order?.id);
+    expect(session?.client_reference_id).toBe(order?.id);
+  });
+
+  it('holds stock once when the same cart checks out again', async () => {
+    const { guest, variant } = await guestWithCart();
+    const before = await stockOf(variant.id);
+    const first = (await guest.call('checkout.start', undefined)).body.result?.data
+      ?.json as Started;
+    const second = (await guest.call('checkout.start', undefined)).body.result?.data
+      ?.json as Started;
+    expect(await stockOf(variant.id)).toBe((before ?? 0) - 2);
+    expect(sessionOf(first.url)?.status).toBe('expired');
+    expect(sessionOf(second.url)?.status).toBe('open');
+    const [replaced] = await db.select().from(orders).where(eq(orders.number, first.orderNumber));
+    expect(replaced?.status).toBe('cancelled');
+  });
+
+  it('answers 503 when the payment provider is down, and releases the stock', async () => {
+    const down = createStripePayments({
+      secretKey: standIn.secretKey,
+      webhookSecret: standIn.webhookSecret,
+      // Nothing listens on port 9 (discard) here: the connection is refused.
+      api: { host: '127.0.0.1', port: 9, protocol: 'http' },
+    });
+    const { guest, variant } = await guestWithCart({ payments: down });
+    const before = await stockOf(variant.id);
+    const reply = await guest.call('checkout.start', undefined);
+    expect(reply.status).toBe(503);
+    expect(reply.body.error?.json?.message).toMatch(/Nothing was charged/);
+    expect(await stockOf(variant.id)).toBe(before);
+  });
+
+  it('limits checkouts per client with 429 and Retry-After', async () => {
+    const limiter = createMemoryRateLimiter({ attempts: 2, windowSeconds: 900 });
+    const rateLimiters = { 'checkout:ip': limiter } as unknown as RateLimiters;
+    const { guest } = await guestWithCart({ rateLimiters, clientIp: '198.51.100.20' });
+    const statuses: number[] = [];
+    for (let i = 0; i < 3; i++)
+      statuses.push((await guest.call('checkout.start', undefined)).status);
+    expect(statuses).toEqual([200, 200, 429]);
+    const other: Browser = (await guestWithCart({ rateLimiters, clientIp: '198.51.100.21' })).guest;
+    expect((await other.call('checkout.start', undefined)).status).toBe(200);
+  });
+
+  it('refuses an empty cart with 400', async () => {
+    const guest = createBrowser(db, argon2, { payments });
+    const reply = await guest.call('checkout.start', undefined);
+    expect(reply.status).toBe(400);
+    expect(reply.body.error?.json?.message).toMatch(/cart is empty/);
+  });
+});
