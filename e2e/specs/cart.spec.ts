@@ -82,7 +82,9 @@ test('a cart change sent from another site is refused and changes nothing', asyn
   // The shopper's own cart, read the way the shop's client reads it (a same-origin GET).
   const read = await page.request.get('/api/trpc/cart.get');
   expect(read.status()).toBe(200);
-  const cart = (await read.json()) as { result: { data: { json: { lines: { variantId: string }[] } } } };
+  const cart = (await read.json()) as {
+    result: { data: { json: { lines: { variantId: string }[] } } };
+  };
   const variantId = cart.result.data.json.lines[0]?.variantId;
   expect(variantId).toBeTruthy();
 
