@@ -39,6 +39,7 @@ export default async function globalSetup(config: FullConfig) {
     '/cart',
     '/checkout/success',
     '/account/orders/00000000-0000-0000-0000-000000000000',
+    '/orders/00000000-0000-0000-0000-000000000000?key=warm-up',
   ]) {
     await get(path);
   }

@@ -27,6 +27,7 @@ async function payAsGuest(page: Page, email: string) {
 
 test('a guest buys two items: cart, checkout, Pay, a paid order and a confirmation', async ({
   page,
+  browser,
 }) => {
   const email = uniqueEmail();
   await fillCart(page);
@@ -35,9 +36,26 @@ test('a guest buys two items: cart, checkout, Pay, a paid order and a confirmati
   expect(number).toBeTruthy();
   await expect(page.getByRole('banner').getByRole('link', { name: 'Cart, 0 items' })).toBeVisible();
   await page.goto('/dev/outbox');
-  await expect(
-    page.getByRole('article', { name: `Your Edgecart order #${number} is confirmed to ${email}` }),
-  ).toBeVisible();
+  const confirmation = page.getByRole('article', {
+    name: `Your Edgecart order #${number} is confirmed to ${email}`,
+  });
+  await expect(confirmation).toBeVisible();
+
+  // The guest's link opens the order from any browser, and only with its key.
+  const link = /\/orders\/[0-9a-f-]{36}\?key=[a-z2-7]{32}/.exec(
+    await confirmation.innerText(),
+  )?.[0];
+  expect(link).toBeTruthy();
+  const elsewhere = await browser.newContext();
+  const other = await elsewhere.newPage();
+  await other.goto(link ?? '');
+  await expect(other.getByRole('heading', { name: `Order #${number}` })).toBeVisible();
+  await expect(other.getByText('Paid', { exact: true })).toBeVisible();
+  await expect(other.getByRole('row')).toHaveCount(3);
+  const forged = await other.goto(`${link?.slice(0, -4)}aaaa`);
+  expect(forged?.status()).toBe(404);
+  await expect(other.getByRole('heading', { name: 'This order link does not work' })).toBeVisible();
+  await elsewhere.close();
 });
 
 test('a signed-in shopper pays, and finds the order in the account', async ({ page }) => {

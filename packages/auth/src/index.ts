@@ -22,8 +22,10 @@ export {
 } from './session/cookie.ts';
 export { isExpired, newExpiry, refreshedExpiry, SESSION_TTL_MS } from './session/expiry.ts';
 export {
+  generateLinkSecret,
   generateSessionToken,
   hashSecret,
+  isSecretShaped,
   type NewSessionToken,
   parseSessionToken,
   secretMatches,

@@ -124,5 +124,14 @@ export const migrations: MigrationMeta[] = [
     "bps": true,
     "folderMillis": 1795541691155,
     "hash": "298b6f8081fc638101e46cf9c8b5a0c17e7b8d0eb4d4e918f2b92d86c2dcad17"
+  },
+  {
+    "sql": [
+      "ALTER TABLE \"orders\" ADD COLUMN \"guest_link_hash\" text;",
+      "\nALTER TABLE \"orders\" ADD COLUMN \"guest_link_expires_at\" timestamp (3) with time zone;"
+    ],
+    "bps": true,
+    "folderMillis": 1795546640183,
+    "hash": "1e5799a6fd46bf61ed34b43bbdaabd53945d32a28a8ee3f38a58d1df135dd611"
   }
 ];

@@ -8,7 +8,7 @@ import { createStripePayments, type Payments } from '@edgecart/payments';
 import type Argon2 from '@phi-ag/argon2';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RateLimiters } from '../rate-limits.ts';
-import { type Browser, createBrowser } from '../testing/account-http.ts';
+import { type Browser, createBrowser, type Reply } from '../testing/account-http.ts';
 
 let db: Database;
 let close: () => Promise<void>;
@@ -52,6 +52,11 @@ const stockOf = async (id: string) =>
   )[0]?.stock;
 
 type Started = { url: string; orderNumber: number };
+const started = (reply: Reply): Started => {
+  const value = reply.body.result?.data?.json as Started | undefined;
+  if (!value) throw new Error(`checkout.start answered ${reply.status}`);
+  return value;
+};
 
 async function guestWithCart(options: Parameters<typeof createBrowser>[2] = {}) {
   const guest = createBrowser(db, argon2, { payments, ...options });
@@ -72,7 +77,7 @@ describe('checkout over HTTP', () => {
       lines: [{ variantId: variant.id, unitAmount: 1, quantity: 2 }],
     } as never);
     expect(reply.status).toBe(200);
-    const { url, orderNumber } = reply.body.result?.data?.json as Started;
+    const { url, orderNumber } = started(reply);
     const session = sessionOf(url);
     expect(session?.amount_total).toBe(variant.price * 2);
     const [order] = await db.select().from(orders).where(eq(orders.number, orderNumber));

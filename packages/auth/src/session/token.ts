@@ -34,6 +34,15 @@ export function generateSessionToken(): NewSessionToken {
   return { token: `${id}.${secret}`, id, secretHash: hashSecret(secret) };
 }
 
+/** A lone secret for a link that names its row otherwise (a guest's order link): the secret and its hash. */
+export function generateLinkSecret(): { secret: string; secretHash: string } {
+  const secret = randomPart();
+  return { secret, secretHash: hashSecret(secret) };
+}
+
+/** Whether a client's string has the shape of a secret made here (before any hashing). */
+export const isSecretShaped = (value: string): boolean => PART.test(value);
+
 /** The id and secret of a well-formed token; null for anything else a client sends. */
 export function parseSessionToken(token: string): { id: string; secret: string } | null {
   const [id, secret, extra] = token.split('.');

@@ -14,6 +14,7 @@ import type { PaymentEvent } from '@edgecart/payments';
 import { enqueueEmail } from '../outbox/queue.ts';
 import { writeAudit } from './audit.ts';
 import { orderConfirmationEmail } from './emails.ts';
+import { newGuestOrderLink } from './guest-order-link.ts';
 import { releaseOrderStock } from './release-stock.ts';
 
 export type PaymentEventOutcome =
@@ -129,6 +130,8 @@ async function applyPaid(
     return 'needs_review';
   }
   const status = paidStatus(event.amount, order.amountRefunded);
+  // A guest has no account to find the order in: the email carries a link to it.
+  const link = order.userId ? null : newGuestOrderLink(deps.origin, order.id, deps.now);
   await change(
     tx,
     order,
@@ -139,6 +142,7 @@ async function applyPaid(
       amountPaid: event.amount,
       paymentIntentId: event.paymentIntentId,
       stockReleasedAt: null,
+      ...link?.set,
     },
     actor,
     'order.paid',
@@ -151,7 +155,11 @@ async function applyPaid(
       .from(orderItems)
       .where(eq(orderItems.orderId, order.id))
       .orderBy(orderItems.id);
-    await enqueueEmail(tx, orderConfirmationEmail(email, order, items, deps.origin), deps.now);
+    await enqueueEmail(
+      tx,
+      orderConfirmationEmail(email, order, items, deps.origin, link?.url ?? null),
+      deps.now,
+    );
   }
   return status;
 }

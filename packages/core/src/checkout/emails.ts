@@ -13,6 +13,8 @@ export function orderConfirmationEmail(
     'productTitle' | 'variantTitle' | 'quantity' | 'unitPrice'
   >[],
   origin: string,
+  /** A guest's link to the order (an account holder finds it in the account). */
+  guestLink: string | null,
 ): OutgoingEmail {
   const lines = items.map(
     (item) =>
@@ -20,7 +22,9 @@ export function orderConfirmationEmail(
   );
   const where = order.userId
     ? `Follow it in your account: ${origin}/account/orders/${order.id}`
-    : `Keep this email: it is your receipt. Questions? Reply and quote order #${order.number}.`;
+    : guestLink
+      ? `Follow your order for the next 90 days (the link is yours alone: do not share it): ${guestLink}`
+      : `Keep this email: it is your receipt. Questions? Reply and quote order #${order.number}.`;
   return {
     kind: 'order-confirmation',
     to,

@@ -1,13 +1,14 @@
 export { applyPaymentEvent, type PaymentEventOutcome } from './apply-payment-event.ts';
 export { type AuditEntry, writeAudit } from './audit.ts';
 export { orderConfirmationEmail } from './emails.ts';
+export { GUEST_ORDER_LINK_TTL_MS, newGuestOrderLink } from './guest-order-link.ts';
 export {
   attachCheckoutSession,
   cancelPendingOrder,
   orderByCheckoutSession,
   pendingOrdersOfCart,
 } from './order-lifecycle.ts';
-export { getOrder, listOrders } from './orders-of-user.ts';
+export { getOrder, getOrderByGuestLink, listOrders } from './orders-of-user.ts';
 export { ORDER_HOLD_MS, type PlacedOrder, placeOrder } from './place-order.ts';
 export { releaseOrderStock } from './release-stock.ts';
 export { PAYMENT_PAGE_MS, type StartCheckoutDeps, startCheckout } from './start-checkout.ts';

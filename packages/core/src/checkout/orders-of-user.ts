@@ -1,5 +1,6 @@
 import { and, type Database, desc, eq, orderItems, orders, sql } from '@edgecart/db';
 import { NotFoundError } from '../errors.ts';
+import { guestLinkOpens } from './guest-order-link.ts';
 
 /** A signed-in shopper's orders, newest first, that were placed (pending ones included). */
 export async function listOrders(db: Database, userId: string) {
@@ -20,23 +21,19 @@ export async function listOrders(db: Database, userId: string) {
     .limit(100);
 }
 
-/** One of the shopper's orders with its items; anyone else's is not found. */
-export async function getOrder(db: Database, userId: string, orderId: string) {
-  const [order] = await db
-    .select({
-      id: orders.id,
-      number: orders.number,
-      status: orders.status,
-      currency: orders.currency,
-      subtotal: orders.subtotal,
-      total: orders.total,
-      amountRefunded: orders.amountRefunded,
-      createdAt: orders.createdAt,
-      paidAt: orders.paidAt,
-    })
-    .from(orders)
-    .where(and(eq(orders.id, orderId), eq(orders.userId, userId)));
-  if (!order) throw new NotFoundError('There is no such order in your account.');
+const detail = {
+  id: orders.id,
+  number: orders.number,
+  status: orders.status,
+  currency: orders.currency,
+  subtotal: orders.subtotal,
+  total: orders.total,
+  amountRefunded: orders.amountRefunded,
+  createdAt: orders.createdAt,
+  paidAt: orders.paidAt,
+};
+
+async function withItems<T extends { id: string }>(db: Database, order: T) {
   const items = await db
     .select({
       productTitle: orderItems.productTitle,
@@ -49,4 +46,37 @@ export async function getOrder(db: Database, userId: string, orderId: string) {
     .where(eq(orderItems.orderId, order.id))
     .orderBy(orderItems.id);
   return { ...order, items };
+}
+
+/** One of the shopper's orders with its items; anyone else's is not found. */
+export async function getOrder(db: Database, userId: string, orderId: string) {
+  const [order] = await db
+    .select(detail)
+    .from(orders)
+    .where(and(eq(orders.id, orderId), eq(orders.userId, userId)));
+  if (!order) throw new NotFoundError('There is no such order in your account.');
+  return withItems(db, order);
+}
+
+/**
+ * A guest's order, opened by the link in their confirmation email. A wrong
+ * or expired key is told apart from nothing: both are "not found", so a
+ * link cannot be probed for which orders exist.
+ */
+export async function getOrderByGuestLink(db: Database, orderId: string, key: string, now: Date) {
+  const [order] = await db
+    .select({
+      ...detail,
+      guestLinkHash: orders.guestLinkHash,
+      guestLinkExpiresAt: orders.guestLinkExpiresAt,
+    })
+    .from(orders)
+    .where(eq(orders.id, orderId));
+  if (!order || !guestLinkOpens(order, key, now)) {
+    throw new NotFoundError(
+      'This order link is not valid or has expired. Reply to your confirmation email and we will help.',
+    );
+  }
+  const { guestLinkHash: _hash, guestLinkExpiresAt: _expires, ...shown } = order;
+  return withItems(db, shown);
 }

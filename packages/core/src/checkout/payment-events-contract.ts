@@ -3,6 +3,7 @@ import {
   cartItems,
   type Database,
   eq,
+  orderItems,
   orders,
   outbox,
   paymentEvents,
@@ -13,7 +14,9 @@ import {
 import type { PaymentEvent } from '@edgecart/payments';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addToCart } from '../cart/change-cart.ts';
+import { NotFoundError } from '../errors.ts';
 import { applyPaymentEvent } from './apply-payment-event.ts';
+import { getOrderByGuestLink } from './orders-of-user.ts';
 import { placeOrder } from './place-order.ts';
 
 const start = new Date('2026-11-24T12:00:00.000Z');
@@ -104,6 +107,55 @@ export function describePaymentEventsContract(
     const stockOf = async (id: string) =>
       (await db.select().from(productVariants).where(eq(productVariants.id, id)))[0]?.stock;
     const emailsTo = (to: string) => db.select().from(outbox).where(eq(outbox.to, to));
+
+    it('emails a guest a link to the order that opens it for 90 days, and only with its key', async () => {
+      const { order: signedIn, email: accountEmail } = await pendingOrder();
+      await applyPaymentEvent(deps(), paid(signedIn.id));
+      expect((await emailsTo(accountEmail))[0]?.body).toContain(`/account/orders/${signedIn.id}`);
+      expect((await orderRow(signedIn.id))?.guestLinkHash).toBeNull();
+
+      const { order: other } = await pendingOrder();
+      const variantId = (
+        await db.select().from(orderItems).where(eq(orderItems.orderId, other.id))
+      )[0]?.variantId as string;
+      const { newGuestToken } = await addToCart(
+        deps(),
+        { guestToken: null },
+        { variantId, quantity: 1 },
+      );
+      const guestOrder = await placeOrder(deps(), { guestToken: newGuestToken }, { email: null });
+      const at = deps().now;
+      await applyPaymentEvent({ db, now: at, origin }, {
+        ...paid(guestOrder.id, 1500),
+        email: 'guest@example.com',
+      } as PaymentEvent);
+      const [mail] = (await emailsTo('guest@example.com')).filter((m) =>
+        m.subject.includes(`#${guestOrder.number} `),
+      );
+      const key = new RegExp(`${origin}/orders/${guestOrder.id}\\?key=([a-z2-7]{32})`).exec(
+        mail?.body ?? '',
+      )?.[1];
+      expect(key).toBeTruthy();
+      const row = await orderRow(guestOrder.id);
+      expect(row?.guestLinkHash).not.toContain(key);
+      const opened = await getOrderByGuestLink(db, guestOrder.id, key ?? '', at);
+      expect(opened).toMatchObject({ number: guestOrder.number, status: 'paid', total: 1500 });
+      expect(opened).not.toHaveProperty('guestLinkHash');
+      const day = 24 * 60 * 60 * 1000;
+      await expect(
+        getOrderByGuestLink(db, guestOrder.id, key ?? '', new Date(at.getTime() + 89 * day)),
+      ).resolves.toMatchObject({ number: guestOrder.number });
+      for (const [id, tried, when] of [
+        [guestOrder.id, key, new Date(at.getTime() + 91 * day)],
+        [guestOrder.id, `${key?.slice(0, -1)}a`, at],
+        [guestOrder.id, '', at],
+        [signedIn.id, key, at],
+      ] as const) {
+        await expect(getOrderByGuestLink(db, id, tried ?? '', when)).rejects.toBeInstanceOf(
+          NotFoundError,
+        );
+      }
+    });
 
     it('marks an order paid once, empties its cart, queues the confirmation and audits it', async () => {
       const { order, variantId, email } = await pendingOrder();

@@ -59,6 +59,9 @@ export const orders = pgTable(
     /** Set once the reserved stock went back, so that it goes back once only. */
     stockReleasedAt: at(),
     reviewReason: text(),
+    /** A guest's order link (emailed with the confirmation): SHA-256 of its secret, and its end. */
+    guestLinkHash: text(),
+    guestLinkExpiresAt: at(),
     createdAt: at().notNull().defaultNow(),
     updatedAt: at().notNull().defaultNow(),
     paidAt: at(),
