@@ -104,3 +104,38 @@ test('a cart change sent from another site is refused and changes nothing', asyn
   await page.goto('/cart');
   await expect(headerCart(page)).toHaveAccessibleName('Cart, 1 item');
 });
+
+test('with JavaScript, a change shows at once, and one that fails is put back with a reason', async ({
+  page,
+}) => {
+  await addToCart(page, SHELL, 2);
+  await page.goto('/cart');
+  const line = page
+    .getByRole('listitem')
+    .filter({ has: page.getByRole('button', { name: /^Remove/ }) });
+
+  // Hold the change on its way: the page shows it before the server answers.
+  let release = () => {};
+  const held = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  await page.route('**/api/trpc/cart.setQuantity*', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await line.getByLabel('Quantity').fill('3');
+  await line.getByRole('button', { name: /^Update/ }).click();
+  await expect(page.getByText('3 items', { exact: true })).toBeVisible();
+  await expect(headerCart(page)).toHaveAccessibleName('Cart, 2 items');
+  release();
+  await expect(headerCart(page)).toHaveAccessibleName('Cart, 3 items');
+
+  // The shop cannot be reached: the line comes back, and the shopper is told.
+  await page.route('**/api/trpc/cart.remove*', (route) => route.abort('failed'));
+  await line.getByRole('button', { name: /^Remove/ }).click();
+  await expect(line.getByRole('alert')).toHaveText(
+    /could not be reached, so your cart is as it was/,
+  );
+  await expect(line).toHaveCount(1);
+  await expect(page.getByText('3 items', { exact: true })).toBeVisible();
+});

@@ -2,7 +2,7 @@
 
 import type { RouterOutputs } from '@edgecart/api';
 import Link from 'next/link';
-import { useActionState } from 'react';
+import { type FormEvent, useActionState } from 'react';
 import { removeFromCartAction, setQuantityAction } from '~/app/cart/actions';
 import { idle } from '~/lib/form-state';
 import { formatMoney } from '~/lib/format';
@@ -16,12 +16,44 @@ const stateNote: Record<Line['state'], ((line: Line) => string) | null> = {
   unavailable: () => 'No longer sold: remove it to check out.',
 };
 
-/** One line of the cart: its quantity and removal are Server Action forms (they work without JavaScript). */
-export function CartLine({ line, href }: { line: Line; href: string }) {
+/**
+ * One line of the cart. Its quantity and removal are forms: with JavaScript
+ * they go through the tRPC client and show at once (optimistic); without,
+ * they post to Server Actions and the page comes back changed.
+ */
+export function CartLine({
+  line,
+  href,
+  changes,
+}: {
+  line: Line;
+  href: string;
+  /** The optimistic changes (with JavaScript), and what the server last refused on this line. */
+  changes: {
+    setQuantity: (quantity: number) => void;
+    remove: () => void;
+    pending: boolean;
+    problem: { on: 'quantity' | 'remove'; message: string } | null;
+  };
+}) {
   const [quantityState, setQuantity, settingQuantity] = useActionState(setQuantityAction, idle);
-  const [, remove, removing] = useActionState(removeFromCartAction, idle);
+  const [removeState, remove, removing] = useActionState(removeFromCartAction, idle);
   const id = `qty-${line.variantId}`;
-  const error = quantityState.status === 'error' ? quantityState.message : undefined;
+  const problemOn = (on: 'quantity' | 'remove') =>
+    changes.problem?.on === on ? changes.problem.message : undefined;
+  const error =
+    problemOn('quantity') ?? (quantityState.status === 'error' ? quantityState.message : undefined);
+  const removeError =
+    problemOn('remove') ?? (removeState.status === 'error' ? removeState.message : undefined);
+  const onSetQuantity = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const raw = new FormData(event.currentTarget).get('quantity');
+    changes.setQuantity(typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : Number.NaN);
+  };
+  const onRemove = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    changes.remove();
+  };
   const note = stateNote[line.state]?.(line);
   const name =
     line.variantTitle === line.productTitle
@@ -46,7 +78,12 @@ export function CartLine({ line, href }: { line: Line; href: string }) {
         {note ? <p className="cart-line__problem">{note}</p> : null}
       </div>
       <div className="cart-line__controls">
-        <form action={setQuantity} className="cart-line__quantity" noValidate>
+        <form
+          action={setQuantity}
+          onSubmit={onSetQuantity}
+          className="cart-line__quantity"
+          noValidate
+        >
           <input type="hidden" name="variantId" value={line.variantId} />
           <label htmlFor={id}>Quantity</label>
           <input
@@ -64,7 +101,7 @@ export function CartLine({ line, href }: { line: Line; href: string }) {
           <button
             type="submit"
             className="button button--small button--quiet"
-            disabled={settingQuantity}
+            disabled={settingQuantity || changes.pending}
           >
             Update<span className="sr-only"> the quantity of {name}</span>
           </button>
@@ -74,11 +111,20 @@ export function CartLine({ line, href }: { line: Line; href: string }) {
             </p>
           ) : null}
         </form>
-        <form action={remove}>
+        <form action={remove} onSubmit={onRemove}>
           <input type="hidden" name="variantId" value={line.variantId} />
-          <button type="submit" className="button button--small button--quiet" disabled={removing}>
+          <button
+            type="submit"
+            className="button button--small button--quiet"
+            disabled={removing || changes.pending}
+          >
             Remove<span className="sr-only"> {name}</span>
           </button>
+          {removeError ? (
+            <p className="field__error" role="alert">
+              {removeError}
+            </p>
+          ) : null}
         </form>
       </div>
       <p className="cart-line__total">{formatMoney(line.lineTotal)}</p>

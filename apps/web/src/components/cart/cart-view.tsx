@@ -1,0 +1,96 @@
+'use client';
+
+import { type ReactNode, useState } from 'react';
+import { EmptyState } from '~/components/empty-state';
+import { formatMoney } from '~/lib/format';
+import { variantHref } from '~/lib/variant-selection';
+import { CartLine } from './cart-line';
+import { CheckoutForm } from './checkout-form';
+import { type Cart, useCart, useCartLineChanges } from './use-cart';
+
+type Problem = { on: 'quantity' | 'remove'; message: string };
+
+/** The server's words for a refusal (4xx); for anything else, what a shopper can do. */
+function problemMessage(error: { message: string; data?: { httpStatus?: number } | null }) {
+  const status = error.data?.httpStatus;
+  if (status !== undefined && status < 500) return error.message;
+  return status === undefined
+    ? 'The shop could not be reached, so your cart is as it was: check your connection and try again.'
+    : 'That did not go through, so your cart is as it was: try again in a moment.';
+}
+
+/** The cart page's body: lines, summary and checkout, or the empty state; changes show at once. */
+export function CartView({ serverCart, notice }: { serverCart: Cart; notice: ReactNode }) {
+  const cart = useCart(serverCart);
+  const changes = useCartLineChanges();
+  const [problems, setProblems] = useState<Record<string, Problem | undefined>>({});
+  const [pending, setPending] = useState<Record<string, boolean | undefined>>({});
+  const track = (variantId: string, on: Problem['on']) => ({
+    onMutate: () => {
+      setPending((p) => ({ ...p, [variantId]: true }));
+      setProblems((p) => ({ ...p, [variantId]: undefined }));
+    },
+    onError: (error: { message: string; data?: { httpStatus?: number } | null }) =>
+      setProblems((p) => ({ ...p, [variantId]: { on, message: problemMessage(error) } })),
+    onSettled: () => setPending((p) => ({ ...p, [variantId]: false })),
+  });
+  const lineChanges = (variantId: string) => ({
+    setQuantity: (quantity: number) => {
+      const t = track(variantId, 'quantity');
+      t.onMutate();
+      changes.setQuantity.mutate({ variantId, quantity }, t);
+    },
+    remove: () => {
+      const t = track(variantId, 'remove');
+      t.onMutate();
+      changes.remove.mutate({ variantId }, t);
+    },
+    pending: pending[variantId] === true,
+    problem: problems[variantId] ?? null,
+  });
+
+  if (cart.lines.length === 0) {
+    return (
+      <>
+        {notice}
+        <EmptyState title="Your cart is empty">
+          <p>Find something you like and choose "Add to cart" on its page.</p>
+        </EmptyState>
+      </>
+    );
+  }
+  return (
+    <>
+      {notice}
+      <ul className="cart-lines">
+        {cart.lines.map((line) => (
+          <CartLine
+            key={line.variantId}
+            line={line}
+            href={variantHref(line.productSlug, { options: line.options })}
+            changes={lineChanges(line.variantId)}
+          />
+        ))}
+      </ul>
+      <section className="cart-summary" aria-labelledby="cart-summary-title">
+        <h2 id="cart-summary-title">Summary</h2>
+        <p>
+          {cart.itemCount} {cart.itemCount === 1 ? 'item' : 'items'}
+        </p>
+        {cart.subtotal ? (
+          <p className="cart-summary__subtotal">
+            Subtotal <strong>{formatMoney(cart.subtotal)}</strong>
+          </p>
+        ) : null}
+        <p className="cart-summary__note">Shipping and taxes are worked out at checkout.</p>
+        {cart.checkoutProblem ? (
+          <p className="cart-summary__problem" role="status">
+            {cart.checkoutProblem}
+          </p>
+        ) : (
+          <CheckoutForm />
+        )}
+      </section>
+    </>
+  );
+}
