@@ -530,7 +530,8 @@ ${
   open
     ? `<form method="post" action="/pay/${session.id}/pay"><label for="email">Email</label><br><input id="email" name="email" type="email" required value="${escapeHtml(session.customer_email ?? '')}"><br><button type="submit">Pay</button></form>
 <form method="post" action="/pay/${session.id}/decline"><button type="submit">Decline</button></form>
-<form method="post" action="/pay/${session.id}/expire"><button type="submit">Let it expire</button></form>`
+<form method="post" action="/pay/${session.id}/expire"><button type="submit">Let it expire</button></form>
+${session.cancel_url ? `<p><a href="${escapeHtml(session.cancel_url)}">← Back to the shop</a></p>` : ''}`
     : `<p>This checkout is ${session.status}.</p>`
 }
 </main></body></html>`;

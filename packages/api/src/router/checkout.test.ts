@@ -127,6 +127,32 @@ describe('checkout over HTTP', () => {
     expect((await other.call('checkout.start', undefined)).status).toBe(200);
   });
 
+  it("closes the checkout a shopper came back from, and nobody else's", async () => {
+    const { guest: ann, variant } = await guestWithCart();
+    const { guest: bob } = await guestWithCart();
+    const before = await stockOf(variant.id);
+    const annStarted = started(await ann.call('checkout.start', undefined));
+    started(await bob.call('checkout.start', undefined));
+    const [annOrder] = await db
+      .select()
+      .from(orders)
+      .where(eq(orders.number, annStarted.orderNumber));
+    const orderId = annOrder?.id ?? '';
+    const cancelledBy = async (browser: Browser) =>
+      (await browser.call('checkout.cancel', { orderId })).body.result?.data?.json;
+
+    expect(await cancelledBy(bob)).toEqual({ cancelled: false });
+    expect(sessionOf(annStarted.url)?.status).toBe('open');
+    expect(await cancelledBy(ann)).toEqual({ cancelled: true });
+    expect(sessionOf(annStarted.url)?.status).toBe('expired');
+    expect((await db.select().from(orders).where(eq(orders.id, orderId)))[0]?.status).toBe(
+      'cancelled',
+    );
+    expect(await stockOf(variant.id)).toBe((before ?? 0) - 2);
+    expect(await cancelledBy(ann)).toEqual({ cancelled: false });
+    expect((await ann.call('checkout.cancel', { orderId: 'not-an-order' })).status).toBe(400);
+  });
+
   it('refuses an empty cart with 400', async () => {
     const guest = createBrowser(db, argon2, { payments });
     const reply = await guest.call('checkout.start', undefined);

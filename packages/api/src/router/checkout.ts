@@ -1,4 +1,9 @@
-import { orderByCheckoutSession, startCheckout, UnavailableError } from '@edgecart/core';
+import {
+  cancelCheckout,
+  orderByCheckoutSession,
+  startCheckout,
+  UnavailableError,
+} from '@edgecart/core';
 import type { TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
 import { enforceLimit } from '../middlewares/rate-limit.ts';
@@ -25,6 +30,21 @@ export const checkoutRouter = {
     );
     return { url, orderNumber };
   }),
+
+  /**
+   * The shopper is back from the payment page without paying (its cancel
+   * link): closes that checkout and releases its stock. Only a pending order
+   * of the caller's own cart; answers whether one was cancelled.
+   */
+  cancel: accountsProcedure
+    .input(z.object({ orderId: z.guid('There is no such order.') }))
+    .mutation(async ({ ctx, input }) => ({
+      cancelled: await cancelCheckout(
+        { db: ctx.db, now: ctx.now, payments: ctx.payments ?? null },
+        await cartOwnerOf(ctx),
+        input.orderId,
+      ),
+    })),
 
   /** The order a payment page belongs to, for the page the shopper returns to. */
   bySession: publicProcedure

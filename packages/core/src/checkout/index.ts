@@ -11,5 +11,10 @@ export {
 export { getOrder, getOrderByGuestLink, listOrders } from './orders-of-user.ts';
 export { ORDER_HOLD_MS, type PlacedOrder, placeOrder } from './place-order.ts';
 export { releaseOrderStock } from './release-stock.ts';
-export { PAYMENT_PAGE_MS, type StartCheckoutDeps, startCheckout } from './start-checkout.ts';
+export {
+  cancelCheckout,
+  PAYMENT_PAGE_MS,
+  type StartCheckoutDeps,
+  startCheckout,
+} from './start-checkout.ts';
 export { sweepExpiredOrders } from './sweep.ts';

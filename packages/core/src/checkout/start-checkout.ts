@@ -50,7 +50,8 @@ export async function startCheckout(
       })),
       email: order.email,
       successUrl: `${deps.origin}/checkout/success?session_id={CHECKOUT_SESSION_ID}`,
-      cancelUrl: `${deps.origin}/cart?checkout=cancelled`,
+      // The order's id (unguessable) lets the cart page close this checkout, and no other.
+      cancelUrl: `${deps.origin}/cart?checkout=cancelled&order=${order.id}`,
       expiresAt: new Date(deps.now().getTime() + PAYMENT_PAGE_MS),
       idempotencyKey: `edgecart-checkout/${order.id}`,
     });
@@ -68,4 +69,27 @@ export async function startCheckout(
       { cause: error },
     );
   }
+}
+
+/**
+ * The shopper came back from the payment page without paying: the page is
+ * closed and the order cancelled, its stock released at once rather than
+ * when the page would expire. Only a pending order of the owner's own cart
+ * is touched; anything else is left alone (false).
+ */
+export async function cancelCheckout(
+  deps: Pick<StartCheckoutDeps, 'db' | 'now'> & { payments: Pick<Payments, 'expireCheckout'> | null },
+  owner: CartOwner,
+  orderId: string,
+): Promise<boolean> {
+  const order = (await pendingOrdersOfCart(deps.db, owner)).find((o) => o.id === orderId);
+  if (!order) return false;
+  // Closed first: once it is, the page can no longer take a payment for a cancelled order.
+  if (order.checkoutSessionId) await deps.payments?.expireCheckout(order.checkoutSessionId);
+  return cancelPendingOrder(
+    { db: deps.db, now: deps.now() },
+    order.id,
+    'checkout',
+    'order.checkout_cancelled',
+  );
 }

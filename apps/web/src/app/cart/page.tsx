@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { CartView } from '~/components/cart/cart-view';
 import { getApi } from '~/server/api';
+import { isNotFound } from '~/server/trpc-errors';
 
 export const metadata: Metadata = { title: 'Your cart', robots: { index: false } };
 
@@ -10,8 +11,16 @@ export default async function CartPage({
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const cart = await (await getApi()).cart.get();
-  const cancelled = (await searchParams).checkout === 'cancelled';
+  const api = await getApi();
+  const { checkout, order } = await searchParams;
+  const cancelled = checkout === 'cancelled';
+  // Back from the payment page's cancel link: that checkout closes and its stock returns now.
+  if (cancelled && typeof order === 'string') {
+    await api.checkout.cancel({ orderId: order }).catch((error: unknown) => {
+      if (!isNotFound(error)) throw error;
+    });
+  }
+  const cart = await api.cart.get();
   return (
     <div className="cart-page">
       <h1>Your cart</h1>
