@@ -78,7 +78,9 @@ export async function startCheckout(
  * is touched; anything else is left alone (false).
  */
 export async function cancelCheckout(
-  deps: Pick<StartCheckoutDeps, 'db' | 'now'> & { payments: Pick<Payments, 'expireCheckout'> | null },
+  deps: Pick<StartCheckoutDeps, 'db' | 'now'> & {
+    payments: Pick<Payments, 'expireCheckout'> | null;
+  },
   owner: CartOwner,
   orderId: string,
 ): Promise<boolean> {
