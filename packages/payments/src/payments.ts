@@ -60,8 +60,13 @@ export class InvalidWebhookError extends Error {
 export interface Payments {
   readonly provider: string;
   createCheckout(request: CheckoutRequest): Promise<CheckoutSession>;
-  /** Closes an open session so it can no longer be paid; one that is not open is left alone. */
-  expireCheckout(sessionId: string): Promise<void>;
+  /**
+   * Closes an open session so it can no longer be paid; one that is not open
+   * is left alone. Says which it is now: `closed` (expired), or `completed`
+   * (the shopper paid, or is paying by a delayed method): then the order must
+   * not be cancelled, its payment event is on its way.
+   */
+  expireCheckout(sessionId: string): Promise<'closed' | 'completed'>;
   /** Verifies the raw body against its signature header and says what the event means. */
   parseWebhook(rawBody: string, signature: string | null): Promise<PaymentEvent>;
 }

@@ -107,11 +107,11 @@ describe('Stripe Checkout through the real SDK, on the payment stand-in', () => 
     });
   });
 
-  it('expires an open session, which sends checkout-expired; a paid one is left alone', async () => {
+  it('expires an open session, which sends checkout-expired; a paid one is left alone and said so', async () => {
     const orderId = crypto.randomUUID();
     const { sessionId } = await payments().createCheckout(request(orderId));
-    await payments().expireCheckout(sessionId);
-    await payments().expireCheckout(sessionId);
+    expect(await payments().expireCheckout(sessionId)).toBe('closed');
+    expect(await payments().expireCheckout(sessionId)).toBe('closed');
     await standIn.idle();
     expect(
       received.filter(
@@ -120,7 +120,7 @@ describe('Stripe Checkout through the real SDK, on the payment stand-in', () => 
     ).toHaveLength(1);
     const paid = await payments().createCheckout(request(crypto.randomUUID()));
     standIn.pay(paid.sessionId);
-    await payments().expireCheckout(paid.sessionId);
+    expect(await payments().expireCheckout(paid.sessionId)).toBe('completed');
     expect(standIn.session(paid.sessionId)?.status).toBe('complete');
   });
 

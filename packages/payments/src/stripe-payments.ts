@@ -104,14 +104,20 @@ export function createStripePayments(options: StripePaymentsOptions): Payments {
         throw new Error(`Stripe returned checkout session ${session.id} without a URL`);
       return { sessionId: session.id, url: session.url };
     },
-    async expireCheckout(sessionId: string): Promise<void> {
+    async expireCheckout(sessionId: string): Promise<'closed' | 'completed'> {
+      const state = async () =>
+        (await stripe.checkout.sessions.retrieve(sessionId)).status === 'complete'
+          ? ('completed' as const)
+          : ('closed' as const);
       const session = await stripe.checkout.sessions.retrieve(sessionId);
-      if (session.status !== 'open') return;
+      if (session.status === 'complete') return 'completed';
+      if (session.status !== 'open') return 'closed';
       try {
         await stripe.checkout.sessions.expire(sessionId);
+        return 'closed';
       } catch (error) {
-        // Paid or expired in between: nothing left to close.
-        if (error instanceof Stripe.errors.StripeInvalidRequestError) return;
+        // Paid or expired in between: ask which.
+        if (error instanceof Stripe.errors.StripeInvalidRequestError) return state();
         throw error;
       }
     },

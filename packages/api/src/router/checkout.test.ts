@@ -141,16 +141,36 @@ describe('checkout over HTTP', () => {
     const cancelledBy = async (browser: Browser) =>
       (await browser.call('checkout.cancel', { orderId })).body.result?.data?.json;
 
-    expect(await cancelledBy(bob)).toEqual({ cancelled: false });
+    expect(await cancelledBy(bob)).toEqual({ outcome: 'none' });
     expect(sessionOf(annStarted.url)?.status).toBe('open');
-    expect(await cancelledBy(ann)).toEqual({ cancelled: true });
+    expect(await cancelledBy(ann)).toEqual({ outcome: 'cancelled' });
     expect(sessionOf(annStarted.url)?.status).toBe('expired');
     expect((await db.select().from(orders).where(eq(orders.id, orderId)))[0]?.status).toBe(
       'cancelled',
     );
     expect(await stockOf(variant.id)).toBe((before ?? 0) - 2);
-    expect(await cancelledBy(ann)).toEqual({ cancelled: false });
+    expect(await cancelledBy(ann)).toEqual({ outcome: 'none' });
     expect((await ann.call('checkout.cancel', { orderId: 'not-an-order' })).status).toBe(400);
+  });
+
+  it('leaves an order paid on its page alone when the shopper comes back by the cancel link', async () => {
+    const { guest, variant } = await guestWithCart();
+    const before = await stockOf(variant.id);
+    const { url, orderNumber } = started(await guest.call('checkout.start', undefined));
+    const [order] = await db.select().from(orders).where(eq(orders.number, orderNumber));
+    // Paid in another tab; its event has not come yet.
+    standIn.pay(sessionOf(url)?.id ?? '', 'guest@example.com');
+    const reply = await guest.call('checkout.cancel', { orderId: order?.id });
+    expect(reply.body.result?.data?.json).toEqual({ outcome: 'completed' });
+    expect(
+      (
+        await db
+          .select()
+          .from(orders)
+          .where(eq(orders.id, order?.id ?? ''))
+      )[0]?.status,
+    ).toBe('pending');
+    expect(await stockOf(variant.id)).toBe((before ?? 0) - 2);
   });
 
   it('refuses an empty cart with 400', async () => {

@@ -39,7 +39,7 @@ export const checkoutRouter = {
   cancel: accountsProcedure
     .input(z.object({ orderId: z.guid('There is no such order.') }))
     .mutation(async ({ ctx, input }) => ({
-      cancelled: await cancelCheckout(
+      outcome: await cancelCheckout(
         { db: ctx.db, now: ctx.now, payments: ctx.payments ?? null },
         await cartOwnerOf(ctx),
         input.orderId,

@@ -187,6 +187,7 @@ export function describeCheckoutContract(
       const closed: string[] = [];
       const closePage = async (sessionId: string) => {
         closed.push(sessionId);
+        return 'closed' as const;
       };
       const early = await sweepExpiredOrders(
         { db, now: new Date(placedAt.getTime() + ORDER_HOLD_MS - 1) },
@@ -227,6 +228,20 @@ export function describeCheckoutContract(
       expect(await stockOf(variantId)).toBe(0);
       const pending = await db.$count(orderItems, eq(orderItems.variantId, variantId));
       expect(pending).toBe(7);
+    });
+
+    it('holds stock once when one cart checks out 10 times at once (a double submit, tabs)', async () => {
+      const { ids } = await variants([10]);
+      const variantId = ids[0] ?? '';
+      const owner = await shopper();
+      await addToCart(deps(), owner, { variantId, quantity: 3 });
+      const outcomes = await Promise.allSettled(
+        Array.from({ length: 10 }, () => placeOrder(deps(), owner, { email: null })),
+      );
+      expect(outcomes.filter((o) => o.status === 'rejected')).toEqual([]);
+      expect(await stockOf(variantId)).toBe(7);
+      const statuses = (await ordersOf(owner.userId)).map((o) => o.status).sort();
+      expect(statuses).toEqual([...Array(9).fill('cancelled'), 'pending']);
     });
 
     it('never deadlocks when carts hold the same variants in another order', async () => {

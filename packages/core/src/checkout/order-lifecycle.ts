@@ -28,32 +28,43 @@ export async function cancelPendingOrder(
   actor: string,
   action = 'order.cancelled',
 ): Promise<boolean> {
-  return deps.db.transaction(async (tx) => {
-    const [order] = await tx
-      .select()
-      .from(orders)
-      .where(and(eq(orders.id, orderId), eq(orders.status, 'pending'), isNull(orders.paidAt)))
-      .for('update');
-    if (!order) return false;
-    await releaseOrderStock(tx, order.id, deps.now);
-    await tx
-      .update(orders)
-      .set({ status: 'cancelled', updatedAt: deps.now })
-      .where(eq(orders.id, order.id));
-    await writeAudit(
-      tx,
-      {
-        actor,
-        action,
-        entityType: 'order',
-        entityId: order.id,
-        before: { status: 'pending' },
-        after: { status: 'cancelled' },
-      },
-      deps.now,
-    );
-    return true;
-  });
+  return deps.db.transaction((tx) =>
+    cancelPendingInTransaction(tx, orderId, deps.now, actor, action),
+  );
+}
+
+/** {@link cancelPendingOrder} inside the caller's transaction. */
+export async function cancelPendingInTransaction(
+  tx: Database,
+  orderId: string,
+  now: Date,
+  actor: string,
+  action: string,
+): Promise<boolean> {
+  const [order] = await tx
+    .select({ id: orders.id })
+    .from(orders)
+    .where(and(eq(orders.id, orderId), eq(orders.status, 'pending'), isNull(orders.paidAt)))
+    .for('update');
+  if (!order) return false;
+  await releaseOrderStock(tx, order.id, now);
+  await tx
+    .update(orders)
+    .set({ status: 'cancelled', updatedAt: now })
+    .where(eq(orders.id, order.id));
+  await writeAudit(
+    tx,
+    {
+      actor,
+      action,
+      entityType: 'order',
+      entityId: order.id,
+      before: { status: 'pending' },
+      after: { status: 'cancelled' },
+    },
+    now,
+  );
+  return true;
 }
 
 /** Pending orders placed from the owner's cart: a new checkout replaces them. */

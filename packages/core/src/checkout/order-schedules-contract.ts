@@ -50,7 +50,7 @@ export function describeOrderSchedules(
       fc.asyncProperty(scheduleStart, scheduleCommands, async (start, commands) => {
         const db = databases[lane]?.db as Database;
         const { model, world } = await setUpSchedule(
-          { db, payments, deliver: rules, stats },
+          { db, payments, payOnPage: (id, email) => standIn.pay(id, email), deliver: rules, stats },
           start,
           Date.now(),
         );

@@ -1,3 +1,4 @@
+import { hashSecret } from '@edgecart/auth';
 import {
   auditLog,
   cartItems,
@@ -137,7 +138,7 @@ export function describePaymentEventsContract(
       )?.[1];
       expect(key).toBeTruthy();
       const row = await orderRow(guestOrder.id);
-      expect(row?.guestLinkHash).not.toContain(key);
+      expect(row?.guestLinkHash).toBe(hashSecret(key ?? ''));
       const opened = await getOrderByGuestLink(db, guestOrder.id, key ?? '', at);
       expect(opened).toMatchObject({ number: guestOrder.number, status: 'paid', total: 1500 });
       expect(opened).not.toHaveProperty('guestLinkHash');
@@ -147,7 +148,7 @@ export function describePaymentEventsContract(
       ).resolves.toMatchObject({ number: guestOrder.number });
       for (const [id, tried, when] of [
         [guestOrder.id, key, new Date(at.getTime() + 91 * day)],
-        [guestOrder.id, `${key?.slice(0, -1)}a`, at],
+        [guestOrder.id, `${key?.slice(0, -1)}${key?.endsWith('a') ? 'b' : 'a'}`, at],
         [guestOrder.id, '', at],
         [signedIn.id, key, at],
       ] as const) {

@@ -5,6 +5,7 @@ import {
   type Database,
   eq,
   gte,
+  isNull,
   orderItems,
   orders,
   products,
@@ -15,6 +16,7 @@ import type { CartOwner } from '../cart/owner.ts';
 import { findCartId, lockCart } from '../cart/owner.ts';
 import { InvalidInputError } from '../errors.ts';
 import { writeAudit } from './audit.ts';
+import { cancelPendingInTransaction } from './order-lifecycle.ts';
 
 /**
  * How long a pending order holds its stock while the shopper pays: longer than
@@ -29,6 +31,8 @@ export interface PlacedOrder {
   total: number;
   email: string | null;
   expiresAt: Date;
+  /** Payment pages of the earlier checkouts this one cancelled: close them. */
+  replacedPages: string[];
   items: {
     productTitle: string;
     variantTitle: string;
@@ -55,6 +59,16 @@ export async function placeOrder(
     const cartId = await findCartId(tx, owner);
     if (!cartId) throw new InvalidInputError('Your cart is empty.');
     await lockCart(tx, cartId, deps.now);
+    // An earlier unpaid checkout of this cart gives way, in this transaction and before this
+    // one reserves: two checkouts of one cart at once (a double submit, two tabs) hold stock once.
+    const replaced = await tx
+      .select({ id: orders.id, checkoutSessionId: orders.checkoutSessionId })
+      .from(orders)
+      .where(and(eq(orders.cartId, cartId), eq(orders.status, 'pending'), isNull(orders.paidAt)))
+      .orderBy(asc(orders.number));
+    for (const earlier of replaced) {
+      await cancelPendingInTransaction(tx, earlier.id, deps.now, 'checkout', 'order.replaced');
+    }
     const lines = await tx
       .select({
         variantId: cartItems.variantId,
@@ -164,6 +178,7 @@ export async function placeOrder(
       email: contact.email,
       expiresAt,
       items,
+      replacedPages: replaced.flatMap((r) => (r.checkoutSessionId ? [r.checkoutSessionId] : [])),
     };
   });
 }

@@ -22,11 +22,11 @@ export interface StartCheckoutDeps {
 
 /**
  * Turns the owner's cart into a pending order (stock reserved, server prices)
- * and opens a payment page for it. An earlier unpaid checkout of the same cart
- * is closed first, so stock is held once. If the payment provider fails, the
- * order is cancelled and its stock released, and the shopper is told nothing
- * was charged. Each step is its own transaction: a failure between two of
- * them leaves a state the next checkout or the sweeper puts right.
+ * and opens a payment page for it. An earlier unpaid checkout of the same
+ * cart is cancelled in the same transaction, so stock is held once, and its
+ * page closed afterwards. If the payment provider fails, the order is
+ * cancelled and its stock released, and the shopper is told nothing was
+ * charged.
  */
 export async function startCheckout(
   deps: StartCheckoutDeps,
@@ -34,13 +34,15 @@ export async function startCheckout(
   contact: { email: string | null },
 ): Promise<{ url: string; orderId: string; orderNumber: number }> {
   const { db, payments } = deps;
-  for (const earlier of await pendingOrdersOfCart(db, owner)) {
-    if (earlier.checkoutSessionId) await payments.expireCheckout(earlier.checkoutSessionId);
-    await cancelPendingOrder({ db, now: deps.now() }, earlier.id, 'checkout', 'order.replaced');
-  }
   const order = await placeOrder({ db, now: deps.now() }, owner, contact);
+  for (const sessionId of order.replacedPages) {
+    // Best effort: an earlier page left open expires by itself within 31 minutes, and a
+    // payment on it takes the stock again (or asks for review) when its event comes.
+    await payments.expireCheckout(sessionId).catch(() => undefined);
+  }
+  let page: { sessionId: string; url: string } | undefined;
   try {
-    const page = await payments.createCheckout({
+    page = await payments.createCheckout({
       orderId: order.id,
       currency: order.currency,
       lines: order.items.map((item) => ({
@@ -56,26 +58,30 @@ export async function startCheckout(
       idempotencyKey: `edgecart-checkout/${order.id}`,
     });
     await attachCheckoutSession(db, order.id, page.sessionId, deps.now());
-    return { url: page.url, orderId: order.id, orderNumber: order.number };
   } catch (error) {
+    // A page made for an order that is cancelled must not take a payment: close it.
+    if (page) await payments.expireCheckout(page.sessionId).catch(() => undefined);
+    // If this fails too, the sweeper releases the stock when the hold ends.
     await cancelPendingOrder(
       { db, now: deps.now() },
       order.id,
       'checkout',
       'order.payment_page_failed',
-    );
+    ).catch(() => false);
     throw new UnavailableError(
       'The payment service did not answer. Nothing was charged and your cart is as it was: try again in a moment.',
       { cause: error },
     );
   }
+  return { url: page.url, orderId: order.id, orderNumber: order.number };
 }
 
 /**
  * The shopper came back from the payment page without paying: the page is
  * closed and the order cancelled, its stock released at once rather than
  * when the page would expire. Only a pending order of the owner's own cart
- * is touched; anything else is left alone (false).
+ * is touched. `completed` when the page was paid after all (the order waits
+ * for its payment event), `none` when there was nothing to cancel.
  */
 export async function cancelCheckout(
   deps: Pick<StartCheckoutDeps, 'db' | 'now'> & {
@@ -83,15 +89,19 @@ export async function cancelCheckout(
   },
   owner: CartOwner,
   orderId: string,
-): Promise<boolean> {
+): Promise<'cancelled' | 'completed' | 'none'> {
   const order = (await pendingOrdersOfCart(deps.db, owner)).find((o) => o.id === orderId);
-  if (!order) return false;
+  if (!order) return 'none';
   // Closed first: once it is, the page can no longer take a payment for a cancelled order.
-  if (order.checkoutSessionId) await deps.payments?.expireCheckout(order.checkoutSessionId);
-  return cancelPendingOrder(
+  if (order.checkoutSessionId && deps.payments) {
+    const page = await deps.payments.expireCheckout(order.checkoutSessionId);
+    if (page === 'completed') return 'completed';
+  }
+  const cancelled = await cancelPendingOrder(
     { db: deps.db, now: deps.now() },
     order.id,
     'checkout',
     'order.checkout_cancelled',
   );
+  return cancelled ? 'cancelled' : 'none';
 }

@@ -9,7 +9,8 @@ import { cancelPendingOrder } from './order-lifecycle.ts';
  */
 export async function sweepExpiredOrders(
   deps: { db: Database; now: Date },
-  closePage: (sessionId: string) => Promise<void>,
+  /** Closes the order's payment page; `completed` when the shopper paid on it after all. */
+  closePage: (sessionId: string) => Promise<'closed' | 'completed'>,
   options: { limit?: number } = {},
 ): Promise<{ cancelled: string[] }> {
   const due = await deps.db
@@ -20,7 +21,10 @@ export async function sweepExpiredOrders(
     .limit(options.limit ?? 50);
   const cancelled: string[] = [];
   for (const order of due) {
-    if (order.checkoutSessionId) await closePage(order.checkoutSessionId);
+    // Paid on the page, its event still on the way: the order is not abandoned.
+    if (order.checkoutSessionId && (await closePage(order.checkoutSessionId)) === 'completed') {
+      continue;
+    }
     if (await cancelPendingOrder(deps, order.id, 'sweeper', 'order.expired'))
       cancelled.push(order.id);
   }

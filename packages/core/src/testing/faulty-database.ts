@@ -50,6 +50,9 @@ function failingWhenAwaited(builder: object, fail: () => never): object {
  * aborts its transaction (everything in it rolls back); a failure "after
  * commit" keeps the work and loses the answer. `fired()` says whether the
  * fault has happened (a fault past the last statement never does).
+ * Statements are counted where they start (`select`, `insert`, `update`,
+ * `delete`, `execute`, `$count`, `with`); relational queries (`db.query.*`)
+ * are not, and the money flow does not use them.
  */
 export function faultyDatabase(
   db: Database,
@@ -71,7 +74,10 @@ export function faultyDatabase(
         if (typeof value !== 'function') return value;
         if (property === 'transaction') {
           return async (run: (tx: Database) => Promise<unknown>, ...rest: unknown[]) => {
-            if (inTransaction) return value.call(object, run, ...rest);
+            // A savepoint inside the transaction: its statements count, and fail, as the rest do.
+            if (inTransaction) {
+              return value.call(object, (tx: Database) => run(wrap(tx)), ...rest);
+            }
             inTransaction = true;
             failCommit = false;
             try {

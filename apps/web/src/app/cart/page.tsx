@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { CartView } from '~/components/cart/cart-view';
 import { getApi } from '~/server/api';
+import { logError } from '~/server/log-error';
 import { isNotFound } from '~/server/trpc-errors';
 
 export const metadata: Metadata = { title: 'Your cart', robots: { index: false } };
@@ -13,12 +14,18 @@ export default async function CartPage({
 }) {
   const api = await getApi();
   const { checkout, order } = await searchParams;
-  const cancelled = checkout === 'cancelled';
-  // Back from the payment page's cancel link: that checkout closes and its stock returns now.
-  if (cancelled && typeof order === 'string') {
-    await api.checkout.cancel({ orderId: order }).catch((error: unknown) => {
-      if (!isNotFound(error)) throw error;
-    });
+  const back = checkout === 'cancelled';
+  let outcome: 'cancelled' | 'completed' | 'none' = 'none';
+  // Back from the payment page's cancel link, a navigation from the provider's site: that
+  // checkout closes and its stock returns now. What allows it is the order's unguessable id in
+  // the link together with this browser's cart; without them nothing changes.
+  if (back && typeof order === 'string') {
+    try {
+      ({ outcome } = await api.checkout.cancel({ orderId: order }));
+    } catch (error) {
+      // The page still shows the cart: its stock returns when the payment page expires.
+      if (!isNotFound(error)) logError({ level: 'warn', msg: 'could not close a checkout' }, error);
+    }
   }
   const cart = await api.cart.get();
   return (
@@ -27,7 +34,12 @@ export default async function CartPage({
       <CartView
         serverCart={cart}
         notice={
-          cancelled ? (
+          outcome === 'completed' ? (
+            <p role="status" className="cart-notice">
+              Your payment went through after all: your order will be confirmed by email in a
+              moment.
+            </p>
+          ) : back ? (
             <p role="status" className="cart-notice">
               Payment cancelled: nothing was charged, and your cart is as you left it.
             </p>

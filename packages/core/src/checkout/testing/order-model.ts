@@ -28,6 +28,10 @@ export interface ModelOrder {
   /** Audit-log rows written for the order. */
   audits: number;
   expiresAt: number;
+  /** The order has its payment page (the session id is stored). */
+  hasPage: boolean;
+  /** The provider's side, not in the database: the page is open, or was paid on. */
+  page: 'none' | 'open' | 'completed' | 'closed';
 }
 
 export interface ModelState {
@@ -95,6 +99,8 @@ export function place(
     amountRefunded: 0,
     audits: 1,
     expiresAt: state.now + ORDER_HOLD_MS,
+    hasPage: false,
+    page: 'none',
   });
   return { state: next, placed: true };
 }
@@ -105,10 +111,19 @@ export const pendingOf = (state: ModelState, shopper: number) =>
     o.shopper === shopper && o.status === 'pending' && !o.paid ? [i] : [],
   );
 
+/** The provider's page of an order changes (not a database step). */
+function withPage(state: ModelState, index: number, page: ModelOrder['page']): ModelState {
+  const next = clone(state);
+  const order = next.orders[index];
+  if (order) order.page = page;
+  return next;
+}
+
 /**
- * A checkout, step by step: close earlier pending orders, place the order,
- * and (when the payment page cannot be made) cancel it again. `path` is
- * the states after each step; `last` the state the whole checkout ends in.
+ * A checkout, step by step: in one transaction, earlier pending orders of the
+ * cart are cancelled and the new order placed (or nothing, when it cannot
+ * be); then its page is made and stored, or (when the provider fails) the
+ * order is cancelled again. `path` is the states after each step.
  */
 export function checkoutSteps(
   state: ModelState,
@@ -116,18 +131,51 @@ export function checkoutSteps(
   unitPrice: number,
   providerFails: boolean,
 ): { path: ModelState[]; outcome: 'page' | 'refused' | 'unavailable' } {
-  const path = [state];
-  let current = state;
-  for (const index of pendingOf(state, shopper)) {
-    current = cancel(current, index);
-    path.push(current);
-  }
-  const placed = place(current, shopper, unitPrice);
-  if (!placed.placed) return { path, outcome: 'refused' };
-  path.push(placed.state);
-  if (!providerFails) return { path, outcome: 'page' };
-  path.push(cancel(placed.state, placed.state.orders.length - 1));
-  return { path, outcome: 'unavailable' };
+  const earlier = pendingOf(state, shopper);
+  const released = earlier.reduce((current, index) => cancel(current, index), state);
+  const placed = place(released, shopper, unitPrice);
+  if (!placed.placed) return { path: [state], outcome: 'refused' };
+  // The replaced orders' pages are closed (a paid one stays paid on the provider's side).
+  const closed = earlier.reduce(
+    (current, index) =>
+      current.orders[index]?.page === 'open' ? withPage(current, index, 'closed') : current,
+    placed.state,
+  );
+  const index = closed.orders.length - 1;
+  if (providerFails)
+    return { path: [state, closed, cancel(closed, index)], outcome: 'unavailable' };
+  const attached = withPage(closed, index, 'open');
+  (attached.orders[index] as ModelOrder).hasPage = true;
+  return { path: [state, closed, attached], outcome: 'page' };
+}
+
+/**
+ * Where a checkout ends when the database fails after its order was placed:
+ * the order is cancelled again, with or without its page stored (a stored
+ * page whose answer was lost is closed).
+ */
+export function checkoutFailureEnds(state: ModelState, shopper: number, unitPrice: number) {
+  const { path, outcome } = checkoutSteps(state, shopper, unitPrice, false);
+  if (outcome !== 'page') return [];
+  const [, placed, attached] = path as [ModelState, ModelState, ModelState];
+  const index = attached.orders.length - 1;
+  return [cancel(placed, index), cancel(withPage(attached, index, 'closed'), index)];
+}
+
+/** The shopper pays on the order's open page; its event is not delivered yet. */
+export const payOnPage = (state: ModelState, index: number): ModelState =>
+  withPage(state, index, 'completed');
+
+/**
+ * The shopper comes back by the page's cancel link: the page is closed and
+ * the order cancelled, unless it was paid on the page (then nothing changes).
+ */
+export function cancelSteps(state: ModelState, index: number): ModelState[] {
+  const order = state.orders[index];
+  if (order?.status !== 'pending' || order.paid) return [state];
+  if (order.page === 'completed') return [state];
+  const closed = order.page === 'open' ? withPage(state, index, 'closed') : state;
+  return [state, cancel(closed, index)];
 }
 
 /** A payment event for the order at `index`, applied once (one transaction). */
@@ -197,6 +245,9 @@ export function sweepSteps(state: ModelState): ModelState[] {
   const path = [state];
   let current = state;
   for (const index of due) {
+    // Paid on its page, the event still on the way: not abandoned, left alone.
+    if (current.orders[index]?.page === 'completed') continue;
+    if (current.orders[index]?.page === 'open') current = withPage(current, index, 'closed');
     current = cancel(current, index);
     path.push(current);
   }

@@ -21,14 +21,17 @@ import { DomainError } from '../../errors.ts';
 import { type Fault, faultyDatabase, InjectedFault } from '../../testing/faulty-database.ts';
 import { applyPaymentEvent } from '../apply-payment-event.ts';
 import { cancelPendingOrder } from '../order-lifecycle.ts';
-import { startCheckout } from '../start-checkout.ts';
+import { cancelCheckout, startCheckout } from '../start-checkout.ts';
 import { sweepExpiredOrders } from '../sweep.ts';
 import {
+  cancelSteps,
+  checkoutFailureEnds,
   checkoutSteps,
   type deliver,
   type ModelEventKind,
   type ModelState,
   PARTIAL_REFUND,
+  payOnPage,
   sweepSteps,
   WRONG_AMOUNT_EXTRA,
 } from './order-model.ts';
@@ -48,6 +51,8 @@ const SHOPPERS = 2;
 export interface World {
   db: Database;
   payments: Pick<Payments, 'createCheckout' | 'expireCheckout'>;
+  /** The provider's "Pay" on a session's page (the stand-in's), without delivering its event. */
+  payOnPage: (sessionId: string, email: string) => void;
   run: string;
   variantId: string;
   shoppers: { userId: string; email: string; cartId: string }[];
@@ -138,6 +143,8 @@ export async function observe(world: World): Promise<ModelState> {
       amountRefunded: row.amountRefunded,
       audits: audits.find((a) => a.id === row.id)?.n ?? 0,
       expiresAt: row.expiresAt.getTime(),
+      hasPage: row.checkoutSessionId !== null,
+      page: 'none' as const,
     })),
     events: events.map((e) => e.id),
     emails: world.shoppers.map((s) => emails.find((e) => e.to === s.email)?.n ?? 0),
@@ -146,7 +153,13 @@ export async function observe(world: World): Promise<ModelState> {
 
 /** The observable part of a state, for comparing (the clock is the model's own). */
 const comparable = (state: ModelState) =>
-  JSON.stringify({ ...state, now: 0, events: [...state.events].sort() });
+  JSON.stringify({
+    ...state,
+    now: 0,
+    events: [...state.events].sort(),
+    // The provider's side of a page is not in the database.
+    orders: state.orders.map(({ page: _page, ...order }) => order),
+  });
 
 /**
  * Runs one command against the database with the fault (if any), then checks
@@ -225,8 +238,7 @@ class Checkout implements fc.AsyncCommand<Model, World> {
     );
     const last = path[path.length - 1] as ModelState;
     // A failure after the order was placed makes the checkout cancel it, as a provider failure does.
-    const placedThenCancelled =
-      outcome === 'page' ? checkoutSteps(model.state, this.shopper, UNIT_PRICE, true).path : [];
+    const placedThenCancelled = checkoutFailureEnds(model.state, this.shopper, UNIT_PRICE);
     const shopper = world.shoppers[this.shopper];
     if (!shopper) throw new Error('no such shopper');
     const payments: World['payments'] = {
@@ -323,6 +335,78 @@ class Sweep implements fc.AsyncCommand<Model, World> {
   }
   toString() {
     return `sweep(after ${this.minutes} min${faultText(this.fault)})`;
+  }
+}
+
+/** The row of the schedule's n-th order. */
+async function orderRow(world: World, index: number) {
+  const [row] = await world.db
+    .select({ id: orders.id, checkoutSessionId: orders.checkoutSessionId })
+    .from(orders)
+    .where(
+      inArray(
+        orders.cartId,
+        world.shoppers.map((s) => s.cartId),
+      ),
+    )
+    .orderBy(orders.number)
+    .offset(index)
+    .limit(1);
+  if (!row) throw new Error(`no order ${index}`);
+  return row;
+}
+
+class PayOnPage implements fc.AsyncCommand<Model, World> {
+  constructor(readonly order: number) {}
+  check = (model: Readonly<Model>) => model.state.orders[this.order]?.page === 'open';
+  async run(model: Model, world: World) {
+    tick(model, 1_000);
+    const row = await orderRow(world, this.order);
+    const order = model.state.orders[this.order];
+    const email = world.shoppers[order?.shopper ?? 0]?.email ?? '';
+    const complete = payOnPage(model.state, this.order);
+    await step(
+      model,
+      world,
+      null,
+      async () => world.payOnPage(row.checkoutSessionId ?? '', email),
+      { complete, prefixes: [] },
+      this.toString(),
+    );
+  }
+  toString() {
+    return `pay on the page of order ${this.order}`;
+  }
+}
+
+class CancelByBackLink implements fc.AsyncCommand<Model, World> {
+  constructor(
+    readonly order: number,
+    readonly fault: Fault | null,
+  ) {}
+  check = (model: Readonly<Model>) => this.order < model.state.orders.length;
+  async run(model: Model, world: World) {
+    tick(model, 1_000);
+    const now = model.state.now;
+    const row = await orderRow(world, this.order);
+    const shopper = world.shoppers[model.state.orders[this.order]?.shopper ?? 0];
+    const path = cancelSteps(model.state, this.order);
+    await step(
+      model,
+      world,
+      this.fault,
+      (db) =>
+        cancelCheckout(
+          { db, now: () => new Date(now), payments: world.payments },
+          { userId: shopper?.userId ?? '' },
+          row.id,
+        ),
+      { complete: path[path.length - 1] as ModelState, prefixes: path },
+      this.toString(),
+    );
+  }
+  toString() {
+    return `back by the cancel link of order ${this.order}${faultText(this.fault)}`;
   }
 }
 
@@ -424,6 +508,10 @@ export const scheduleCommands = fc.commands(
     deliveries,
     deliveries,
     fc.tuple(fc.constantFrom(0, 20, 40), fault).map(([minutes, f]) => new Sweep(minutes, f)),
+    fc.constantFrom(0, 0, 1, 2).map((order) => new PayOnPage(order)),
+    fc
+      .tuple(fc.constantFrom(0, 0, 1, 2), fault)
+      .map(([order, f]) => new CancelByBackLink(order, f)),
   ],
   { maxCommands: 30, size: 'large' },
 );
@@ -461,7 +549,7 @@ export async function settle(world: World): Promise<void> {
 
 /** Makes a schedule's product, shoppers and carts, and the model's matching state. */
 export async function setUpSchedule(
-  base: Pick<World, 'db' | 'payments' | 'deliver' | 'stats'>,
+  base: Pick<World, 'db' | 'payments' | 'payOnPage' | 'deliver' | 'stats'>,
   start: { stock: number; quantities: number[] },
   now: number,
 ): Promise<{ model: Model; world: World }> {

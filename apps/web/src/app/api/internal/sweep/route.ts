@@ -20,9 +20,12 @@ export async function POST(request: Request): Promise<Response> {
   const { cancelled } = await sweepExpiredOrders(
     { db: await getDb(), now: new Date() },
     async (sessionId) => {
-      // Best effort: a page that cannot be closed now expires by itself within minutes.
-      await payments?.expireCheckout(sessionId).catch((error: unknown) => {
+      if (!payments) return 'closed';
+      // A page that cannot be closed now expires by itself within minutes; a payment on it
+      // after the order is cancelled takes the stock again (or asks for review).
+      return payments.expireCheckout(sessionId).catch((error: unknown) => {
         logError({ level: 'warn', msg: 'could not close a payment page', requestId }, error);
+        return 'closed' as const;
       });
     },
   );
