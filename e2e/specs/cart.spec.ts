@@ -127,7 +127,10 @@ test('with JavaScript, a change shows at once, and one that fails is put back wi
   await line.getByRole('button', { name: /^Update/ }).click();
   await expect(page.getByText('3 items', { exact: true })).toBeVisible();
   await expect(headerCart(page)).toHaveAccessibleName('Cart, 2 items');
+  // Checkout waits until the page and the server agree.
+  await expect(page.getByRole('button', { name: 'Checkout' })).toBeDisabled();
   release();
+  await expect(page.getByRole('button', { name: 'Checkout' })).toBeEnabled();
   await expect(headerCart(page)).toHaveAccessibleName('Cart, 3 items');
 
   // The shop cannot be reached: the line comes back, and the shopper is told.

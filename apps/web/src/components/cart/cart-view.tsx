@@ -1,12 +1,13 @@
 'use client';
 
+import { useIsMutating } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
 import { EmptyState } from '~/components/empty-state';
 import { formatMoney } from '~/lib/format';
 import { variantHref } from '~/lib/variant-selection';
 import { CartLine } from './cart-line';
 import { CheckoutForm } from './checkout-form';
-import { type Cart, useCart, useCartLineChanges } from './use-cart';
+import { CART_CHANGE, type Cart, useCart, useCartLineChanges } from './use-cart';
 
 type Problem = { on: 'quantity' | 'remove'; message: string };
 
@@ -22,6 +23,8 @@ function problemMessage(error: { message: string; data?: { httpStatus?: number }
 /** The cart page's body: lines, summary and checkout, or the empty state; changes show at once. */
 export function CartView({ serverCart, notice }: { serverCart: Cart; notice: ReactNode }) {
   const cart = useCart(serverCart);
+  // Checkout waits for the changes in flight: it must buy what the page shows.
+  const changing = useIsMutating({ mutationKey: CART_CHANGE }) > 0;
   const changes = useCartLineChanges();
   const [problems, setProblems] = useState<Record<string, Problem | undefined>>({});
   const [pending, setPending] = useState<Record<string, boolean | undefined>>({});
@@ -88,7 +91,7 @@ export function CartView({ serverCart, notice }: { serverCart: Cart; notice: Rea
             {cart.checkoutProblem}
           </p>
         ) : (
-          <CheckoutForm />
+          <CheckoutForm busy={changing} />
         )}
       </section>
     </>

@@ -5,7 +5,7 @@ import { checkoutAction } from '~/app/cart/actions';
 import { idle } from '~/lib/form-state';
 
 /** "Checkout": places the order and goes to the payment page; a refusal shows here. */
-export function CheckoutForm() {
+export function CheckoutForm({ busy = false }: { busy?: boolean }) {
   const [state, action, pending] = useActionState(checkoutAction, idle);
   return (
     <form action={action} className="checkout-form">
@@ -14,7 +14,7 @@ export function CheckoutForm() {
           {state.message}
         </p>
       ) : null}
-      <button type="submit" className="button" disabled={pending}>
+      <button type="submit" className="button" disabled={pending || busy}>
         {pending ? 'Opening the payment page…' : 'Checkout'}
       </button>
     </form>

@@ -41,15 +41,30 @@ export function changedCart(cart: Cart, variantId: string, quantity: number): Ca
   };
 }
 
+/** Every change to the cart, for counting the ones in flight. */
+export const CART_CHANGE = ['cart-change'];
+
+/** `current` with the line of `variantId` as it was in `before` (put back where it was). */
+export function withLineRestored(current: Cart, before: Cart, variantId: string): Cart {
+  const index = before.lines.findIndex((line) => line.variantId === variantId);
+  const old = before.lines[index];
+  if (!old) return current;
+  const others = current.lines.filter((line) => line.variantId !== variantId);
+  const lines = [...others.slice(0, index), old, ...others.slice(index)];
+  return changedCart({ ...current, lines }, variantId, old.quantity);
+}
+
 /**
  * The cart through the tRPC React Query client, seeded by the server's render
- * (a fresh render, a visit or a refresh, is newer than anything cached).
+ * (a fresh render, a visit or a refresh, is newer than anything cached, unless
+ * a change is still in flight).
  */
 export function useCart(serverCart: Cart): Cart {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const { data } = useQuery(trpc.cart.get.queryOptions(undefined, { initialData: serverCart }));
   useLayoutEffect(() => {
+    if (queryClient.isMutating({ mutationKey: CART_CHANGE }) > 0) return;
     queryClient.setQueryData(trpc.cart.get.queryKey(), serverCart);
   }, [queryClient, trpc, serverCart]);
   return data ?? serverCart;
@@ -59,16 +74,18 @@ const plausible = (quantity: number) =>
   Number.isInteger(quantity) && quantity >= 1 && quantity <= 99;
 
 /**
- * Changes to one line, optimistic: the page shows the new quantity or the
- * removal at once, puts the cart back if the server refuses (the mutation's
- * error says why), then takes the server's answer and refreshes the
- * server-rendered parts (the header's count).
+ * Changes to cart lines, optimistic: the page shows the new quantity or the
+ * removal at once. A refused change puts back its own line (other changes
+ * stay); when the last change in flight settles, the server's cart is
+ * taken (its answer, or a fresh read after a failure) and the
+ * server-rendered parts (the header's count) refresh.
  */
 export function useCartLineChanges() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const router = useRouter();
   const key = trpc.cart.get.queryKey();
+  const last = () => queryClient.isMutating({ mutationKey: CART_CHANGE }) === 1;
   const optimistic = {
     onMutate: async (input: { variantId: string; quantity?: number }) => {
       await queryClient.cancelQueries({ queryKey: key });
@@ -79,16 +96,32 @@ export function useCartLineChanges() {
       }
       return { before };
     },
-    onError: (_error: unknown, _input: unknown, context: { before?: Cart } | undefined) => {
-      if (context?.before) queryClient.setQueryData(key, context.before);
+    onError: async (
+      _error: unknown,
+      input: { variantId: string },
+      context: { before?: Cart } | undefined,
+    ) => {
+      const current = queryClient.getQueryData(key);
+      if (current && context?.before) {
+        queryClient.setQueryData(key, withLineRestored(current, context.before, input.variantId));
+      }
+      if (last()) await queryClient.invalidateQueries({ queryKey: key });
     },
     onSuccess: (cart: Cart) => {
+      if (!last()) return;
       queryClient.setQueryData(key, cart);
       router.refresh();
     },
   };
+  // One key for both, set after tRPC's own (which names the procedure).
   return {
-    setQuantity: useMutation(trpc.cart.setQuantity.mutationOptions(optimistic)),
-    remove: useMutation(trpc.cart.remove.mutationOptions(optimistic)),
+    setQuantity: useMutation({
+      ...trpc.cart.setQuantity.mutationOptions(optimistic),
+      mutationKey: CART_CHANGE,
+    }),
+    remove: useMutation({
+      ...trpc.cart.remove.mutationOptions(optimistic),
+      mutationKey: CART_CHANGE,
+    }),
   };
 }
