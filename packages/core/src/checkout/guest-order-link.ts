@@ -5,8 +5,9 @@ export const GUEST_ORDER_LINK_TTL_MS = 90 * 24 * 60 * 60 * 1000;
 
 /**
  * The link a guest's confirmation email carries to their order: the order's
- * id and a random secret (160 bits). The database keeps only the secret's
- * SHA-256 and the link's end, so a copy of the database opens no order.
+ * id and a random secret (160 bits). The order keeps only the secret's
+ * SHA-256 and the link's end; the email's text leaves the outbox once the
+ * provider has it, so a copy of the database opens no delivered link.
  */
 export function newGuestOrderLink(origin: string, orderId: string, now: Date) {
   const { secret, secretHash } = generateLinkSecret();

@@ -81,7 +81,9 @@ export async function deliverDueEmails(
       if (outcome.ok) {
         await db
           .update(outbox)
-          .set({ sentAt: at, providerId: outcome.providerId, lastError: null })
+          // The message is the provider's now: its text, which may carry a link's secret
+          // (a reset, a guest's order link), is not kept.
+          .set({ sentAt: at, providerId: outcome.providerId, lastError: null, body: '' })
           .where(unsent);
         report.sent += 1;
         return;

@@ -61,7 +61,7 @@ export function describeDeliveryContract(
       }
     };
 
-    it('delivers a queued email once, with its idempotency key, and records it', async () => {
+    it('delivers a queued email once, with its idempotency key, records it and drops its text', async () => {
       const to = recipient();
       const id = await queue(to);
       await drain(later(0));
@@ -74,6 +74,7 @@ export function describeDeliveryContract(
       expect(after.sentAt).toEqual(start);
       expect(after.providerId).toBe(sent[0]?.id);
       expect(after.attempts).toBe(1);
+      expect(after.body).toBe('');
     });
 
     it('retries after a failure, not before its back-off has passed', async () => {
