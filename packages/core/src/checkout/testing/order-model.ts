@@ -30,7 +30,7 @@ export interface ModelOrder {
   expiresAt: number;
   /** The order has its payment page (the session id is stored). */
   hasPage: boolean;
-  /** The provider's side, not in the database: the page is open, or was paid on. */
+  /** The provider's side of its stored page: open, paid on, or closed (none before it is stored). */
   page: 'none' | 'open' | 'completed' | 'closed';
 }
 
@@ -135,18 +135,19 @@ export function checkoutSteps(
   const released = earlier.reduce((current, index) => cancel(current, index), state);
   const placed = place(released, shopper, unitPrice);
   if (!placed.placed) return { path: [state], outcome: 'refused' };
-  // The replaced orders' pages are closed (a paid one stays paid on the provider's side).
+  // After the transaction, the replaced orders' pages are closed (a paid one stays paid).
   const closed = earlier.reduce(
     (current, index) =>
       current.orders[index]?.page === 'open' ? withPage(current, index, 'closed') : current,
     placed.state,
   );
   const index = closed.orders.length - 1;
-  if (providerFails)
-    return { path: [state, closed, cancel(closed, index)], outcome: 'unavailable' };
+  if (providerFails) {
+    return { path: [state, placed.state, closed, cancel(closed, index)], outcome: 'unavailable' };
+  }
   const attached = withPage(closed, index, 'open');
   (attached.orders[index] as ModelOrder).hasPage = true;
-  return { path: [state, closed, attached], outcome: 'page' };
+  return { path: [state, placed.state, closed, attached], outcome: 'page' };
 }
 
 /**
@@ -157,9 +158,9 @@ export function checkoutSteps(
 export function checkoutFailureEnds(state: ModelState, shopper: number, unitPrice: number) {
   const { path, outcome } = checkoutSteps(state, shopper, unitPrice, false);
   if (outcome !== 'page') return [];
-  const [, placed, attached] = path as [ModelState, ModelState, ModelState];
+  const [, , closed, attached] = path as [ModelState, ModelState, ModelState, ModelState];
   const index = attached.orders.length - 1;
-  return [cancel(placed, index), cancel(withPage(attached, index, 'closed'), index)];
+  return [cancel(closed, index), cancel(withPage(attached, index, 'closed'), index)];
 }
 
 /** The shopper pays on the order's open page; its event is not delivered yet. */
@@ -174,8 +175,9 @@ export function cancelSteps(state: ModelState, index: number): ModelState[] {
   const order = state.orders[index];
   if (order?.status !== 'pending' || order.paid) return [state];
   if (order.page === 'completed') return [state];
-  const closed = order.page === 'open' ? withPage(state, index, 'closed') : state;
-  return [state, cancel(closed, index)];
+  if (order.page !== 'open') return [state, cancel(state, index)];
+  const closed = withPage(state, index, 'closed');
+  return [state, closed, cancel(closed, index)];
 }
 
 /** A payment event for the order at `index`, applied once (one transaction). */
@@ -247,7 +249,10 @@ export function sweepSteps(state: ModelState): ModelState[] {
   for (const index of due) {
     // Paid on its page, the event still on the way: not abandoned, left alone.
     if (current.orders[index]?.page === 'completed') continue;
-    if (current.orders[index]?.page === 'open') current = withPage(current, index, 'closed');
+    if (current.orders[index]?.page === 'open') {
+      current = withPage(current, index, 'closed');
+      path.push(current);
+    }
     current = cancel(current, index);
     path.push(current);
   }

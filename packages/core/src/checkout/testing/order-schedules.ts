@@ -53,6 +53,8 @@ export interface World {
   payments: Pick<Payments, 'createCheckout' | 'expireCheckout'>;
   /** The provider's "Pay" on a session's page (the stand-in's), without delivering its event. */
   payOnPage: (sessionId: string, email: string) => void;
+  /** The provider's state of a stored page. */
+  pageOf: (sessionId: string) => 'open' | 'completed' | 'closed';
   run: string;
   variantId: string;
   shoppers: { userId: string; email: string; cartId: string }[];
@@ -144,7 +146,7 @@ export async function observe(world: World): Promise<ModelState> {
       audits: audits.find((a) => a.id === row.id)?.n ?? 0,
       expiresAt: row.expiresAt.getTime(),
       hasPage: row.checkoutSessionId !== null,
-      page: 'none' as const,
+      page: row.checkoutSessionId ? world.pageOf(row.checkoutSessionId) : ('none' as const),
     })),
     events: events.map((e) => e.id),
     emails: world.shoppers.map((s) => emails.find((e) => e.to === s.email)?.n ?? 0),
@@ -157,8 +159,6 @@ const comparable = (state: ModelState) =>
     ...state,
     now: 0,
     events: [...state.events].sort(),
-    // The provider's side of a page is not in the database.
-    orders: state.orders.map(({ page: _page, ...order }) => order),
   });
 
 /**
@@ -549,7 +549,7 @@ export async function settle(world: World): Promise<void> {
 
 /** Makes a schedule's product, shoppers and carts, and the model's matching state. */
 export async function setUpSchedule(
-  base: Pick<World, 'db' | 'payments' | 'payOnPage' | 'deliver' | 'stats'>,
+  base: Pick<World, 'db' | 'payments' | 'payOnPage' | 'pageOf' | 'deliver' | 'stats'>,
   start: { stock: number; quantities: number[] },
   now: number,
 ): Promise<{ model: Model; world: World }> {
