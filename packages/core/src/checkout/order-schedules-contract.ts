@@ -24,6 +24,8 @@ export function describeOrderSchedules(
   runs: number,
   /** Schedules run side by side (each has rows of its own); more than one needs a pool. */
   lanes = 1,
+  /** The seed a failed run printed: replayed in the first lane. */
+  replaySeed?: number,
 ) {
   describe(`order schedules on ${driver}`, () => {
     let databases: { db: Database; close: () => Promise<void> }[] = [];
@@ -79,8 +81,7 @@ export function describeOrderSchedules(
     }, async () => {
       const stats = emptyStats();
       const started = performance.now();
-      // A failure prints its seed: ORDER_SCHEDULES_SEED=<seed> replays it in the first lane.
-      const seed = Number(process.env.ORDER_SCHEDULES_SEED) || Math.floor(Math.random() * 2 ** 31);
+      const seed = replaySeed ?? Math.floor(Math.random() * 2 ** 31);
       await Promise.all(
         Array.from({ length: lanes }, (_, lane) =>
           fc.assert(schedule(deliver, stats, lane), {

@@ -230,12 +230,7 @@ class Checkout implements fc.AsyncCommand<Model, World> {
   async run(model: Model, world: World) {
     tick(model, 1_000);
     const now = model.state.now;
-    const { path, outcome } = checkoutSteps(
-      model.state,
-      this.shopper,
-      UNIT_PRICE,
-      this.providerFails,
-    );
+    const { path } = checkoutSteps(model.state, this.shopper, UNIT_PRICE, this.providerFails);
     const last = path[path.length - 1] as ModelState;
     // A failure after the order was placed makes the checkout cancel it, as a provider failure does.
     const placedThenCancelled = checkoutFailureEnds(model.state, this.shopper, UNIT_PRICE);
