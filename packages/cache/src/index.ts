@@ -7,6 +7,10 @@ export { type Cache, MAX_TTL_SECONDS } from './cache.ts';
 export { createMemoryCache } from './memory.ts';
 export type { RateLimiter, RateLimitResult, RateLimitRule } from './rate-limiter.ts';
 export { createMemoryRateLimiter } from './rate-limiter-memory.ts';
+export {
+  createUpstashRateLimiter,
+  type UpstashRateLimiterOptions,
+} from './rate-limiter-upstash.ts';
 export { createUpstashCache } from './upstash.ts';
 
 /**

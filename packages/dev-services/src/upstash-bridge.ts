@@ -1,6 +1,9 @@
+import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Redis } from 'ioredis';
+
+const sha1 = (text: string) => createHash('sha1').update(text).digest('hex');
 
 export interface UpstashBridge {
   /** The REST URL, for UPSTASH_REDIS_REST_URL. */
@@ -53,9 +56,34 @@ export async function startUpstashBridge(options: {
   const redis = new Redis(options.redisUrl, { maxRetriesPerRequest: 1 });
   // A Redis that went away shows as per-command errors, not as a crash.
   redis.on('error', () => {});
-  const run = async ([name, ...args]: Command): Promise<Reply> => {
+  // Lua scripts: Upstash accepts `#!lua flags=allow-key-locking`, Redis 7.0 does not. The
+  // bridge runs them without the shebang line and maps the client's SHA1 to the one it loaded.
+  const loaded = new Map<string, string>();
+  const load = (script: string) => {
+    const runnable = script.replace(/^#![^\n]*\n/, '');
+    loaded.set(sha1(script), sha1(runnable));
+    return runnable;
+  };
+  const translate = (name: string, args: string[]): string[] => {
+    const command = name.toLowerCase();
+    if (command === 'eval' && args[0] !== undefined) return [load(args[0]), ...args.slice(1)];
+    if (command === 'evalsha' && args[0] !== undefined) {
+      return [loaded.get(args[0]) ?? args[0], ...args.slice(1)];
+    }
+    if (command === 'script' && args[0]?.toLowerCase() === 'load' && args[1] !== undefined) {
+      return ['load', load(args[1])];
+    }
+    return args;
+  };
+  const run = async ([name, ...rawArgs]: Command): Promise<Reply> => {
     try {
-      return { result: await redis.callBuffer(String(name), ...args.map(String)) };
+      const args = translate(String(name), rawArgs.map(String));
+      const result = await redis.callBuffer(String(name), ...args);
+      // SCRIPT LOAD answers the SHA1 the client computed, which EVALSHA will send.
+      if (String(name).toLowerCase() === 'script' && args[0] === 'load') {
+        return { result: sha1(String(rawArgs[1])) };
+      }
+      return { result };
     } catch (error) {
       return { error: error instanceof Error ? error.message : String(error) };
     }

@@ -1,23 +1,41 @@
 import 'server-only';
-import { type RateLimiters, rateLimitRules } from '@edgecart/api';
-import { createMemoryRateLimiter } from '@edgecart/cache';
+import { type RateLimiters, type RateLimitName, rateLimitRules } from '@edgecart/api';
+import { createMemoryRateLimiter, createUpstashRateLimiter } from '@edgecart/cache';
+import { env } from '~/env';
 import { inWorker } from './runtime.ts';
 
 const holder = globalThis as { edgecartRateLimiters?: RateLimiters };
 
 /**
- * The account limits, counted in memory for now: per process under next dev,
- * per isolate in a Worker. The Upstash limiter (shared by every isolate)
- * comes with the caching issue.
+ * What a limit does when Redis does not answer: the ones that guard accounts
+ * and email deny; checkout, which guards stock holds, lets the sale through.
+ */
+const onTimeout: Record<RateLimitName, 'deny' | 'allow'> = {
+  'login:ip': 'deny',
+  'login:account': 'deny',
+  'sign-up:ip': 'deny',
+  'reset:ip': 'deny',
+  'checkout:ip': 'allow',
+};
+
+/**
+ * The limits: counted in Upstash Redis when it is configured (one count for
+ * every isolate), else in memory (per process under next dev, per isolate in a
+ * Worker).
  */
 export function getRateLimiters(): RateLimiters {
-  holder.edgecartRateLimiters ??= {
-    'login:ip': createMemoryRateLimiter(rateLimitRules['login:ip']),
-    'login:account': createMemoryRateLimiter(rateLimitRules['login:account']),
-    'sign-up:ip': createMemoryRateLimiter(rateLimitRules['sign-up:ip']),
-    'reset:ip': createMemoryRateLimiter(rateLimitRules['reset:ip']),
-    'checkout:ip': createMemoryRateLimiter(rateLimitRules['checkout:ip']),
-  };
+  if (holder.edgecartRateLimiters) return holder.edgecartRateLimiters;
+  const url = env.UPSTASH_REDIS_REST_URL;
+  const token = env.UPSTASH_REDIS_REST_TOKEN;
+  const names = Object.keys(rateLimitRules) as RateLimitName[];
+  holder.edgecartRateLimiters = Object.fromEntries(
+    names.map((name) => [
+      name,
+      url && token
+        ? createUpstashRateLimiter(rateLimitRules[name], { url, token, onTimeout: onTimeout[name] })
+        : createMemoryRateLimiter(rateLimitRules[name]),
+    ]),
+  ) as RateLimiters;
   return holder.edgecartRateLimiters;
 }
 
