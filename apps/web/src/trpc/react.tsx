@@ -2,7 +2,7 @@
 
 import type { AppRouter } from '@edgecart/api';
 import { type QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { createTRPCClient, httpBatchLink, loggerLink } from '@trpc/client';
+import { createTRPCClient, httpBatchLink, loggerLink, TRPCClientError } from '@trpc/client';
 import { createTRPCContext } from '@trpc/tanstack-react-query';
 import { type ReactNode, useState } from 'react';
 import superjson from 'superjson';
@@ -24,11 +24,12 @@ export function TRPCReactProvider({ children }: { children: ReactNode }) {
   const [trpcClient] = useState(() =>
     createTRPCClient<AppRouter>({
       links: [
+        // Faults only (5xx, no answer): a refusal (4xx) is the page's to show, not a console error.
         loggerLink({
           enabled: (op) =>
-            // biome-ignore lint/style/noProcessEnv: client code; Next inlines NODE_ENV at build time, and ~/env is server-only.
-            process.env.NODE_ENV === 'development' ||
-            (op.direction === 'down' && op.result instanceof Error),
+            op.direction === 'down' &&
+            op.result instanceof TRPCClientError &&
+            (op.result.data?.httpStatus ?? 500) >= 500,
         }),
         httpBatchLink({ url: '/api/trpc', transformer: superjson }),
       ],

@@ -11,10 +11,21 @@ import { CART_CHANGE, type Cart, useCart, useCartLineChanges } from './use-cart'
 
 type Problem = { on: 'quantity' | 'remove'; message: string };
 
+type MutationError = {
+  message: string;
+  data?: {
+    httpStatus?: number;
+    zodError?: { formErrors: string[]; fieldErrors: Record<string, string[] | undefined> } | null;
+  } | null;
+};
+
 /** The server's words for a refusal (4xx); for anything else, what a shopper can do. */
-function problemMessage(error: { message: string; data?: { httpStatus?: number } | null }) {
+function problemMessage(error: MutationError) {
   const status = error.data?.httpStatus;
-  if (status !== undefined && status < 500) return error.message;
+  const zod = error.data?.zodError;
+  // An input the schema refused: the issue's own sentence, without zod's pointers.
+  const issue = zod && [...zod.formErrors, ...Object.values(zod.fieldErrors).flat()][0];
+  if (status !== undefined && status < 500) return issue ?? error.message;
   return status === undefined
     ? 'The shop could not be reached, so your cart is as it was: check your connection and try again.'
     : 'That did not go through, so your cart is as it was: try again in a moment.';
@@ -33,7 +44,7 @@ export function CartView({ serverCart, notice }: { serverCart: Cart; notice: Rea
       setPending((p) => ({ ...p, [variantId]: true }));
       setProblems((p) => ({ ...p, [variantId]: undefined }));
     },
-    onError: (error: { message: string; data?: { httpStatus?: number } | null }) =>
+    onError: (error: MutationError) =>
       setProblems((p) => ({ ...p, [variantId]: { on, message: problemMessage(error) } })),
     onSettled: () => setPending((p) => ({ ...p, [variantId]: false })),
   });
