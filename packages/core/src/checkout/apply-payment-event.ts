@@ -95,7 +95,8 @@ async function applyPaid(
   const actor = `payment:${event.eventId}`;
   if (order.paidAt || order.status === 'needs_review') return 'no-change';
   const email = order.email ?? event.email;
-  if (event.amount !== order.total || event.currency !== order.currency) {
+  /** Money came in that cannot simply make the order paid: keep it, and ask a person. */
+  const review = async (reviewReason: string, action: string) => {
     await change(
       tx,
       order,
@@ -104,30 +105,25 @@ async function applyPaid(
         email,
         paymentIntentId: event.paymentIntentId,
         amountPaid: event.amount,
-        reviewReason: `paid ${event.amount} ${event.currency}, the order is ${order.total} ${order.currency}`,
+        reviewReason,
       },
       actor,
-      'order.payment_mismatch',
+      action,
       deps.now,
     );
-    return 'needs_review';
+    return 'needs_review' as const;
+  };
+  if (event.amount !== order.total || event.currency !== order.currency) {
+    return review(
+      `paid ${event.amount} ${event.currency}, the order is ${order.total} ${order.currency}`,
+      'order.payment_mismatch',
+    );
   }
   if (order.stockReleasedAt && !(await reserveAgain(tx, order.id))) {
-    await change(
-      tx,
-      order,
-      {
-        status: 'needs_review',
-        email,
-        paymentIntentId: event.paymentIntentId,
-        amountPaid: event.amount,
-        reviewReason: 'paid after the order was cancelled, and the stock is gone',
-      },
-      actor,
+    return review(
+      'paid after the order was cancelled, and the stock is gone',
       'order.paid_after_cancel',
-      deps.now,
     );
-    return 'needs_review';
   }
   const status = paidStatus(event.amount, order.amountRefunded);
   // A guest has no account to find the order in: the email carries a link to it.

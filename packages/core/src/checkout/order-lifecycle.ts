@@ -1,7 +1,8 @@
-import { and, asc, type Database, desc, eq, isNull, orderItems, orders } from '@edgecart/db';
+import { and, asc, type Database, desc, eq, isNull, orders } from '@edgecart/db';
 import type { CartOwner } from '../cart/owner.ts';
 import { findCartId } from '../cart/owner.ts';
 import { writeAudit } from './audit.ts';
+import { withItems } from './orders-of-user.ts';
 import { releaseOrderStock } from './release-stock.ts';
 
 /** Remembers the payment page made for an order. */
@@ -93,16 +94,5 @@ export async function orderByCheckoutSession(db: Database, sessionId: string) {
     .where(eq(orders.checkoutSessionId, sessionId))
     .orderBy(desc(orders.createdAt))
     .limit(1);
-  if (!order) return null;
-  const items = await db
-    .select({
-      productTitle: orderItems.productTitle,
-      variantTitle: orderItems.variantTitle,
-      quantity: orderItems.quantity,
-      unitPrice: orderItems.unitPrice,
-    })
-    .from(orderItems)
-    .where(eq(orderItems.orderId, order.id))
-    .orderBy(orderItems.id);
-  return { ...order, items };
+  return order ? withItems(db, order) : null;
 }

@@ -33,7 +33,8 @@ const detail = {
   paidAt: orders.paidAt,
 };
 
-async function withItems<T extends { id: string }>(db: Database, order: T) {
+/** An order with its items, as bought (titles, SKU and price copied at purchase). */
+export async function withItems<T extends { id: string }>(db: Database, order: T) {
   const items = await db
     .select({
       productTitle: orderItems.productTitle,

@@ -277,22 +277,8 @@ class Deliver implements fc.AsyncCommand<Model, World> {
     tick(model, 1_000);
     const now = model.state.now;
     const eventId = `evt_${world.run}_${this.kind === 'foreign' ? 'x' : this.order}_${this.kind}`;
-    const [row] =
-      this.kind === 'foreign'
-        ? []
-        : await world.db
-            .select({ id: orders.id, total: orders.total })
-            .from(orders)
-            .where(
-              inArray(
-                orders.cartId,
-                world.shoppers.map((s) => s.cartId),
-              ),
-            )
-            .orderBy(orders.number)
-            .offset(this.order)
-            .limit(1);
-    const event = paymentEventOf(eventId, this.kind, row ?? null, world.run);
+    const row = this.kind === 'foreign' ? null : await orderRow(world, this.order);
+    const event = paymentEventOf(eventId, this.kind, row, world.run);
     const complete = world.deliver(model.state, eventId, this.kind, this.order);
     await step(
       model,
@@ -336,7 +322,7 @@ class Sweep implements fc.AsyncCommand<Model, World> {
 /** The row of the schedule's n-th order. */
 async function orderRow(world: World, index: number) {
   const [row] = await world.db
-    .select({ id: orders.id, checkoutSessionId: orders.checkoutSessionId })
+    .select({ id: orders.id, total: orders.total, checkoutSessionId: orders.checkoutSessionId })
     .from(orders)
     .where(
       inArray(
