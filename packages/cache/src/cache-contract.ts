@@ -201,6 +201,41 @@ export function describeCacheContract(
       await expect(cache.delete()).resolves.toBeUndefined();
     });
 
+    it('reads several keys in one call, in order, with null for each miss', async () => {
+      await cache.set('contract:many:a', { a: 1 }, { ttlSeconds: 60 });
+      await cache.set('contract:many:b', '2', { ttlSeconds: 60 });
+      expect(
+        await cache.getMany(['contract:many:b', 'contract:many:none', 'contract:many:a']),
+      ).toStrictEqual(['2', null, { a: 1 }]);
+      expect(await cache.getMany([])).toStrictEqual([]);
+    });
+
+    it('adds a key only when it holds nothing, and says whether it did', async () => {
+      await cache.delete('contract:add');
+      expect(await cache.add('contract:add', 'first', { ttlSeconds: 60 })).toBe(true);
+      expect(await cache.add('contract:add', 'second', { ttlSeconds: 60 })).toBe(false);
+      expect(await cache.get('contract:add')).toBe('first');
+      await expect(cache.add('contract:add-ttl', 'x', { ttlSeconds: 0 })).rejects.toThrow(
+        RangeError,
+      );
+      expect(await cache.get('contract:add-ttl')).toBeNull();
+    });
+
+    it('lets exactly one of many concurrent adds of one key win', async () => {
+      await cache.delete('contract:add-race');
+      const wins = await Promise.all(
+        Array.from({ length: 40 }, (_, i) => cache.add('contract:add-race', i, { ttlSeconds: 60 })),
+      );
+      expect(wins.filter(Boolean)).toHaveLength(1);
+    });
+
+    it('adds again once the earlier value has expired', async () => {
+      expect(await cache.add('contract:add-short', 'a', { ttlSeconds: 1 })).toBe(true);
+      await new Promise((r) => setTimeout(r, 1_100));
+      expect(await cache.add('contract:add-short', 'b', { ttlSeconds: 60 })).toBe(true);
+      expect(await cache.get('contract:add-short')).toBe('b');
+    });
+
     it('forgets a value once its time is up', async () => {
       await cache.set('contract:short', 'soon gone', { ttlSeconds: 1 });
       expect(await cache.get('contract:short')).toBe('soon gone');

@@ -26,7 +26,14 @@
 export interface Cache {
   readonly kind: 'upstash' | 'memory';
   get<T>(key: string): Promise<T | null>;
+  /** Several keys in one round trip, in order; a miss is null, as with `get`. */
+  getMany(keys: string[]): Promise<unknown[]>;
   set(key: string, value: unknown, options: { ttlSeconds: number }): Promise<void>;
+  /**
+   * Sets the key only if it holds nothing (Redis `SET NX EX`): true when this
+   * call set it. The same TTL rules as `set`. A short lock is made of this.
+   */
+  add(key: string, value: unknown, options: { ttlSeconds: number }): Promise<boolean>;
   delete(...keys: string[]): Promise<void>;
   /** Resolves when the cache answers; for health checks. */
   ping(): Promise<void>;

@@ -11,6 +11,13 @@ export {
   createUpstashRateLimiter,
   type UpstashRateLimiterOptions,
 } from './rate-limiter-upstash.ts';
+export {
+  type CacheState,
+  createReadThrough,
+  type ReadRequest,
+  type ReadThrough,
+  type ReadThroughOptions,
+} from './read-through.ts';
 export { createUpstashCache } from './upstash.ts';
 
 /**

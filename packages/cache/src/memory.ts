@@ -3,16 +3,21 @@ import { assertTtlSeconds, type Cache, decodeCacheValue, encodeCacheValue } from
 /** The embedded default: a Map with expiry, for one process. */
 export function createMemoryCache(now: () => number = Date.now): Cache {
   const entries = new Map<string, { json: string; expiresAt: number }>();
+  const live = (key: string) => {
+    const entry = entries.get(key);
+    if (entry && entry.expiresAt <= now()) {
+      entries.delete(key);
+      return undefined;
+    }
+    return entry;
+  };
   return {
     kind: 'memory',
     async get<T>(key: string) {
-      const entry = entries.get(key);
-      if (!entry) return null;
-      if (entry.expiresAt <= now()) {
-        entries.delete(key);
-        return null;
-      }
-      return decodeCacheValue<T>(entry.json);
+      return decodeCacheValue<T>(live(key)?.json);
+    },
+    async getMany(keys) {
+      return keys.map((key) => decodeCacheValue(live(key)?.json));
     },
     async set(key, value, { ttlSeconds }) {
       assertTtlSeconds(ttlSeconds);
@@ -20,6 +25,13 @@ export function createMemoryCache(now: () => number = Date.now): Cache {
       // thing and callers cannot mutate what is cached.
       const json = encodeCacheValue(value);
       entries.set(key, { json, expiresAt: now() + ttlSeconds * 1000 });
+    },
+    async add(key, value, { ttlSeconds }) {
+      assertTtlSeconds(ttlSeconds);
+      const json = encodeCacheValue(value);
+      if (live(key)) return false;
+      entries.set(key, { json, expiresAt: now() + ttlSeconds * 1000 });
+      return true;
     },
     async delete(...keys) {
       for (const key of keys) entries.delete(key);

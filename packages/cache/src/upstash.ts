@@ -24,9 +24,19 @@ export function createUpstashCache(options: UpstashOptions): Cache {
     async get<T>(key: string) {
       return decodeCacheValue<T>(await redis.get<string>(key));
     },
+    async getMany(keys) {
+      if (keys.length === 0) return [];
+      const texts = await redis.mget<(string | null)[]>(...keys);
+      return texts.map((text) => decodeCacheValue(text));
+    },
     async set(key, value, { ttlSeconds }) {
       assertTtlSeconds(ttlSeconds);
       await redis.set(key, encodeCacheValue(value), { ex: ttlSeconds });
+    },
+    async add(key, value, { ttlSeconds }) {
+      assertTtlSeconds(ttlSeconds);
+      const reply = await redis.set(key, encodeCacheValue(value), { nx: true, ex: ttlSeconds });
+      return reply === 'OK';
     },
     async delete(...keys) {
       if (keys.length > 0) await redis.del(...keys);

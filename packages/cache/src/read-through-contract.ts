@@ -1,0 +1,162 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Cache } from './cache.ts';
+import { createReadThrough, type ReadThrough } from './read-through.ts';
+
+/** A source of truth that counts its reads and can be held mid-read. */
+function source<T>(value: () => T, delayMs = 0) {
+  let reads = 0;
+  return {
+    get reads() {
+      return reads;
+    },
+    load: async () => {
+      reads += 1;
+      if (delayMs) await new Promise((r) => setTimeout(r, delayMs));
+      return value();
+    },
+  };
+}
+
+let unique = 0;
+const namespace = () => `contract:rt${Date.now()}:${unique++}`;
+
+/**
+ * What read-through caching must do on every adapter. `open(n)` gives n
+ * caches that share one store, as n Worker isolates share one Redis.
+ */
+export function describeReadThroughContract(
+  name: string,
+  open: (n: number) => Promise<{ caches: Cache[]; close: () => Promise<void> }>,
+) {
+  describe(`read-through on ${name}`, () => {
+    let caches: Cache[];
+    let close: () => Promise<void>;
+    beforeAll(async () => {
+      ({ caches, close } = await open(6));
+    });
+    afterAll(async () => {
+      await close?.();
+    });
+    const logs: Record<string, unknown>[] = [];
+    const make = (cache: Cache, ns: string): ReadThrough =>
+      createReadThrough({ cache, namespace: ns, log: (line) => logs.push(line) });
+    const first = () => caches[0] as Cache;
+
+    it('reads the source on a miss, then answers from the cache', async () => {
+      const rt = make(first(), namespace());
+      const src = source(() => ({ price: 1800 }));
+      const request = { key: 'p:1', tags: ['product:1'], ttlSeconds: 60, load: src.load };
+      expect(await rt.read(request)).toEqual({ price: 1800 });
+      expect(await rt.read(request)).toEqual({ price: 1800 });
+      expect(src.reads).toBe(1);
+    });
+
+    it('keeps entries of different keys apart', async () => {
+      const rt = make(first(), namespace());
+      expect(await rt.read({ key: 'a', tags: [], ttlSeconds: 60, load: async () => 'A' })).toBe(
+        'A',
+      );
+      expect(await rt.read({ key: 'b', tags: [], ttlSeconds: 60, load: async () => 'B' })).toBe(
+        'B',
+      );
+      expect(await rt.read({ key: 'a', tags: [], ttlSeconds: 60, load: async () => 'X' })).toBe(
+        'A',
+      );
+    });
+
+    it('reads the source again once a tag of the entry is invalidated, and only then', async () => {
+      const ns = namespace();
+      const rt = make(first(), ns);
+      let price = 1800;
+      const src = source(() => price);
+      const request = {
+        key: 'p:1',
+        tags: ['catalog', 'product:1'],
+        ttlSeconds: 60,
+        load: src.load,
+      };
+      expect(await rt.read(request)).toBe(1800);
+      price = 2400;
+      expect(await rt.invalidate(['product:2'])).toBe(true);
+      expect(await rt.read(request)).toBe(1800);
+      expect(await rt.invalidate(['product:1'])).toBe(true);
+      // Another isolate sees the change as well.
+      expect(await make(caches[1] as Cache, ns).read(request)).toBe(2400);
+      expect(await rt.read(request)).toBe(2400);
+      expect(src.reads).toBe(2);
+    });
+
+    it('never keeps a value read before an invalidation that landed during the read', async () => {
+      const ns = namespace();
+      const rt = make(first(), ns);
+      let price = 1800;
+      let release: () => void = () => {};
+      const held = new Promise<void>((r) => {
+        release = r;
+      });
+      const slow = rt.read({
+        key: 'p:1',
+        tags: ['product:1'],
+        ttlSeconds: 60,
+        load: async () => {
+          const seen = price;
+          await held;
+          return seen;
+        },
+      });
+      await new Promise((r) => setTimeout(r, 20));
+      // The change commits and is announced while the first read still holds the old price.
+      price = 2400;
+      await rt.invalidate(['product:1']);
+      release();
+      expect(await slow).toBe(1800);
+      const src = source(() => price);
+      expect(
+        await rt.read({ key: 'p:1', tags: ['product:1'], ttlSeconds: 60, load: src.load }),
+      ).toBe(2400);
+      expect(src.reads).toBe(1);
+    });
+
+    it('makes many concurrent misses on one key, from many isolates, read the source once', async () => {
+      const ns = namespace();
+      const isolates = caches.map((cache) => make(cache, ns));
+      const src = source(() => ({ items: [1, 2, 3] }), 150);
+      const results = await Promise.all(
+        Array.from({ length: 60 }, (_, i) =>
+          (isolates[i % isolates.length] as ReadThrough).read({
+            key: 'list:featured',
+            tags: ['catalog'],
+            ttlSeconds: 60,
+            load: src.load,
+          }),
+        ),
+      );
+      expect(src.reads).toBe(1);
+      for (const result of results) expect(result).toEqual({ items: [1, 2, 3] });
+    });
+
+    it('passes a failed read on and frees the key for the next caller at once', async () => {
+      const rt = make(first(), namespace());
+      const request = {
+        key: 'p:err',
+        tags: [],
+        ttlSeconds: 60,
+        load: async () => {
+          throw new Error('database down');
+        },
+      };
+      await expect(rt.read(request)).rejects.toThrow('database down');
+      const started = Date.now();
+      expect(await rt.read({ ...request, load: async () => 'back' })).toBe('back');
+      // It did not wait out another caller's lock.
+      expect(Date.now() - started).toBeLessThan(1_000);
+    });
+
+    it('is healthy while the cache answers', async () => {
+      const rt = make(first(), namespace());
+      await rt.read({ key: 'x', tags: ['t'], ttlSeconds: 60, load: async () => 1 });
+      expect(rt.state()).toEqual({ status: 'ok' });
+      expect(logs.filter((l) => l.level === 'warn')).toEqual([]);
+    });
+  });
+}

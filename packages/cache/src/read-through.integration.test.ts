@@ -1,0 +1,154 @@
+import { connect, createServer, type Server, type Socket } from 'node:net';
+import { startRedis, startUpstashBridge } from '@edgecart/dev-services';
+import { describe, expect, it } from 'vitest';
+import { createReadThrough } from './read-through.ts';
+import { describeReadThroughContract } from './read-through-contract.ts';
+import { createUpstashCache } from './upstash.ts';
+
+describeReadThroughContract('Upstash (real clients → REST bridge → redis-server)', async (n) => {
+  const redis = await startRedis();
+  const bridge = await startUpstashBridge({ redisUrl: redis.url });
+  return {
+    // One client per isolate, each with its own connections, as in separate Workers.
+    caches: Array.from({ length: n }, () => createUpstashCache(bridge)),
+    close: async () => {
+      await bridge.close();
+      await redis.stop();
+    },
+  };
+});
+
+/**
+ * A TCP hop in front of the REST bridge that can stop answering (it accepts
+ * and then says nothing, as a congested network does) and start again.
+ */
+async function unreliableHop(target: number) {
+  let mode: 'pass' | 'hang' = 'pass';
+  let connections = 0;
+  const open = new Set<Socket>();
+  const server: Server = createServer((client) => {
+    connections += 1;
+    open.add(client);
+    client.on('close', () => open.delete(client));
+    client.on('error', () => {});
+    if (mode === 'hang') return;
+    const upstream = connect(target, '127.0.0.1');
+    upstream.on('error', () => client.destroy());
+    client.pipe(upstream).pipe(client);
+    client.on('close', () => upstream.destroy());
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const address = server.address();
+  if (!address || typeof address === 'string') throw new Error('no port');
+  return {
+    port: address.port,
+    get connections() {
+      return connections;
+    },
+    set(next: 'pass' | 'hang') {
+      mode = next;
+      // Kept-alive sockets would carry on as before: cut them.
+      for (const socket of open) socket.destroy();
+    },
+    close: () =>
+      new Promise<void>((r) => {
+        for (const socket of open) socket.destroy();
+        server.close(() => r());
+      }),
+  };
+}
+
+describe('read-through when Redis is slow or down', () => {
+  it('answers from the source within the timeout when Redis stops answering, says so once, leaves Redis alone for a while, and uses it again once it is back', async () => {
+    const redis = await startRedis();
+    const bridge = await startUpstashBridge({ redisUrl: redis.url });
+    const hop = await unreliableHop(Number(new URL(bridge.url).port));
+    const logs: Record<string, unknown>[] = [];
+    let clock = Date.now();
+    try {
+      const rt = createReadThrough({
+        cache: createUpstashCache({ url: `http://127.0.0.1:${hop.port}`, token: bridge.token }),
+        namespace: 'slow',
+        timeoutMs: 200,
+        retryAfterMs: 5_000,
+        log: (line) => logs.push(line),
+        now: () => clock,
+      });
+      let reads = 0;
+      const request = {
+        key: 'list',
+        tags: ['catalog'],
+        ttlSeconds: 60,
+        load: async () => {
+          reads += 1;
+          return `from the database (${reads})`;
+        },
+      };
+      expect(await rt.read(request)).toBe('from the database (1)');
+      expect(await rt.read(request)).toBe('from the database (1)');
+
+      hop.set('hang');
+      const started = performance.now();
+      expect(await rt.read(request)).toBe('from the database (2)');
+      const waited = performance.now() - started;
+      expect(waited).toBeGreaterThanOrEqual(190);
+      expect(waited).toBeLessThan(1_000);
+      expect(rt.state()).toMatchObject({ status: 'unavailable' });
+
+      // While it is marked unavailable, reads do not even try it.
+      const tried = hop.connections;
+      const quick = performance.now();
+      for (let i = 0; i < 20; i++) await rt.read(request);
+      expect(performance.now() - quick).toBeLessThan(200);
+      expect(hop.connections).toBe(tried);
+      expect(reads).toBe(22);
+      const warnings = logs.filter((l) => l.level === 'warn');
+      expect(warnings).toHaveLength(1);
+      expect(warnings[0]).toMatchObject({
+        msg: 'cache unavailable: reading the database',
+        operation: 'read',
+      });
+      expect(String(warnings[0]?.error)).toMatch(/no answer within 200 ms/);
+
+      // Back, and the retry time has passed: the cache answers again.
+      hop.set('pass');
+      clock += 5_001;
+      expect(await rt.read(request)).toBe('from the database (1)');
+      expect(rt.state()).toEqual({ status: 'ok' });
+      expect(logs.at(-1)).toMatchObject({ msg: 'cache available again' });
+    } finally {
+      await hop.close();
+      await bridge.close();
+      await redis.stop();
+    }
+  });
+
+  it('keeps answering from the source when redis-server is killed, and reports a failed invalidation', async () => {
+    const redis = await startRedis();
+    const bridge = await startUpstashBridge({ redisUrl: redis.url });
+    const logs: Record<string, unknown>[] = [];
+    try {
+      const rt = createReadThrough({
+        cache: createUpstashCache(bridge),
+        namespace: 'down',
+        log: (line) => logs.push(line),
+      });
+      let price = 1800;
+      const request = { key: 'p', tags: ['product:1'], ttlSeconds: 60, load: async () => price };
+      expect(await rt.read(request)).toBe(1800);
+      await redis.stop();
+      price = 2400;
+      const started = performance.now();
+      expect(await rt.read(request)).toBe(2400);
+      expect(performance.now() - started).toBeLessThan(1_000);
+      expect(await rt.invalidate(['product:1'])).toBe(false);
+      expect(logs.map((l) => l.msg)).toEqual([
+        'cache unavailable: reading the database',
+        'cache invalidation failed: entries under these tags live out their TTL',
+      ]);
+    } finally {
+      await bridge.close();
+      await redis.stop();
+    }
+  });
+});

@@ -1,0 +1,252 @@
+import type { Cache } from './cache.ts';
+
+/**
+ * Cache-aside with tags, a lock against stampedes, and a fallback to the
+ * source when the cache is slow or down. Made for isolates that share
+ * nothing (Workers): every piece of coordination lives in the cache itself,
+ * and no promise is shared between requests.
+ *
+ * **Tags.** Each tag has a version in the cache (a random id, or nothing yet).
+ * An entry is stored with the versions its tags had *before* the source was
+ * read, and is good only while every one is unchanged. `invalidate` gives its
+ * tags new versions: every entry under them is stale from that moment, even
+ * one being written by a read that began earlier (it carries the old
+ * versions). A change is therefore invisible to every read that starts after
+ * `invalidate` resolved; call it after the change commits, never inside its
+ * transaction.
+ *
+ * **Stampede.** On a miss, one caller takes a short lock (`add`) and reads
+ * the source; the others poll the cache for its entry and read the source
+ * themselves only if it has not come within `waitMs`.
+ *
+ * **Failure.** Each cache call has `timeoutMs`. When one fails, the read goes
+ * to the source, one log line says the cache is unavailable, and the cache is
+ * left alone for `retryAfterMs` (reads go straight to the source); then it is
+ * tried again. Nothing is written while it is unavailable.
+ */
+export interface ReadThrough {
+  read<T>(request: ReadRequest<T>): Promise<T>;
+  /** New versions for these tags. Never throws: a failure is logged and reported false. */
+  invalidate(tags: readonly string[]): Promise<boolean>;
+  /** Whether the last cache call in this isolate worked, and since when it has not. */
+  state(): CacheState;
+}
+
+export interface ReadRequest<T> {
+  /** Normalised by the caller: equal inputs, equal keys. */
+  key: string;
+  tags: readonly string[];
+  ttlSeconds: number;
+  /** Reads the source of truth. */
+  load: () => Promise<T>;
+}
+
+export type CacheState = { status: 'ok' } | { status: 'unavailable'; since: string; error: string };
+
+export interface ReadThroughOptions {
+  cache: Cache;
+  /** Prefix of every key, with a version of the stored shape: `edgecart:catalog:v3`. */
+  namespace: string;
+  /** Each cache call's deadline. */
+  timeoutMs?: number;
+  /** How long the lock holder has to write the entry; the lock expires after it. */
+  lockSeconds?: number;
+  /** How long a caller that lost the lock waits for the entry before reading the source. */
+  waitMs?: number;
+  pollMs?: number;
+  /** How long the cache is left alone after a failure. */
+  retryAfterMs?: number;
+  /** How long a tag's version lives: longer than any entry's TTL. */
+  tagTtlSeconds?: number;
+  log?: (line: Record<string, unknown>) => void;
+  now?: () => number;
+}
+
+interface StoredEntry {
+  /** The tag versions the value was read under. */
+  t: (string | null)[];
+  v: unknown;
+}
+
+class CacheTimeout extends Error {
+  constructor(operation: string, ms: number) {
+    super(`${operation}: no answer within ${ms} ms`);
+    this.name = 'CacheTimeout';
+  }
+}
+
+function isEntry(value: unknown): value is StoredEntry {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    Array.isArray((value as StoredEntry).t) &&
+    'v' in value
+  );
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+}
+
+const defaultLog = (line: Record<string, unknown>) => console.warn(JSON.stringify(line));
+
+export function createReadThrough(options: ReadThroughOptions): ReadThrough {
+  const { cache, namespace } = options;
+  const timeoutMs = options.timeoutMs ?? 250;
+  const lockSeconds = options.lockSeconds ?? 5;
+  const waitMs = options.waitMs ?? 1_500;
+  const pollMs = options.pollMs ?? 25;
+  const retryAfterMs = options.retryAfterMs ?? 5_000;
+  const tagTtlSeconds = options.tagTtlSeconds ?? 30 * 24 * 3600;
+  const log = options.log ?? defaultLog;
+  const now = options.now ?? Date.now;
+
+  let failure: { since: number; error: string; retryAt: number; loggedAt: number } | null = null;
+
+  const entryKey = (key: string) => `${namespace}:entry:${key}`;
+  const lockKey = (key: string) => `${namespace}:lock:${key}`;
+  const tagKey = (tag: string) => `${namespace}:tag:${tag}`;
+
+  /** One cache call with its deadline; a failure marks the cache unavailable and rethrows. */
+  async function call<R>(operation: string, run: () => Promise<R>): Promise<R> {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    try {
+      const result = await Promise.race([
+        run(),
+        new Promise<never>((_, reject) => {
+          timer = setTimeout(() => reject(new CacheTimeout(operation, timeoutMs)), timeoutMs);
+        }),
+      ]);
+      if (failure) {
+        log({
+          level: 'info',
+          msg: 'cache available again',
+          namespace,
+          unavailableMs: now() - failure.since,
+        });
+        failure = null;
+      }
+      return result;
+    } catch (error) {
+      const at = now();
+      const first = failure === null;
+      failure = {
+        since: failure?.since ?? at,
+        error: describe(error),
+        retryAt: at + retryAfterMs,
+        loggedAt: failure?.loggedAt ?? at,
+      };
+      // One line when the cache goes away, then one a minute while it stays away.
+      if (first || at - failure.loggedAt >= 60_000) {
+        failure.loggedAt = at;
+        log({
+          level: 'warn',
+          msg: 'cache unavailable: reading the database',
+          namespace,
+          operation,
+          error: failure.error,
+          retryAfterMs,
+        });
+      }
+      throw error;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  const available = () => failure === null || now() >= failure.retryAt;
+
+  /** The entry and the current versions of its tags, in one round trip. */
+  async function look(key: string, tags: readonly string[]) {
+    const [entry, ...versions] = await call('read', () =>
+      cache.getMany([entryKey(key), ...tags.map(tagKey)]),
+    );
+    const current = versions.map((v) => (typeof v === 'string' ? v : null));
+    const fresh =
+      isEntry(entry) &&
+      entry.t.length === current.length &&
+      entry.t.every((version, i) => version === current[i]);
+    return { hit: fresh ? { value: entry.v } : null, versions: current };
+  }
+
+  async function read<T>(request: ReadRequest<T>): Promise<T> {
+    if (!available()) return request.load();
+    let looked: Awaited<ReturnType<typeof look>>;
+    try {
+      looked = await look(request.key, request.tags);
+    } catch {
+      return request.load();
+    }
+    if (looked.hit) return looked.hit.value as T;
+
+    let locked: boolean;
+    try {
+      locked = await call('lock', () =>
+        cache.add(lockKey(request.key), now(), { ttlSeconds: lockSeconds }),
+      );
+    } catch {
+      return request.load();
+    }
+    if (!locked) {
+      const deadline = now() + waitMs;
+      while (now() < deadline) {
+        await new Promise((r) => setTimeout(r, pollMs));
+        try {
+          const again = await look(request.key, request.tags);
+          if (again.hit) return again.hit.value as T;
+        } catch {
+          break;
+        }
+      }
+      return request.load();
+    }
+
+    try {
+      const value = await request.load();
+      const entry: StoredEntry = { t: looked.versions, v: value };
+      await call('write', () =>
+        cache.set(entryKey(request.key), entry, { ttlSeconds: request.ttlSeconds }),
+      ).catch(() => undefined);
+      return value;
+    } finally {
+      if (available()) {
+        await call('unlock', () => cache.delete(lockKey(request.key))).catch(() => undefined);
+      }
+    }
+  }
+
+  async function invalidate(tags: readonly string[]): Promise<boolean> {
+    if (tags.length === 0) return true;
+    try {
+      await call('invalidate', () =>
+        Promise.all(
+          [...new Set(tags)].map((tag) =>
+            cache.set(tagKey(tag), crypto.randomUUID(), { ttlSeconds: tagTtlSeconds }),
+          ),
+        ),
+      );
+      return true;
+    } catch (error) {
+      log({
+        level: 'error',
+        msg: 'cache invalidation failed: entries under these tags live out their TTL',
+        namespace,
+        tags,
+        error: describe(error),
+      });
+      return false;
+    }
+  }
+
+  function state(): CacheState {
+    return failure
+      ? {
+          status: 'unavailable',
+          since: new Date(failure.since).toISOString(),
+          error: failure.error,
+        }
+      : { status: 'ok' };
+  }
+
+  return { read, invalidate, state };
+}
