@@ -5,7 +5,13 @@ import {
   readSessionToken,
   type SessionCookie,
 } from '@edgecart/auth';
-import { type ValidSession, validateSessionToken } from '@edgecart/core';
+import type { ReadThrough } from '@edgecart/cache';
+import {
+  catalogReads,
+  StockChanges,
+  type ValidSession,
+  validateSessionToken,
+} from '@edgecart/core';
 import type { Database } from '@edgecart/db';
 import type { Payments } from '@edgecart/payments';
 import type { RateLimiters } from './rate-limits.ts';
@@ -53,6 +59,13 @@ export interface ContextInput {
   readCookie?: (name: string) => string | undefined;
   /** The payment provider; null where payments are not configured. */
   payments?: Payments | null;
+  /** The catalog's read-through cache; without one, catalog reads go to the database. */
+  catalogCache?: ReadThrough | null;
+  /**
+   * Whether the calls come from a client over HTTP (the tRPC route), so that
+   * each counts against the per-IP ceiling; a page's own calls do not.
+   */
+  fromClient?: boolean;
 }
 
 export function createContext(input: ContextInput) {
@@ -72,6 +85,12 @@ export function createContext(input: ContextInput) {
     setHeader: input.setHeader ?? (() => {}),
     emailQueued: input.emailQueued ?? (() => {}),
     payments: input.payments ?? null,
+    catalogCache: input.catalogCache ?? null,
+    /** Catalog reads, through the cache when there is one. */
+    catalog: catalogReads(input.db, input.catalogCache ?? null),
+    /** Stock the request's procedures moved, announced to the cache after each (trpc.ts). */
+    stockChanges: new StockChanges(),
+    fromClient: input.fromClient ?? false,
     sessionToken,
     /** The guest cart's token from its cookie; a signed-in user's cart goes by the user. */
     cartToken: (): string | null =>

@@ -8,6 +8,12 @@ export const rateLimitRules = {
   'reset:ip': { attempts: 10, windowSeconds: 60 * 60 },
   /** Each checkout holds stock for 35 minutes: one client cannot hold the shelves. */
   'checkout:ip': { attempts: 20, windowSeconds: 15 * 60 },
+  /**
+   * Every tRPC call a client makes over HTTP: a shopper's browsing makes a few
+   * a page, a scraper or a loop makes thousands. Generous, since shoppers
+   * behind one carrier NAT share an address.
+   */
+  'api:ip': { attempts: 600, windowSeconds: 60 },
 } as const satisfies Record<string, RateLimitRule>;
 
 export type RateLimitName = keyof typeof rateLimitRules;

@@ -1,10 +1,11 @@
-import { InvalidInputError } from '@edgecart/core';
+import { announceStockChanges, InvalidInputError } from '@edgecart/core';
 import { initTRPC, TRPCError } from '@trpc/server';
 import superjson from 'superjson';
 import { z } from 'zod';
 import type { Context } from './context.ts';
 import { clientMessage } from './error-reply.ts';
 import { toClientError } from './middlewares/domain-errors.ts';
+import { enforceLimit } from './middlewares/rate-limit.ts';
 
 const t = initTRPC.context<Context>().create({
   transformer: superjson,
@@ -40,11 +41,33 @@ const domainErrors = t.middleware(async ({ next }) => {
   return result;
 });
 
+/** A client's calls over HTTP count against its IP's ceiling (`api:ip`). */
+const ceiling = t.middleware(async ({ ctx, next }) => {
+  if (ctx.fromClient) await enforceLimit(ctx, 'api:ip', ctx.clientIp);
+  return next();
+});
+
+/**
+ * Stock a procedure moved (a checkout, a cancellation) is announced to the
+ * catalog cache once the procedure's transactions have committed, before the
+ * response: the shopper's next page shows it. Also after a failure, which may
+ * have committed some of it.
+ */
+const announceStock = t.middleware(async ({ ctx, next }) => {
+  try {
+    return await next();
+  } finally {
+    if (ctx.stockChanges.size > 0) {
+      await announceStockChanges(ctx.db, ctx.catalogCache, ctx.stockChanges);
+    }
+  }
+});
+
 /**
  * Anyone may call it; domain errors, and the database failures core knows
  * (constraints, conflicts, bad values, outages), become the matching tRPC codes.
  */
-export const publicProcedure = t.procedure.use(domainErrors);
+export const publicProcedure = t.procedure.use(domainErrors).use(ceiling).use(announceStock);
 
 /** A signed-in user's procedure: `ctx.user` and `ctx.session` are set, else UNAUTHORIZED. */
 export const protectedProcedure = publicProcedure.use(async ({ ctx, next }) => {

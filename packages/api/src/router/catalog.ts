@@ -1,9 +1,3 @@
-import {
-  getCollectionBySlug,
-  getProductBySlug,
-  listCollections,
-  listProducts,
-} from '@edgecart/core';
 import type { TRPCRouterRecord } from '@trpc/server';
 import { publicProcedure } from '../trpc.ts';
 import { bySlugInput, listCollectionsInput, listProductsInput } from './catalog.schema.ts';
@@ -11,14 +5,14 @@ import { bySlugInput, listCollectionsInput, listProductsInput } from './catalog.
 export const catalogRouter = {
   products: publicProcedure
     .input(listProductsInput)
-    .query(({ ctx, input }) => listProducts(ctx.db, input)),
+    .query(({ ctx, input }) => ctx.catalog.listProducts(input)),
   product: publicProcedure
     .input(bySlugInput)
-    .query(({ ctx, input }) => getProductBySlug(ctx.db, input.slug)),
+    .query(({ ctx, input }) => ctx.catalog.getProductBySlug(input.slug)),
   collections: publicProcedure
     .input(listCollectionsInput)
-    .query(({ ctx, input }) => listCollections(ctx.db, input ?? {})),
+    .query(({ ctx, input }) => ctx.catalog.listCollections(input ?? {})),
   collection: publicProcedure
     .input(bySlugInput)
-    .query(({ ctx, input }) => getCollectionBySlug(ctx.db, input.slug)),
+    .query(({ ctx, input }) => ctx.catalog.getCollectionBySlug(input.slug)),
 } satisfies TRPCRouterRecord;

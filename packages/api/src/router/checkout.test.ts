@@ -1,6 +1,7 @@
 import { loadArgon2 } from '@edgecart/auth/argon2-node';
-import { createMemoryRateLimiter } from '@edgecart/cache';
-import { type Database, eq, orders, productVariants } from '@edgecart/db';
+import { createMemoryCache, createMemoryRateLimiter, createReadThrough } from '@edgecart/cache';
+import { CATALOG_CACHE_NAMESPACE } from '@edgecart/core';
+import { type Database, eq, orders, products, productVariants } from '@edgecart/db';
 import { createPgliteDb } from '@edgecart/db/pglite';
 import { seedCatalog } from '@edgecart/db/seed';
 import { type StripeStandIn, startStripeStandIn } from '@edgecart/dev-services';
@@ -178,5 +179,70 @@ describe('checkout over HTTP', () => {
     const reply = await guest.call('checkout.start', undefined);
     expect(reply.status).toBe(400);
     expect(reply.body.error?.json?.message).toMatch(/cart is empty/);
+  });
+});
+
+describe('the catalog cache around a checkout', () => {
+  it('shows the stock a checkout took, and gave back, on the next read', async () => {
+    const catalogCache = createReadThrough({
+      cache: createMemoryCache(),
+      namespace: CATALOG_CACHE_NAMESPACE,
+    });
+    // A variant with exactly three left, so that its page says so.
+    const variant = variants[1];
+    if (!variant) throw new Error('no variant in stock');
+    await db.update(productVariants).set({ stock: 3 }).where(eq(productVariants.id, variant.id));
+    const [product] = await db
+      .select({ slug: products.slug })
+      .from(productVariants)
+      .innerJoin(products, eq(products.id, productVariants.productId))
+      .where(eq(productVariants.id, variant.id));
+    const guest = createBrowser(db, argon2, { payments, catalogCache });
+    const remaining = async () => {
+      const reply = await guest.call('catalog.product', { slug: product?.slug }, 'GET');
+      const detail = reply.body.result?.data?.json as {
+        variants: { id: string; remaining: number | null; stockState: string }[];
+      };
+      return detail.variants.find((v) => v.id === variant.id);
+    };
+    expect(await remaining()).toMatchObject({ remaining: 3, stockState: 'low_stock' });
+    await guest.call('cart.add', { variantId: variant.id, quantity: 3 });
+    const { url } = started(await guest.call('checkout.start', undefined));
+    expect(await remaining()).toMatchObject({ remaining: null, stockState: 'out_of_stock' });
+    const order = sessionOf(url)?.metadata.order_id;
+    expect((await guest.call('checkout.cancel', { orderId: order })).status).toBe(200);
+    expect(await remaining()).toMatchObject({ remaining: 3, stockState: 'low_stock' });
+  });
+});
+
+describe('the per-IP ceiling on tRPC calls', () => {
+  it('answers 429 with Retry-After past the ceiling, for that client only, and never counts a page’s own calls', async () => {
+    const limit = createMemoryRateLimiter({ attempts: 5, windowSeconds: 60 });
+    const unlimited = createMemoryRateLimiter({ attempts: 1_000, windowSeconds: 60 });
+    const rateLimiters = {
+      'login:ip': unlimited,
+      'login:account': unlimited,
+      'sign-up:ip': unlimited,
+      'reset:ip': unlimited,
+      'checkout:ip': unlimited,
+      'api:ip': limit,
+    } satisfies RateLimiters;
+    const browse = (clientIp: string, fromClient: boolean) =>
+      createBrowser(db, argon2, { rateLimiters, clientIp, fromClient });
+    const scraper = browse('198.51.100.30', true);
+    const collections = () => scraper.call('catalog.collections', {}, 'GET');
+    for (let i = 0; i < 5; i++) expect((await collections()).status).toBe(200);
+    const over = await collections();
+    expect(over.status).toBe(429);
+    expect(Number(over.retryAfter)).toBeGreaterThan(0);
+    expect(over.body.error?.json?.message).toMatch(/Too many attempts/);
+    expect((await scraper.call('cart.get', undefined, 'GET')).status).toBe(429);
+    expect(
+      (await browse('198.51.100.31', true).call('catalog.collections', {}, 'GET')).status,
+    ).toBe(200);
+    // The same address rendering pages (the server's own caller) is not held back.
+    expect(
+      (await browse('198.51.100.30', false).call('catalog.collections', {}, 'GET')).status,
+    ).toBe(200);
   });
 });

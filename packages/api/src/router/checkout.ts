@@ -24,7 +24,13 @@ export const checkoutRouter = {
     const owner = await cartOwnerOf(ctx);
     const auth = await ctx.auth();
     const { url, orderNumber } = await startCheckout(
-      { db: ctx.db, now: ctx.now, payments, origin: ctx.accounts.origin },
+      {
+        db: ctx.db,
+        now: ctx.now,
+        payments,
+        origin: ctx.accounts.origin,
+        stockChanges: ctx.stockChanges,
+      },
       owner,
       { email: auth?.user.email ?? null },
     );
@@ -40,7 +46,12 @@ export const checkoutRouter = {
     .input(z.object({ orderId: z.guid('There is no such order.') }))
     .mutation(async ({ ctx, input }) => ({
       outcome: await cancelCheckout(
-        { db: ctx.db, now: ctx.now, payments: ctx.payments ?? null },
+        {
+          db: ctx.db,
+          now: ctx.now,
+          payments: ctx.payments ?? null,
+          stockChanges: ctx.stockChanges,
+        },
         await cartOwnerOf(ctx),
         input.orderId,
       ),

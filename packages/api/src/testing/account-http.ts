@@ -1,4 +1,5 @@
 import { createArgon2idHasher, type SessionCookie, serializeCookie } from '@edgecart/auth';
+import type { ReadThrough } from '@edgecart/cache';
 import type { Database } from '@edgecart/db';
 import type { Payments } from '@edgecart/payments';
 import type Argon2 from '@phi-ag/argon2';
@@ -42,6 +43,9 @@ export function createBrowser(
     clientIp?: string;
     emailQueued?: () => void;
     payments?: Payments;
+    catalogCache?: ReadThrough;
+    /** Count calls against the per-IP ceiling, as the HTTP route does. */
+    fromClient?: boolean;
   } = {},
 ): Browser {
   const hasher = createArgon2idHasher(argon2);
@@ -82,6 +86,8 @@ export function createBrowser(
             setHeader: (name, value) => resHeaders.set(name, value),
             emailQueued: options.emailQueued,
             payments: options.payments,
+            catalogCache: options.catalogCache,
+            fromClient: options.fromClient,
             accounts: {
               hasher,
               origin: 'http://shop.test',

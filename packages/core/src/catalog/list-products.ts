@@ -109,11 +109,14 @@ export async function listProducts(db: Database, params: ListProductsParams): Pr
   if (params.inStock) outer.push(sql`${rows.totalStock} > 0`);
   if (params.cursor) outer.push(after(columns, decodeCursor(params.cursor, params.sort)));
 
-  // The first image comes in the same query: one round trip for the page.
+  // The first image comes in the same query: one round trip for the page. The row's id is
+  // named with its table: drizzle writes a CTE's column bare, which inside this subquery
+  // would be product_images.id.
+  const rowId = sql`${sql.identifier('catalog_rows')}.${sql.identifier('id')}`;
   const firstImage = sql<CatalogImage | null>`(
     select json_build_object('url', ${productImages.url}, 'alt', ${productImages.alt},
       'width', ${productImages.width}, 'height', ${productImages.height})
-    from ${productImages} where ${productImages.productId} = ${rows.id}
+    from ${productImages} where ${productImages.productId} = ${rowId}
     order by ${productImages.position} limit 1)`;
   const page = await db
     .with(rows)

@@ -11,6 +11,7 @@ import {
   sql,
 } from '@edgecart/db';
 import type { PaymentEvent } from '@edgecart/payments';
+import type { StockChanges } from '../catalog/stock-changes.ts';
 import { enqueueEmail } from '../outbox/queue.ts';
 import { writeAudit } from './audit.ts';
 import { orderConfirmationEmail } from './emails.ts';
@@ -28,6 +29,14 @@ export type PaymentEventOutcome =
   | 'ignored';
 
 type Tx = Database;
+
+export interface PaymentEventDeps {
+  db: Database;
+  now: Date;
+  origin: string;
+  /** Told which variants' stock moved, for the catalog cache. */
+  stockChanges?: StockChanges | undefined;
+}
 type Order = typeof orders.$inferSelect;
 
 /** The status a paid order has once `refunded` of `paid` has gone back. */
@@ -37,7 +46,7 @@ function paidStatus(amountPaid: number, amountRefunded: number) {
 }
 
 /** Takes the stock again for an order whose reservation was released (paid after it was cancelled). */
-async function reserveAgain(tx: Tx, orderId: string): Promise<boolean> {
+async function reserveAgain(tx: Tx, orderId: string, changes?: StockChanges): Promise<boolean> {
   const items = await tx
     .select({ variantId: orderItems.variantId, quantity: orderItems.quantity })
     .from(orderItems)
@@ -51,6 +60,7 @@ async function reserveAgain(tx: Tx, orderId: string): Promise<boolean> {
       .where(and(eq(productVariants.id, item.variantId), gte(productVariants.stock, item.quantity)))
       .returning({ id: productVariants.id });
     if (taken.length === 0) return false;
+    changes?.record(item.variantId);
   }
   return true;
 }
@@ -90,7 +100,7 @@ async function applyPaid(
   tx: Tx,
   order: Order,
   event: Extract<PaymentEvent, { kind: 'checkout-paid' }>,
-  deps: { now: Date; origin: string },
+  deps: Pick<PaymentEventDeps, 'now' | 'origin' | 'stockChanges'>,
 ): Promise<PaymentEventOutcome> {
   const actor = `payment:${event.eventId}`;
   if (order.paidAt || order.status === 'needs_review') return 'no-change';
@@ -119,7 +129,7 @@ async function applyPaid(
       'order.payment_mismatch',
     );
   }
-  if (order.stockReleasedAt && !(await reserveAgain(tx, order.id))) {
+  if (order.stockReleasedAt && !(await reserveAgain(tx, order.id, deps.stockChanges))) {
     return review(
       'paid after the order was cancelled, and the stock is gone',
       'order.paid_after_cancel',
@@ -169,7 +179,7 @@ async function applyPaid(
  * failure throws, so the webhook answers 5xx and the provider retries.
  */
 export async function applyPaymentEvent(
-  deps: { db: Database; now: Date; origin: string },
+  deps: PaymentEventDeps,
   event: PaymentEvent,
 ): Promise<PaymentEventOutcome> {
   return deps.db.transaction(async (tx) => {
@@ -198,7 +208,7 @@ export async function applyPaymentEvent(
         outcome = await applyPaid(tx, order, event, deps);
       } else if (event.kind === 'checkout-expired' || event.kind === 'checkout-failed') {
         if (order.status === 'pending' && !order.paidAt) {
-          await releaseOrderStock(tx, order.id, deps.now);
+          await releaseOrderStock(tx, order.id, deps.now, deps.stockChanges);
           await change(
             tx,
             { ...order },

@@ -1,6 +1,7 @@
 import { and, asc, type Database, desc, eq, isNull, orders } from '@edgecart/db';
 import type { CartOwner } from '../cart/owner.ts';
 import { findCartId } from '../cart/owner.ts';
+import type { StockChanges } from '../catalog/stock-changes.ts';
 import { writeAudit } from './audit.ts';
 import { withItems } from './orders-of-user.ts';
 import { releaseOrderStock } from './release-stock.ts';
@@ -24,13 +25,13 @@ export async function attachCheckoutSession(
  * cancelled.
  */
 export async function cancelPendingOrder(
-  deps: { db: Database; now: Date },
+  deps: { db: Database; now: Date; stockChanges?: StockChanges | undefined },
   orderId: string,
   actor: string,
   action = 'order.cancelled',
 ): Promise<boolean> {
   return deps.db.transaction((tx) =>
-    cancelPendingInTransaction(tx, orderId, deps.now, actor, action),
+    cancelPendingInTransaction(tx, orderId, deps.now, actor, action, deps.stockChanges),
   );
 }
 
@@ -41,6 +42,7 @@ export async function cancelPendingInTransaction(
   now: Date,
   actor: string,
   action: string,
+  changes?: StockChanges,
 ): Promise<boolean> {
   const [order] = await tx
     .select({ id: orders.id })
@@ -48,7 +50,7 @@ export async function cancelPendingInTransaction(
     .where(and(eq(orders.id, orderId), eq(orders.status, 'pending'), isNull(orders.paidAt)))
     .for('update');
   if (!order) return false;
-  await releaseOrderStock(tx, order.id, now);
+  await releaseOrderStock(tx, order.id, now, changes);
   await tx
     .update(orders)
     .set({ status: 'cancelled', updatedAt: now })

@@ -14,6 +14,7 @@ import {
 } from '@edgecart/db';
 import type { CartOwner } from '../cart/owner.ts';
 import { findCartId, lockCart } from '../cart/owner.ts';
+import type { StockChanges } from '../catalog/stock-changes.ts';
 import { InvalidInputError } from '../errors.ts';
 import { writeAudit } from './audit.ts';
 import { cancelPendingInTransaction } from './order-lifecycle.ts';
@@ -51,7 +52,7 @@ export interface PlacedOrder {
  * reserved in variant id order, so that two checkouts never deadlock.
  */
 export async function placeOrder(
-  deps: { db: Database; now: Date },
+  deps: { db: Database; now: Date; stockChanges?: StockChanges | undefined },
   owner: CartOwner,
   contact: { email: string | null },
 ): Promise<PlacedOrder> {
@@ -67,7 +68,14 @@ export async function placeOrder(
       .where(and(eq(orders.cartId, cartId), eq(orders.status, 'pending'), isNull(orders.paidAt)))
       .orderBy(asc(orders.number));
     for (const earlier of replaced) {
-      await cancelPendingInTransaction(tx, earlier.id, deps.now, 'checkout', 'order.replaced');
+      await cancelPendingInTransaction(
+        tx,
+        earlier.id,
+        deps.now,
+        'checkout',
+        'order.replaced',
+        deps.stockChanges,
+      );
     }
     const lines = await tx
       .select({
@@ -120,6 +128,7 @@ export async function placeOrder(
             : `Only ${stock} of ${name} left: lower the quantity in your cart to check out.`,
         );
       }
+      deps.stockChanges?.record(line.variantId);
     }
 
     const subtotal = lines.reduce((sum, line) => sum + line.price * line.quantity, 0);

@@ -9,6 +9,7 @@ import {
   productVariants,
   sql,
 } from '@edgecart/db';
+import type { StockChanges } from '../catalog/stock-changes.ts';
 
 /**
  * Puts an order's reserved stock back, once: the order's `stock_released_at`
@@ -20,6 +21,7 @@ export async function releaseOrderStock(
   db: Database,
   orderId: string,
   now: Date,
+  changes?: StockChanges,
 ): Promise<boolean> {
   const released = await db
     .update(orders)
@@ -34,6 +36,7 @@ export async function releaseOrderStock(
     .orderBy(orderItems.variantId);
   for (const item of items) {
     if (!item.variantId) continue;
+    changes?.record(item.variantId);
     await db
       .update(productVariants)
       .set({ stock: sql`${productVariants.stock} + ${item.quantity}` })

@@ -1,6 +1,7 @@
 import type { Database } from '@edgecart/db';
 import type { Payments } from '@edgecart/payments';
 import type { CartOwner } from '../cart/owner.ts';
+import type { StockChanges } from '../catalog/stock-changes.ts';
 import { UnavailableError } from '../errors.ts';
 import {
   attachCheckoutSession,
@@ -18,6 +19,8 @@ export interface StartCheckoutDeps {
   payments: Pick<Payments, 'createCheckout' | 'expireCheckout'>;
   /** The shop's origin, for the pages the provider sends the shopper back to. */
   origin: string;
+  /** Told which variants' stock moved, for the catalog cache. */
+  stockChanges?: StockChanges | undefined;
 }
 
 /**
@@ -34,7 +37,8 @@ export async function startCheckout(
   contact: { email: string | null },
 ): Promise<{ url: string; orderId: string; orderNumber: number }> {
   const { db, payments } = deps;
-  const order = await placeOrder({ db, now: deps.now() }, owner, contact);
+  const { stockChanges } = deps;
+  const order = await placeOrder({ db, now: deps.now(), stockChanges }, owner, contact);
   for (const sessionId of order.replacedPages) {
     // Best effort: an earlier page left open expires by itself within 31 minutes, and a
     // payment on it takes the stock again (or asks for review) when its event comes.
@@ -63,7 +67,7 @@ export async function startCheckout(
     if (page) await payments.expireCheckout(page.sessionId).catch(() => undefined);
     // If this fails too, the sweeper releases the stock when the hold ends.
     await cancelPendingOrder(
-      { db, now: deps.now() },
+      { db, now: deps.now(), stockChanges },
       order.id,
       'checkout',
       'order.payment_page_failed',
@@ -84,7 +88,7 @@ export async function startCheckout(
  * for its payment event), `none` when there was nothing to cancel.
  */
 export async function cancelCheckout(
-  deps: Pick<StartCheckoutDeps, 'db' | 'now'> & {
+  deps: Pick<StartCheckoutDeps, 'db' | 'now' | 'stockChanges'> & {
     payments: Pick<Payments, 'expireCheckout'> | null;
   },
   owner: CartOwner,
@@ -98,7 +102,7 @@ export async function cancelCheckout(
     if (page === 'completed') return 'completed';
   }
   const cancelled = await cancelPendingOrder(
-    { db: deps.db, now: deps.now() },
+    { db: deps.db, now: deps.now(), stockChanges: deps.stockChanges },
     order.id,
     'checkout',
     'order.checkout_cancelled',

@@ -1,4 +1,5 @@
 import { and, asc, type Database, eq, isNull, lt, orders } from '@edgecart/db';
+import type { StockChanges } from '../catalog/stock-changes.ts';
 import { cancelPendingOrder } from './order-lifecycle.ts';
 
 /**
@@ -8,7 +9,7 @@ import { cancelPendingOrder } from './order-lifecycle.ts';
  * cancelled and its stock released, with an audit row. At most `limit` a run.
  */
 export async function sweepExpiredOrders(
-  deps: { db: Database; now: Date },
+  deps: { db: Database; now: Date; stockChanges?: StockChanges | undefined },
   /** Closes the order's payment page; `completed` when the shopper paid on it after all. */
   closePage: (sessionId: string) => Promise<'closed' | 'completed'>,
   options: { limit?: number } = {},

@@ -1,0 +1,27 @@
+import { createReadThrough, createUpstashCache } from '@edgecart/cache';
+import { startRedis, startUpstashBridge } from '@edgecart/dev-services';
+import { openNeonPostgres } from '../testing/postgres.ts';
+import { CATALOG_CACHE_NAMESPACE } from './cached-catalog.ts';
+import { describeCachedCatalogContract } from './cached-catalog-contract.ts';
+
+describeCachedCatalogContract(
+  'PostgreSQL through the Worker path and Upstash (REST bridge → redis-server)',
+  async () => {
+    const database = await openNeonPostgres({ path: 'request' });
+    const redis = await startRedis();
+    const bridge = await startUpstashBridge({ redisUrl: redis.url });
+    const cache = createReadThrough({
+      cache: createUpstashCache(bridge),
+      namespace: CATALOG_CACHE_NAMESPACE,
+    });
+    return {
+      db: database.db,
+      cache,
+      close: async () => {
+        await bridge.close();
+        await redis.stop();
+        await database.close();
+      },
+    };
+  },
+);

@@ -1,0 +1,13 @@
+import { createMemoryCache, createReadThrough } from '@edgecart/cache';
+import { createPgliteDb } from '@edgecart/db/pglite';
+import { CATALOG_CACHE_NAMESPACE } from './cached-catalog.ts';
+import { describeCachedCatalogContract } from './cached-catalog-contract.ts';
+
+describeCachedCatalogContract('PGlite and the memory cache', async () => {
+  const { db, close } = await createPgliteDb();
+  const cache = createReadThrough({
+    cache: createMemoryCache(),
+    namespace: CATALOG_CACHE_NAMESPACE,
+  });
+  return { db, cache, close };
+});

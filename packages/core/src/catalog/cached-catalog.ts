@@ -1,0 +1,115 @@
+import type { ReadThrough } from '@edgecart/cache';
+import { type Database, eq, inArray, products, productVariants } from '@edgecart/db';
+import { NotFoundError } from '../errors.ts';
+import { catalogTags, tagsOf } from './cache-tags.ts';
+import { getCollectionBySlug, listCollections } from './collections.ts';
+import { getProductBySlug } from './get-product.ts';
+import { type ListProductsParams, listProducts } from './list-products.ts';
+import { searchTerms } from './search.ts';
+import type { StockChanges } from './stock-changes.ts';
+import type { CollectionSummary, ProductDetail, ProductPage } from './types.ts';
+
+/**
+ * The shape of what the catalog cache stores: bump it with any change to
+ * `types.ts` (the test "stores the shapes its version names" fails until
+ * then), so that a deploy never reads entries of the old shape.
+ */
+export const CATALOG_CACHE_VERSION = 1;
+export const CATALOG_CACHE_NAMESPACE = `edgecart:catalog:v${CATALOG_CACHE_VERSION}`;
+
+/**
+ * How long an entry lives. Invalidation makes entries stale at once; this
+ * bounds how stale one can get when an invalidation could not reach the
+ * cache (it was down while reads still went to it, or came back in between).
+ */
+export const CATALOG_TTL_SECONDS = 60;
+
+export interface CatalogReads {
+  listProducts(params: ListProductsParams): Promise<ProductPage>;
+  getProductBySlug(slug: string): Promise<ProductDetail>;
+  listCollections(options?: { featuredOnly?: boolean | undefined }): Promise<CollectionSummary[]>;
+  getCollectionBySlug(slug: string): Promise<CollectionSummary>;
+}
+
+/** The query's key: equal searches give equal keys, whatever their case and spacing. */
+export function productListKey(params: ListProductsParams): string {
+  return `products:${JSON.stringify([
+    // Every word must match, in any order: the order and repeats do not change the answer.
+    [...new Set(searchTerms(params.q))].sort().join(' '),
+    params.collection ?? '',
+    params.minPrice ?? null,
+    params.maxPrice ?? null,
+    params.inStock === true,
+    params.sort,
+    params.cursor ?? '',
+    params.limit,
+  ])}`;
+}
+
+/**
+ * Catalog reads through the cache when there is one, straight from the
+ * database otherwise. A product or collection that does not exist is cached
+ * too (as null), so that unknown slugs cost the database nothing more.
+ */
+export function catalogReads(db: Database, cache: ReadThrough | null): CatalogReads {
+  const read = <T>(key: string, tags: string[], load: () => Promise<T>) =>
+    cache ? cache.read({ key, tags, ttlSeconds: CATALOG_TTL_SECONDS, load }) : load();
+  const orNull = async <T>(load: () => Promise<T>): Promise<T | null> => {
+    try {
+      return await load();
+    } catch (error) {
+      if (error instanceof NotFoundError) return null;
+      throw error;
+    }
+  };
+  return {
+    listProducts: (params) =>
+      read(productListKey(params), tagsOf.productList(), () => listProducts(db, params)),
+    async getProductBySlug(slug) {
+      const product = await read(`product:${slug}`, tagsOf.product(slug), () =>
+        orNull(() => getProductBySlug(db, slug)),
+      );
+      if (!product) throw new NotFoundError(`No product is called "${slug}".`);
+      return product;
+    },
+    listCollections: (options = {}) =>
+      read(`collections:${options.featuredOnly ? 'featured' : 'all'}`, tagsOf.collections(), () =>
+        listCollections(db, options),
+      ),
+    async getCollectionBySlug(slug) {
+      const collection = await read(`collection:${slug}`, tagsOf.collections(), () =>
+        orNull(() => getCollectionBySlug(db, slug)),
+      );
+      if (!collection) throw new NotFoundError(`No collection is called "${slug}".`);
+      return collection;
+    },
+  };
+}
+
+/**
+ * Tells the cache that these variants' stock moved: their products' pages
+ * and every listing are read again. Call it once the transactions that moved
+ * the stock have committed. Never throws (a failure is logged by the cache).
+ */
+export async function announceStockChanges(
+  db: Database,
+  cache: ReadThrough | null,
+  changes: StockChanges,
+): Promise<void> {
+  const variantIds = changes.take();
+  if (!cache || variantIds.length === 0) return;
+  let slugs: string[];
+  try {
+    const rows = await db
+      .selectDistinct({ slug: products.slug })
+      .from(productVariants)
+      .innerJoin(products, eq(products.id, productVariants.productId))
+      .where(inArray(productVariants.id, variantIds));
+    slugs = rows.map((r) => r.slug);
+  } catch {
+    // Without the slugs, every product page goes.
+    await cache.invalidate([catalogTags.catalog]);
+    return;
+  }
+  await cache.invalidate(tagsOf.stockChange(slugs));
+}
