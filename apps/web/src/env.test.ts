@@ -23,6 +23,7 @@ const runtime = (values: Partial<AppRuntimeEnv>): AppRuntimeEnv => ({
   DEV_TOOLS: undefined,
   PGLITE_DATA_DIR: undefined,
   UPSTASH_REDIS_REST_URL: undefined,
+  CATALOG_CACHE: undefined,
   UPSTASH_REDIS_REST_TOKEN: undefined,
   RESEND_API_KEY: undefined,
   EMAIL_FROM: undefined,

@@ -131,6 +131,7 @@ export type AppRuntimeEnv = Record<
   | 'PGLITE_DATA_DIR'
   | 'UPSTASH_REDIS_REST_URL'
   | 'UPSTASH_REDIS_REST_TOKEN'
+  | 'CATALOG_CACHE'
   | 'RESEND_API_KEY'
   | 'EMAIL_FROM'
   | 'RESEND_BASE_URL'
@@ -205,6 +206,7 @@ export const env = createAppEnv({
   PGLITE_DATA_DIR: process.env.PGLITE_DATA_DIR,
   UPSTASH_REDIS_REST_URL: process.env.UPSTASH_REDIS_REST_URL,
   UPSTASH_REDIS_REST_TOKEN: process.env.UPSTASH_REDIS_REST_TOKEN,
+  CATALOG_CACHE: process.env.CATALOG_CACHE,
   RESEND_API_KEY: process.env.RESEND_API_KEY,
   EMAIL_FROM: process.env.EMAIL_FROM,
   RESEND_BASE_URL: process.env.RESEND_BASE_URL,

@@ -6,9 +6,15 @@ export const cacheEnvShape = {
   UPSTASH_REDIS_REST_URL: z.url().optional(),
   /** Upstash Redis REST token (the read-write one). */
   UPSTASH_REDIS_REST_TOKEN: z.string().min(1).optional(),
+  /**
+   * `off` sends every catalog read and page to the database, as if nothing
+   * were cached: for the benchmark's cold runs and for comparing. `on` by default.
+   */
+  CATALOG_CACHE: z.enum(['on', 'off']).default('on'),
 };
 
 export type CacheEnv = {
   UPSTASH_REDIS_REST_URL?: string | undefined;
   UPSTASH_REDIS_REST_TOKEN?: string | undefined;
+  CATALOG_CACHE?: 'on' | 'off' | undefined;
 };

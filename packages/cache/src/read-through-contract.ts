@@ -152,6 +152,32 @@ export function describeReadThroughContract(
       expect(Date.now() - started).toBeLessThan(1_000);
     });
 
+    it('stores only what may be stored, and callers waiting on it stop waiting at once', async () => {
+      const ns = namespace();
+      const isolates = caches.map((cache) => make(cache, ns));
+      const src = source(() => ({ status: 500 }), 100);
+      const started = Date.now();
+      await Promise.all(
+        Array.from({ length: 12 }, (_, i) =>
+          (isolates[i % isolates.length] as ReadThrough).read({
+            key: 'page',
+            tags: [],
+            ttlSeconds: 60,
+            load: src.load,
+            storable: (page) => page.status === 200,
+          }),
+        ),
+      );
+      // The first read, then the waiters, each on its own once the lock is gone: not 1.5 s of waiting.
+      expect(Date.now() - started).toBeLessThan(1_200);
+      expect(src.reads).toBeGreaterThan(1);
+      const again = source(() => ({ status: 200 }));
+      const request = { key: 'page', tags: [], ttlSeconds: 60, load: again.load };
+      await make(first(), ns).read({ ...request, storable: (p) => p.status === 200 });
+      await make(first(), ns).read(request);
+      expect(again.reads).toBe(1);
+    });
+
     it('is healthy while the cache answers', async () => {
       const rt = make(first(), namespace());
       await rt.read({ key: 'x', tags: ['t'], ttlSeconds: 60, load: async () => 1 });

@@ -39,6 +39,8 @@ export interface ReadRequest<T> {
   ttlSeconds: number;
   /** Reads the source of truth. */
   load: () => Promise<T>;
+  /** Whether a value may be stored (a page that set a cookie may not); all may by default. */
+  storable?: (value: T) => boolean;
 }
 
 export type CacheState = { status: 'ok' } | { status: 'unavailable'; since: string; error: string };
@@ -47,6 +49,8 @@ export interface ReadThroughOptions {
   cache: Cache;
   /** Prefix of every key, with a version of the stored shape: `edgecart:catalog:v3`. */
   namespace: string;
+  /** Prefix of the tags' keys, when entries of several namespaces share tags; `namespace` by default. */
+  tagNamespace?: string;
   /** Each cache call's deadline. */
   timeoutMs?: number;
   /** How long the lock holder has to write the entry; the lock expires after it. */
@@ -105,7 +109,7 @@ export function createReadThrough(options: ReadThroughOptions): ReadThrough {
 
   const entryKey = (key: string) => `${namespace}:entry:${key}`;
   const lockKey = (key: string) => `${namespace}:lock:${key}`;
-  const tagKey = (tag: string) => `${namespace}:tag:${tag}`;
+  const tagKey = (tag: string) => `${options.tagNamespace ?? namespace}:tag:${tag}`;
 
   /** One cache call with its deadline; a failure marks the cache unavailable and rethrows. */
   async function call<R>(operation: string, run: () => Promise<R>): Promise<R> {
@@ -156,17 +160,19 @@ export function createReadThrough(options: ReadThroughOptions): ReadThrough {
 
   const available = () => failure === null || now() >= failure.retryAt;
 
-  /** The entry and the current versions of its tags, in one round trip. */
-  async function look(key: string, tags: readonly string[]) {
-    const [entry, ...versions] = await call('read', () =>
-      cache.getMany([entryKey(key), ...tags.map(tagKey)]),
-    );
+  /** The entry, the current versions of its tags and (when asked) its lock, in one round trip. */
+  async function look(key: string, tags: readonly string[], withLock = false) {
+    const keys = [entryKey(key), ...tags.map(tagKey)];
+    if (withLock) keys.push(lockKey(key));
+    const values = await call('read', () => cache.getMany(keys));
+    const locked = withLock ? values.pop() !== null : false;
+    const [entry, ...versions] = values;
     const current = versions.map((v) => (typeof v === 'string' ? v : null));
     const fresh =
       isEntry(entry) &&
       entry.t.length === current.length &&
       entry.t.every((version, i) => version === current[i]);
-    return { hit: fresh ? { value: entry.v } : null, versions: current };
+    return { hit: fresh ? { value: entry.v } : null, versions: current, locked };
   }
 
   async function read<T>(request: ReadRequest<T>): Promise<T> {
@@ -192,8 +198,10 @@ export function createReadThrough(options: ReadThroughOptions): ReadThrough {
       while (now() < deadline) {
         await new Promise((r) => setTimeout(r, pollMs));
         try {
-          const again = await look(request.key, request.tags);
+          const again = await look(request.key, request.tags, true);
           if (again.hit) return again.hit.value as T;
+          // The holder finished without storing (its read failed, or was not storable).
+          if (!again.locked) break;
         } catch {
           break;
         }
@@ -203,6 +211,7 @@ export function createReadThrough(options: ReadThroughOptions): ReadThrough {
 
     try {
       const value = await request.load();
+      if (request.storable && !request.storable(value)) return value;
       const entry: StoredEntry = { t: looked.versions, v: value };
       await call('write', () =>
         cache.set(entryKey(request.key), entry, { ttlSeconds: request.ttlSeconds }),

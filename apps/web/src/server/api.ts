@@ -3,6 +3,7 @@ import { createCaller, createContext } from '@edgecart/api';
 import { cookies, headers } from 'next/headers';
 import { cache } from 'react';
 import { accountsFor, addressedOrigin } from './accounts.ts';
+import { getCatalogCache } from './cache.ts';
 import { getDb } from './db.ts';
 import { deliverEmailsAfterResponse, devOutboxEnabled } from './email.ts';
 import { getPayments } from './payments.ts';
@@ -25,6 +26,7 @@ export const getApi = cache(async () => {
       emailQueued: () => deliverEmailsAfterResponse(db, requestId),
       readCookie: (name) => cookieStore.get(name)?.value,
       payments: getPayments(),
+      catalogCache: getCatalogCache(),
       clientIp: clientIpOf(requestHeaders),
       rateLimiters: getRateLimiters(),
       // Cookies can be set from Server Actions and Route Handlers, not while a page renders.

@@ -1,12 +1,24 @@
 import 'server-only';
-import { type Cache, createCache } from '@edgecart/cache';
+import { type Cache, createCache, createReadThrough, type ReadThrough } from '@edgecart/cache';
+import { CATALOG_CACHE_NAMESPACE } from '@edgecart/core';
 import { env } from '~/env';
 
-// Upstash's client is fetch-based and holds no socket, so one serves every request.
-const holder = globalThis as { edgecartCache?: Cache };
+// Upstash's client is fetch-based and holds no socket, so one serves every request; the
+// read-through's state (whether Redis answers) is per process, or per isolate in a Worker.
+const holder = globalThis as { edgecartCache?: Cache; edgecartCatalogCache?: ReadThrough };
 
 /** The shop's cache: Upstash Redis when configured, else in memory. */
 export function getCache(): Cache {
   holder.edgecartCache ??= createCache(env);
   return holder.edgecartCache;
+}
+
+/** Catalog reads through the cache; null when CATALOG_CACHE is off. */
+export function getCatalogCache(): ReadThrough | null {
+  if (env.CATALOG_CACHE === 'off') return null;
+  holder.edgecartCatalogCache ??= createReadThrough({
+    cache: getCache(),
+    namespace: CATALOG_CACHE_NAMESPACE,
+  });
+  return holder.edgecartCatalogCache;
 }

@@ -8,7 +8,8 @@ const holder = globalThis as { edgecartRateLimiters?: RateLimiters };
 
 /**
  * What a limit does when Redis does not answer: the ones that guard accounts
- * and email deny; checkout, which guards stock holds, lets the sale through.
+ * and email deny; checkout, which guards stock holds, lets the sale through,
+ * and so does the ceiling on API calls, which guards the catalog.
  */
 const onTimeout: Record<RateLimitName, 'deny' | 'allow'> = {
   'login:ip': 'deny',
@@ -16,6 +17,7 @@ const onTimeout: Record<RateLimitName, 'deny' | 'allow'> = {
   'sign-up:ip': 'deny',
   'reset:ip': 'deny',
   'checkout:ip': 'allow',
+  'api:ip': 'allow',
 };
 
 /**

@@ -1,4 +1,13 @@
 /**
+ * The shape of what the catalog cache stores: bump it with any change to
+ * `types.ts` (the test "stores the shapes its version names" fails until
+ * then), so that a deploy never reads entries of the old shape. Cached pages
+ * share the tags kept under this namespace.
+ */
+export const CATALOG_CACHE_VERSION = 1;
+export const CATALOG_CACHE_NAMESPACE = `edgecart:catalog:v${CATALOG_CACHE_VERSION}`;
+
+/**
  * Every tag the catalog cache uses, and what bumps it. An entry is stale as
  * soon as one of its tags is invalidated (`ReadThrough` in @edgecart/cache).
  *

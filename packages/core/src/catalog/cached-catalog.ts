@@ -2,20 +2,15 @@ import type { ReadThrough } from '@edgecart/cache';
 import { type Database, eq, inArray, products, productVariants } from '@edgecart/db';
 import { NotFoundError } from '../errors.ts';
 import { catalogTags, tagsOf } from './cache-tags.ts';
+
+export { CATALOG_CACHE_NAMESPACE, CATALOG_CACHE_VERSION } from './cache-tags.ts';
+
 import { getCollectionBySlug, listCollections } from './collections.ts';
 import { getProductBySlug } from './get-product.ts';
 import { type ListProductsParams, listProducts } from './list-products.ts';
 import { searchTerms } from './search.ts';
 import type { StockChanges } from './stock-changes.ts';
 import type { CollectionSummary, ProductDetail, ProductPage } from './types.ts';
-
-/**
- * The shape of what the catalog cache stores: bump it with any change to
- * `types.ts` (the test "stores the shapes its version names" fails until
- * then), so that a deploy never reads entries of the old shape.
- */
-export const CATALOG_CACHE_VERSION = 1;
-export const CATALOG_CACHE_NAMESPACE = `edgecart:catalog:v${CATALOG_CACHE_VERSION}`;
 
 /**
  * How long an entry lives. Invalidation makes entries stale at once; this

@@ -1,5 +1,6 @@
-import { sweepExpiredOrders } from '@edgecart/core';
+import { announceStockChanges, StockChanges, sweepExpiredOrders } from '@edgecart/core';
 import { env } from '~/env';
+import { getCatalogCache } from '~/server/cache';
 import { getDb } from '~/server/db';
 import { isInternalRequest } from '~/server/internal-requests';
 import { logError } from '~/server/log-error';
@@ -17,18 +18,26 @@ export async function POST(request: Request): Promise<Response> {
   }
   const requestId = requestIdFrom(request.headers);
   const payments = getPayments();
-  const { cancelled } = await sweepExpiredOrders(
-    { db: await getDb(), now: new Date() },
-    async (sessionId) => {
-      if (!payments) return 'closed';
-      // A page that cannot be closed now expires by itself within minutes; a payment on it
-      // after the order is cancelled takes the stock again (or asks for review).
-      return payments.expireCheckout(sessionId).catch((error: unknown) => {
-        logError({ level: 'warn', msg: 'could not close a payment page', requestId }, error);
-        return 'closed' as const;
-      });
-    },
-  );
+  const db = await getDb();
+  const stockChanges = new StockChanges();
+  let cancelled: string[];
+  try {
+    ({ cancelled } = await sweepExpiredOrders(
+      { db, now: new Date(), stockChanges },
+      async (sessionId) => {
+        if (!payments) return 'closed';
+        // A page that cannot be closed now expires by itself within minutes; a payment on it
+        // after the order is cancelled takes the stock again (or asks for review).
+        return payments.expireCheckout(sessionId).catch((error: unknown) => {
+          logError({ level: 'warn', msg: 'could not close a payment page', requestId }, error);
+          return 'closed' as const;
+        });
+      },
+    ));
+  } finally {
+    // Their stock is back on the shelves: the catalog shows it now.
+    await announceStockChanges(db, getCatalogCache(), stockChanges);
+  }
   if (cancelled.length > 0) {
     console.log(
       JSON.stringify({ level: 'info', msg: 'swept expired orders', requestId, cancelled }),

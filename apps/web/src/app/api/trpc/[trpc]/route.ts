@@ -3,6 +3,7 @@ import { databaseErrorKind } from '@edgecart/db';
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import { getHTTPStatusCodeFromError } from '@trpc/server/http';
 import { accountsFor, addressedOrigin } from '~/server/accounts';
+import { getCatalogCache } from '~/server/cache';
 import { getDb } from '~/server/db';
 import { deliverEmailsAfterResponse, devOutboxEnabled } from '~/server/email';
 import { logError } from '~/server/log-error';
@@ -31,11 +32,22 @@ async function handler(request: Request): Promise<Response> {
         setHeader: (name, value) => resHeaders.set(name, value),
         emailQueued: () => deliverEmailsAfterResponse(db, requestId),
         payments: getPayments(),
+        catalogCache: getCatalogCache(),
+        fromClient: true,
         accounts: accountsFor(addressedOrigin(request.headers, request.url), (_cookie, header) =>
           resHeaders.append('set-cookie', header),
         ),
       });
     },
+    // Catalog answers are the same for everyone; anything else may be someone's own.
+    responseMeta: ({ paths, type, errors }) => ({
+      headers: {
+        'cache-control':
+          type === 'query' && errors.length === 0 && paths?.every((p) => p.startsWith('catalog.'))
+            ? 'public, max-age=0, must-revalidate'
+            : 'private, no-store',
+      },
+    }),
     onError({ error, path }) {
       const status = getHTTPStatusCodeFromError(error);
       if (status >= 500) {

@@ -1,6 +1,7 @@
-import { applyPaymentEvent } from '@edgecart/core';
+import { announceStockChanges, applyPaymentEvent, StockChanges } from '@edgecart/core';
 import { InvalidWebhookError } from '@edgecart/payments';
 import { addressedOrigin, shopOrigin } from '~/server/accounts';
+import { getCatalogCache } from '~/server/cache';
 import { getDb } from '~/server/db';
 import { deliverEmailsAfterResponse } from '~/server/email';
 import { logError } from '~/server/log-error';
@@ -28,7 +29,14 @@ export async function POST(request: Request): Promise<Response> {
   }
   const db = await getDb();
   const origin = shopOrigin(addressedOrigin(request.headers, request.url));
-  const outcome = await applyPaymentEvent({ db, now: new Date(), origin }, event);
+  const stockChanges = new StockChanges();
+  let outcome: Awaited<ReturnType<typeof applyPaymentEvent>>;
+  try {
+    outcome = await applyPaymentEvent({ db, now: new Date(), origin, stockChanges }, event);
+  } finally {
+    // An expiry gave stock back, a late payment took it again: the catalog shows it now.
+    await announceStockChanges(db, getCatalogCache(), stockChanges);
+  }
   if (outcome === 'paid') deliverEmailsAfterResponse(db, requestId);
   console.log(
     JSON.stringify({

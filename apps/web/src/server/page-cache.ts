@@ -1,0 +1,133 @@
+/**
+ * Whole catalog pages, cached by the Worker's entry in Upstash Redis under
+ * the same tags as the data they show (`pageTags` in core): a price or stock
+ * change that invalidates a product's data invalidates its page with it.
+ *
+ * Only what is the same for everyone is cached: GETs of catalog paths, from
+ * visitors with neither a session nor a cart cookie (a header with a cart
+ * count or an account link is someone's own), not React Server Component
+ * requests (client navigations), and only 200 and 404 HTML answers that set
+ * no cookie. Entries are keyed by the build, since a page names the build's
+ * scripts. The response's own Cache-Control (`private, no-store` from Next)
+ * is kept: browsers and CDNs store nothing; the Worker answers from Redis.
+ */
+import { cartCookieName, sessionCookieName } from '@edgecart/auth';
+import { createReadThrough, createUpstashCache, type ReadThrough } from '@edgecart/cache';
+import { CATALOG_CACHE_NAMESPACE, pageTags } from '@edgecart/core/cache-tags';
+
+/** The same bound as the catalog's data: invalidation is immediate, this caps a missed one. */
+export const PAGE_TTL_SECONDS = 60;
+
+const PERSONAL_COOKIES = new Set(
+  [true, false].flatMap((secure) => [sessionCookieName(secure), cartCookieName(secure)]),
+);
+
+/** Headers of one response, never replayed to another visitor. */
+const NOT_REPLAYED = new Set([
+  'set-cookie',
+  'date',
+  'x-request-id',
+  'content-length',
+  'content-encoding',
+  'transfer-encoding',
+  'connection',
+]);
+
+interface StoredPage {
+  storable: boolean;
+  status: number;
+  headers: [string, string][];
+  body: string;
+}
+
+export interface PageCacheEnv {
+  UPSTASH_REDIS_REST_URL?: string;
+  UPSTASH_REDIS_REST_TOKEN?: string;
+  CATALOG_CACHE?: string;
+}
+
+type Handler<Env, Ctx> = (request: Request, env: Env, ctx: Ctx) => Promise<Response>;
+
+function cookieNames(header: string | null): string[] {
+  if (!header) return [];
+  return header.split(';').map((part) => part.split('=')[0]?.trim() ?? '');
+}
+
+/** The page's key and tags, or null when this request must not be answered from the cache. */
+export function pageCacheKey(request: Request): { key: string; tags: string[] } | null {
+  if (request.method !== 'GET') return null;
+  const url = new URL(request.url);
+  const headers = request.headers;
+  // A client navigation asks for the RSC payload of the same URL: another answer.
+  for (const name of ['rsc', 'next-action', 'next-router-prefetch', 'next-router-state-tree']) {
+    if (headers.has(name)) return null;
+  }
+  if (url.searchParams.has('_rsc')) return null;
+  if (cookieNames(headers.get('cookie')).some((name) => PERSONAL_COOKIES.has(name))) return null;
+  const tags = pageTags(url.pathname);
+  if (!tags) return null;
+  url.searchParams.sort();
+  const search = url.searchParams.toString();
+  if (search.length > 512) return null;
+  return { key: `${url.pathname}?${search}`, tags };
+}
+
+async function snapshot(response: Response): Promise<StoredPage> {
+  const storable =
+    (response.status === 200 || response.status === 404) &&
+    !response.headers.has('set-cookie') &&
+    (response.headers.get('content-type') ?? '').startsWith('text/html');
+  if (!storable) return { storable, status: response.status, headers: [], body: '' };
+  const headers = [...response.headers].filter(([name]) => !NOT_REPLAYED.has(name));
+  return { storable, status: response.status, headers, body: await response.clone().text() };
+}
+
+function marked(response: Response, state: 'hit' | 'miss' | 'bypass'): Response {
+  const out = new Response(response.body, response);
+  out.headers.set('x-page-cache', state);
+  return out;
+}
+
+/**
+ * Wraps the Worker's handler. `buildId` keys the entries; without Upstash
+ * settings (or with CATALOG_CACHE=off) every request passes straight through.
+ */
+export function withPageCache<Env extends PageCacheEnv, Ctx>(
+  serve: Handler<Env, Ctx>,
+  buildId: string,
+): Handler<Env, Ctx> {
+  let pages: ReadThrough | null | undefined;
+  const pagesFor = (env: Env) => {
+    if (pages !== undefined) return pages;
+    const url = env.UPSTASH_REDIS_REST_URL;
+    const token = env.UPSTASH_REDIS_REST_TOKEN;
+    pages =
+      url && token && env.CATALOG_CACHE !== 'off'
+        ? createReadThrough({
+            cache: createUpstashCache({ url, token }),
+            namespace: `edgecart:pages:${buildId}`,
+            tagNamespace: CATALOG_CACHE_NAMESPACE,
+          })
+        : null;
+    return pages;
+  };
+
+  return async (request, env, ctx) => {
+    const spec = pageCacheKey(request);
+    const cache = spec ? pagesFor(env) : null;
+    if (!spec || !cache) return marked(await serve(request, env, ctx), 'bypass');
+    let own: Response | undefined;
+    const page = await cache.read<StoredPage>({
+      key: spec.key,
+      tags: spec.tags,
+      ttlSeconds: PAGE_TTL_SECONDS,
+      load: async () => {
+        own = await serve(request, env, ctx);
+        return snapshot(own);
+      },
+      storable: (stored) => stored.storable,
+    });
+    if (own) return marked(own, 'miss');
+    return marked(new Response(page.body, { status: page.status, headers: page.headers }), 'hit');
+  };
+}
