@@ -13,6 +13,7 @@ import { seedCatalog } from '@edgecart/db/seed';
 import {
   freePort,
   type LocalPostgres,
+  type LocalRedis,
   type ResendStandIn,
   type StripeStandIn,
   startNeonStandIn,
@@ -26,12 +27,16 @@ import {
 export interface EdgeStack {
   url: string;
   postgres: LocalPostgres;
+  /** The Redis behind the Upstash bridge: stop it to see the shop without its cache. */
+  redis: LocalRedis;
   /** The email provider's stand-in, when the stack was started with `email: 'provider'`. */
   resend: ResendStandIn | null;
   /** The payment stand-in the Worker's Stripe SDK talks to, and that sends it signed events. */
   stripe: StripeStandIn;
   /** Runs the Worker's scheduled handler once, as its cron trigger would. */
   runScheduled: () => Promise<void>;
+  /** Another Worker on the same services, with more variables (`CATALOG_CACHE: 'off'`). */
+  startWorker: (vars: Record<string, string>) => Promise<{ url: string }>;
   stop: () => Promise<void>;
 }
 
@@ -93,12 +98,12 @@ export async function startEdgeStack(options: EdgeStackOptions = {}): Promise<Ed
     cleanups.push(() => upstash.close());
     const resend = options.email === 'provider' ? await startResendStandIn() : null;
     if (resend) cleanups.push(() => resend.close());
-    const emailVars = resend
+    const emailVars: [string, string][] = resend
       ? [
           ['RESEND_API_KEY', resend.apiKey],
           ['EMAIL_FROM', 'Edgecart <shop@edgecart.localhost>'],
           ['RESEND_BASE_URL', resend.url],
-        ].flatMap(([name, value]) => ['--var', `${name}:${value}`])
+        ]
       : [];
 
     const seeding = createNeonNodeDb({
@@ -118,68 +123,74 @@ export async function startEdgeStack(options: EdgeStackOptions = {}): Promise<Ed
       webhookUrl: `http://127.0.0.1:${port}/api/webhooks/stripe`,
     });
     cleanups.push(() => stripe.close());
-    const worker = spawn(
-      'node',
-      [
-        '../../scripts/with-node22.mjs',
-        // wrangler itself rather than `opennextjs-cloudflare preview`, which holds
-        // workerd's stderr (every console.error) until it exits. The app has no
-        // incremental cache for `preview` to populate.
-        'wrangler',
-        'dev',
-        '--show-interactive-dev-session=false',
-        '--ip',
-        '127.0.0.1',
-        '--port',
-        String(port),
-        // Serves /__scheduled, which runs the cron handler on demand.
-        '--test-scheduled',
-        // A local Worker: wrangler.jsonc's `production` would demand production secrets.
+    const baseVars: [string, string][] = [
+      // A local Worker: wrangler.jsonc's `production` would demand production secrets.
+      ['DEPLOY_ENV', 'development'],
+      // The outbox page, which the e2e suite reads the emailed links from.
+      ['DEV_TOOLS', '1'],
+      ['DATABASE_URL', postgres.connectionString],
+      ['NEON_LOCAL_PROXY', standIn.address],
+      ['UPSTASH_REDIS_REST_URL', upstash.url],
+      ['UPSTASH_REDIS_REST_TOKEN', upstash.token],
+      ...emailVars,
+      ['STRIPE_SECRET_KEY', stripe.secretKey],
+      ['STRIPE_WEBHOOK_SECRET', stripe.webhookSecret],
+      ['STRIPE_LOCAL_API', `${stripe.host}:${stripe.port}`],
+    ];
+    const launch = async (workerPort: number, extraVars: Record<string, string>) => {
+      const vars = [...baseVars, ...Object.entries(extraVars)].flatMap(([name, value]) => [
         '--var',
-        'DEPLOY_ENV:development',
-        // The outbox page, which the e2e suite reads the emailed links from.
-        '--var',
-        'DEV_TOOLS:1',
-        '--var',
-        `DATABASE_URL:${postgres.connectionString}`,
-        '--var',
-        `NEON_LOCAL_PROXY:${standIn.address}`,
-        '--var',
-        `UPSTASH_REDIS_REST_URL:${upstash.url}`,
-        '--var',
-        `UPSTASH_REDIS_REST_TOKEN:${upstash.token}`,
-        ...emailVars,
-        '--var',
-        `STRIPE_SECRET_KEY:${stripe.secretKey}`,
-        '--var',
-        `STRIPE_WEBHOOK_SECRET:${stripe.webhookSecret}`,
-        '--var',
-        `STRIPE_LOCAL_API:${stripe.host}:${stripe.port}`,
-      ],
-      // Its own process group, so that stopping it stops wrangler and workerd too.
-      { cwd: app, stdio: options.output ?? 'ignore', detached: true },
-    );
-    const exited = new Promise<void>((resolve) => worker.on('exit', () => resolve()));
-    // The Worker first, so that it never sees its database go away under it.
-    cleanups.push(async () => {
-      if (!worker.pid || worker.exitCode !== null) return;
-      try {
-        process.kill(-worker.pid, 'SIGTERM');
-      } catch {}
-      await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
-      try {
-        process.kill(-worker.pid, 'SIGKILL');
-      } catch {}
+        `${name}:${value}`,
+      ]);
+      const worker = spawn(
+        'node',
+        [
+          '../../scripts/with-node22.mjs',
+          // wrangler itself rather than `opennextjs-cloudflare preview`, which holds
+          // workerd's stderr (every console.error) until it exits. The app has no
+          // incremental cache for `preview` to populate.
+          'wrangler',
+          'dev',
+          '--show-interactive-dev-session=false',
+          '--ip',
+          '127.0.0.1',
+          '--port',
+          String(workerPort),
+          // Serves /__scheduled, which runs the cron handler on demand.
+          '--test-scheduled',
+          ...vars,
+        ],
+        // Its own process group, so that stopping it stops wrangler and workerd too.
+        { cwd: app, stdio: options.output ?? 'ignore', detached: true },
+      );
+      const exited = new Promise<void>((resolve) => worker.on('exit', () => resolve()));
+      // The Worker first, so that it never sees its database go away under it.
+      const stopWorker = async () => {
+        if (!worker.pid || worker.exitCode !== null) return;
+        try {
+          process.kill(-worker.pid, 'SIGTERM');
+        } catch {}
+        await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
+        try {
+          process.kill(-worker.pid, 'SIGKILL');
+        } catch {}
+      };
+      cleanups.push(stopWorker);
+      const workerUrl = `http://127.0.0.1:${workerPort}`;
+      log(`Worker starting on ${workerUrl}`);
+      await waitForHealth(workerUrl, worker, 180_000);
+      return workerUrl;
+    };
+    const url = await launch(port, {});
+    const startWorker = async (vars: Record<string, string>) => ({
+      url: await launch(await freePort(), vars),
     });
-    const url = `http://127.0.0.1:${port}`;
-    log(`Worker starting on ${url}`);
-    await waitForHealth(url, worker, 180_000);
     const runScheduled = async () => {
       const response = await fetch(`${url}/__scheduled?cron=${encodeURIComponent('*/10 * * * *')}`);
       await response.arrayBuffer();
       if (!response.ok) throw new Error(`the scheduled run answered ${response.status}`);
     };
-    return { url, postgres, resend, stripe, runScheduled, stop };
+    return { url, postgres, redis, resend, stripe, runScheduled, startWorker, stop };
   } catch (error) {
     await stop();
     throw error;

@@ -1,6 +1,6 @@
 import 'server-only';
 import { type Cache, createCache, createReadThrough, type ReadThrough } from '@edgecart/cache';
-import { CATALOG_CACHE_NAMESPACE } from '@edgecart/core';
+import { CATALOG_CACHE_NAMESPACE } from '@edgecart/core/cache-tags';
 import { env } from '~/env';
 
 // Upstash's client is fetch-based and holds no socket, so one serves every request; the

@@ -11,8 +11,11 @@
  * scripts. The response's own Cache-Control (`private, no-store` from Next)
  * is kept: browsers and CDNs store nothing; the Worker answers from Redis.
  */
-import { cartCookieName, sessionCookieName } from '@edgecart/auth';
-import { createReadThrough, createUpstashCache, type ReadThrough } from '@edgecart/cache';
+// Subpaths, not the packages' indexes: this runs in the Worker's entry, outside the app's
+// bundle, and must not pull password lists or rate limiters into it.
+import { cartCookieName, sessionCookieName } from '@edgecart/auth/cookie';
+import { createReadThrough, type ReadThrough } from '@edgecart/cache/read-through';
+import { createUpstashCache } from '@edgecart/cache/upstash';
 import { CATALOG_CACHE_NAMESPACE, pageTags } from '@edgecart/core/cache-tags';
 
 /** The same bound as the catalog's data: invalidation is immediate, this caps a missed one. */
