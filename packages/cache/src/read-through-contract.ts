@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Cache } from './cache.ts';
-import { createReadThrough, type ReadThrough } from './read-through.ts';
+import { createReadThrough, type ReadThrough, type ReadThroughOptions } from './read-through.ts';
 
 /** A source of truth that counts its reads and can be held mid-read. */
 function source<T>(value: () => T, delayMs = 0) {
@@ -27,8 +27,10 @@ const namespace = () => `contract:rt${Date.now()}:${unique++}`;
 export function describeReadThroughContract(
   name: string,
   open: (n: number) => Promise<{ caches: Cache[]; close: () => Promise<void> }>,
+  settings: Pick<ReadThroughOptions, 'localEntries'> = {},
 ) {
-  describe(`read-through on ${name}`, () => {
+  const label = settings.localEntries ? `, with local copies` : '';
+  describe(`read-through on ${name}${label}`, () => {
     let caches: Cache[];
     let close: () => Promise<void>;
     beforeAll(async () => {
@@ -39,7 +41,7 @@ export function describeReadThroughContract(
     });
     const logs: Record<string, unknown>[] = [];
     const make = (cache: Cache, ns: string): ReadThrough =>
-      createReadThrough({ cache, namespace: ns, log: (line) => logs.push(line) });
+      createReadThrough({ cache, namespace: ns, log: (line) => logs.push(line), ...settings });
     const first = () => caches[0] as Cache;
 
     it('reads the source on a miss, then answers from the cache', async () => {
@@ -84,6 +86,18 @@ export function describeReadThroughContract(
       expect(await make(caches[1] as Cache, ns).read(request)).toBe(2400);
       expect(await rt.read(request)).toBe(2400);
       expect(src.reads).toBe(2);
+    });
+
+    it('sees another isolate’s invalidation on its very next read', async () => {
+      const ns = namespace();
+      const [a, b] = [make(first(), ns), make(caches[1] as Cache, ns)];
+      let price = 1800;
+      const request = { key: 'p:9', tags: ['product:9'], ttlSeconds: 60, load: async () => price };
+      expect(await a.read(request)).toBe(1800);
+      expect(await a.read(request)).toBe(1800);
+      price = 2400;
+      await b.invalidate(['product:9']);
+      expect(await a.read(request)).toBe(2400);
     });
 
     it('never keeps a value read before an invalidation that landed during the read', async () => {

@@ -6,3 +6,12 @@ describeReadThroughContract('memory', async (n) => {
   const cache = createMemoryCache();
   return { caches: Array.from({ length: n }, () => cache), close: async () => {} };
 });
+
+describeReadThroughContract(
+  'memory',
+  async (n) => {
+    const cache = createMemoryCache();
+    return { caches: Array.from({ length: n }, () => cache), close: async () => {} };
+  },
+  { localEntries: 100 },
+);

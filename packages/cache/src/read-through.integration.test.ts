@@ -18,6 +18,22 @@ describeReadThroughContract('Upstash (real clients → REST bridge → redis-ser
   };
 });
 
+describeReadThroughContract(
+  'Upstash (real clients → REST bridge → redis-server)',
+  async (n) => {
+    const redis = await startRedis();
+    const bridge = await startUpstashBridge({ redisUrl: redis.url });
+    return {
+      caches: Array.from({ length: n }, () => createUpstashCache(bridge)),
+      close: async () => {
+        await bridge.close();
+        await redis.stop();
+      },
+    };
+  },
+  { localEntries: 100 },
+);
+
 /**
  * A TCP hop in front of the REST bridge that can stop answering (it accepts
  * and then says nothing, as a congested network does) and start again.

@@ -19,6 +19,11 @@ import type { Cache } from './cache.ts';
  * the source; the others poll the cache for its entry and read the source
  * themselves only if it has not come within `waitMs`.
  *
+ * **Local copies.** With `localEntries`, an isolate keeps that many entries
+ * it has read or written (least recently used first out). A read then asks
+ * the cache for the tags' versions only, a few bytes, and answers from the
+ * copy while they match: the same freshness, without moving the value.
+ *
  * **Failure.** Each cache call has `timeoutMs`. When one fails, the read goes
  * to the source, one log line says the cache is unavailable, and the cache is
  * left alone for `retryAfterMs` (reads go straight to the source); then it is
@@ -62,6 +67,8 @@ export interface ReadThroughOptions {
   retryAfterMs?: number;
   /** How long a tag's version lives: longer than any entry's TTL. */
   tagTtlSeconds?: number;
+  /** How many entries this isolate keeps a copy of (0: none). */
+  localEntries?: number;
   log?: (line: Record<string, unknown>) => void;
   now?: () => number;
 }
@@ -70,6 +77,8 @@ interface StoredEntry {
   /** The tag versions the value was read under. */
   t: (string | null)[];
   v: unknown;
+  /** When it expires in the cache (ms since the epoch): a local copy lives no longer. */
+  e: number;
 }
 
 class CacheTimeout extends Error {
@@ -84,6 +93,7 @@ function isEntry(value: unknown): value is StoredEntry {
     typeof value === 'object' &&
     value !== null &&
     Array.isArray((value as StoredEntry).t) &&
+    typeof (value as StoredEntry).e === 'number' &&
     'v' in value
   );
 }
@@ -104,6 +114,19 @@ export function createReadThrough(options: ReadThroughOptions): ReadThrough {
   const tagTtlSeconds = options.tagTtlSeconds ?? 30 * 24 * 3600;
   const log = options.log ?? defaultLog;
   const now = options.now ?? Date.now;
+  const localEntries = options.localEntries ?? 0;
+  // Insertion order is recency order: a hit moves its key to the end.
+  const local = new Map<string, StoredEntry>();
+  const keepLocal = (key: string, entry: StoredEntry) => {
+    if (localEntries <= 0) return;
+    local.delete(key);
+    local.set(key, entry);
+    while (local.size > localEntries) {
+      const oldest = local.keys().next().value;
+      if (oldest === undefined) break;
+      local.delete(oldest);
+    }
+  };
 
   let failure: { since: number; error: string; retryAt: number; loggedAt: number } | null = null;
 
@@ -160,19 +183,38 @@ export function createReadThrough(options: ReadThroughOptions): ReadThrough {
 
   const available = () => failure === null || now() >= failure.retryAt;
 
-  /** The entry, the current versions of its tags and (when asked) its lock, in one round trip. */
-  async function look(key: string, tags: readonly string[], withLock = false) {
-    const keys = [entryKey(key), ...tags.map(tagKey)];
+  const freshUnder = (entry: unknown, versions: (string | null)[]): entry is StoredEntry =>
+    isEntry(entry) &&
+    entry.e > now() &&
+    entry.t.length === versions.length &&
+    entry.t.every((version, i) => version === versions[i]);
+
+  /**
+   * The entry (or, with a local copy, only whether it is still fresh), the
+   * current versions of its tags and (when asked) its lock, in one round trip.
+   */
+  async function look(
+    key: string,
+    tags: readonly string[],
+    withLock = false,
+  ): Promise<{ hit: { value: unknown } | null; versions: (string | null)[]; locked: boolean }> {
+    const copy = local.get(key);
+    const keys = [...(copy ? [] : [entryKey(key)]), ...tags.map(tagKey)];
     if (withLock) keys.push(lockKey(key));
     const values = await call('read', () => cache.getMany(keys));
     const locked = withLock ? values.pop() !== null : false;
-    const [entry, ...versions] = values;
-    const current = versions.map((v) => (typeof v === 'string' ? v : null));
-    const fresh =
-      isEntry(entry) &&
-      entry.t.length === current.length &&
-      entry.t.every((version, i) => version === current[i]);
-    return { hit: fresh ? { value: entry.v } : null, versions: current, locked };
+    const entry = copy ?? values.shift();
+    const current = values.map((v) => (typeof v === 'string' ? v : null));
+    if (freshUnder(entry, current)) {
+      keepLocal(key, entry);
+      return { hit: { value: entry.v }, versions: current, locked };
+    }
+    if (copy) {
+      // Stale since an invalidation: another isolate may have stored the new value already.
+      local.delete(key);
+      return look(key, tags, withLock);
+    }
+    return { hit: null, versions: current, locked };
   }
 
   async function read<T>(request: ReadRequest<T>): Promise<T> {
@@ -212,10 +254,19 @@ export function createReadThrough(options: ReadThroughOptions): ReadThrough {
     try {
       const value = await request.load();
       if (request.storable && !request.storable(value)) return value;
-      const entry: StoredEntry = { t: looked.versions, v: value };
-      await call('write', () =>
+      const entry: StoredEntry = {
+        t: looked.versions,
+        v: value,
+        e: now() + request.ttlSeconds * 1000,
+      };
+      const written = await call('write', () =>
         cache.set(entryKey(request.key), entry, { ttlSeconds: request.ttlSeconds }),
-      ).catch(() => undefined);
+      ).then(
+        () => true,
+        () => false,
+      );
+      // Kept here only once the cache holds it too: a copy is never fresher than the cache.
+      if (written) keepLocal(request.key, entry);
       return value;
     } finally {
       if (available()) {

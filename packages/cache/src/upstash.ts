@@ -16,6 +16,9 @@ export function createUpstashCache(options: UpstashOptions): Cache {
     // and 'null' into a miss, and it writes strings as they are. This adapter writes and
     // reads the JSON text itself (cache.ts), so replies must come back untouched.
     automaticDeserialization: false,
+    // Every value is JSON text this adapter wrote, so valid UTF-8: the base64 wrapping that
+    // guards arbitrary bytes would only cost time on large entries (a cached page).
+    responseEncoding: false,
     // Retries belong to the caller: a slow cache must not hold a request up.
     retry: { retries: 1, backoff: () => 50 },
   });

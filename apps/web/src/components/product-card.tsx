@@ -2,7 +2,14 @@ import type { ProductSummary } from '@edgecart/core';
 import Link from 'next/link';
 import { formatPriceRange } from '~/lib/format';
 
-export function ProductCard({ product }: { product: ProductSummary }) {
+export function ProductCard({
+  product,
+  eager = false,
+}: {
+  product: ProductSummary;
+  /** Above the fold: loaded at once rather than when scrolled near. */
+  eager?: boolean;
+}) {
   const soldOut = product.stockState === 'out_of_stock';
   return (
     <li className="card">
@@ -15,7 +22,7 @@ export function ProductCard({ product }: { product: ProductSummary }) {
             alt={product.image.alt}
             width={product.image.width}
             height={product.image.height}
-            loading="lazy"
+            loading={eager ? 'eager' : 'lazy'}
           />
         ) : (
           <div className="card__image card__image--empty" aria-hidden="true" />

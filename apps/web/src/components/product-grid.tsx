@@ -4,8 +4,8 @@ import { ProductCard } from './product-card.tsx';
 export function ProductGrid({ products, label }: { products: ProductSummary[]; label: string }) {
   return (
     <ul className="grid" aria-label={label}>
-      {products.map((product) => (
-        <ProductCard key={product.id} product={product} />
+      {products.map((product, index) => (
+        <ProductCard key={product.id} product={product} eager={index < 4} />
       ))}
     </ul>
   );

@@ -3,7 +3,7 @@
 import type { RouterInputs, RouterOutputs } from '@edgecart/api';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import { useTRPC } from '~/trpc/react';
+import { TRPCReactProvider, useTRPC } from '~/trpc/react';
 import { ProductGrid } from './product-grid.tsx';
 
 type ListInput = RouterInputs['catalog']['products'];
@@ -13,7 +13,7 @@ type Page = RouterOutputs['catalog']['products'];
  * The first page comes rendered from the server; "Load more" fetches the next
  * pages through the tRPC client, typed end to end from the router.
  */
-export function ProductListing({
+function ProductListingWithClient({
   input,
   firstPage,
   label,
@@ -58,5 +58,14 @@ export function ProductListing({
         </p>
       ) : null}
     </>
+  );
+}
+
+/** Provides the tRPC client (one per page, shared) to what it renders. */
+export function ProductListing(props: Parameters<typeof ProductListingWithClient>[0]) {
+  return (
+    <TRPCReactProvider>
+      <ProductListingWithClient {...props} />
+    </TRPCReactProvider>
   );
 }

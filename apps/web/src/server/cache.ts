@@ -19,6 +19,8 @@ export function getCatalogCache(): ReadThrough | null {
   holder.edgecartCatalogCache ??= createReadThrough({
     cache: getCache(),
     namespace: CATALOG_CACHE_NAMESPACE,
+    // Small values (a page of products is a few kilobytes): keep many.
+    localEntries: 500,
   });
   return holder.edgecartCatalogCache;
 }

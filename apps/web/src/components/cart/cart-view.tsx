@@ -5,6 +5,7 @@ import { type ReactNode, useState } from 'react';
 import { EmptyState } from '~/components/empty-state';
 import { formatMoney } from '~/lib/format';
 import { variantHref } from '~/lib/variant-selection';
+import { TRPCReactProvider } from '~/trpc/react';
 import { CartLine } from './cart-line';
 import { CheckoutForm } from './checkout-form';
 import { CART_CHANGE, type Cart, useCart, useCartLineChanges } from './use-cart';
@@ -32,7 +33,7 @@ function problemMessage(error: MutationError) {
 }
 
 /** The cart page's body: lines, summary and checkout, or the empty state; changes show at once. */
-export function CartView({ serverCart, notice }: { serverCart: Cart; notice: ReactNode }) {
+function CartViewWithClient({ serverCart, notice }: { serverCart: Cart; notice: ReactNode }) {
   const cart = useCart(serverCart);
   // Checkout waits for the changes in flight: it must buy what the page shows.
   const changing = useIsMutating({ mutationKey: CART_CHANGE }) > 0;
@@ -106,5 +107,14 @@ export function CartView({ serverCart, notice }: { serverCart: Cart; notice: Rea
         )}
       </section>
     </>
+  );
+}
+
+/** Provides the tRPC client (one per page, shared) to what it renders. */
+export function CartView(props: Parameters<typeof CartViewWithClient>[0]) {
+  return (
+    <TRPCReactProvider>
+      <CartViewWithClient {...props} />
+    </TRPCReactProvider>
   );
 }
