@@ -25,6 +25,8 @@ import { startEdgeStack, workerIsBuilt } from '../scripts/edge-stack.ts';
 
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
+const SETTLE_MS = 5_000;
+const WARMUP_SECONDS = 3;
 
 interface Row {
   name: string;
@@ -238,12 +240,24 @@ try {
 
   const rows: Row[] = [];
   const run = async (...args: Parameters<typeof measure>) => {
-    if (!interrupted) rows.push(await measure(...args));
+    if (interrupted) return;
+    // Requests still queued from the run before finish first: each run starts on an idle machine.
+    await new Promise((r) => setTimeout(r, SETTLE_MS));
+    // Then a few unmeasured seconds of the same load, so that the figures are the steady
+    // state (compiled code, filled connection pools), not the first second's stalls.
+    const [, , base, path, cookie] = args;
+    await autocannon({
+      url: `${base}${path}`,
+      connections: CONNECTIONS,
+      duration: WARMUP_SECONDS,
+      headers: cookie ? { cookie } : {},
+    });
+    rows.push(await measure(...args));
   };
   await run('ceiling: liveness', '', stack.url, '/api/health');
   for (const [name, path] of catalogRoutes) {
-    await run(name, 'cold', uncached.url, path);
     await run(name, 'warm', stack.url, path);
+    await run(name, 'cold', uncached.url, path);
   }
   await run('/account, signed in', '', stack.url, '/account', cookie);
   await run('ceiling: liveness', '', stack.url, '/api/health');
