@@ -24,6 +24,7 @@ const runtime = (values: Partial<AppRuntimeEnv>): AppRuntimeEnv => ({
   PGLITE_DATA_DIR: undefined,
   UPSTASH_REDIS_REST_URL: undefined,
   CATALOG_CACHE: undefined,
+  CACHE_PREFIX: undefined,
   UPSTASH_REDIS_REST_TOKEN: undefined,
   RESEND_API_KEY: undefined,
   EMAIL_FROM: undefined,

@@ -132,6 +132,7 @@ export type AppRuntimeEnv = Record<
   | 'UPSTASH_REDIS_REST_URL'
   | 'UPSTASH_REDIS_REST_TOKEN'
   | 'CATALOG_CACHE'
+  | 'CACHE_PREFIX'
   | 'RESEND_API_KEY'
   | 'EMAIL_FROM'
   | 'RESEND_BASE_URL'
@@ -207,6 +208,7 @@ export const env = createAppEnv({
   UPSTASH_REDIS_REST_URL: process.env.UPSTASH_REDIS_REST_URL,
   UPSTASH_REDIS_REST_TOKEN: process.env.UPSTASH_REDIS_REST_TOKEN,
   CATALOG_CACHE: process.env.CATALOG_CACHE,
+  CACHE_PREFIX: process.env.CACHE_PREFIX,
   RESEND_API_KEY: process.env.RESEND_API_KEY,
   EMAIL_FROM: process.env.EMAIL_FROM,
   RESEND_BASE_URL: process.env.RESEND_BASE_URL,

@@ -55,10 +55,23 @@ describe('the Worker under load', () => {
 });
 
 describe('the Worker when PostgreSQL goes away', () => {
-  it('answers 503 with a request id, then 200 once the database is back', async () => {
+  it('answers cached pages from Redis, 503 with a request id for the rest, then 200 once the database is back', async () => {
+    // Cached beforehand: answered from Redis while the database is away.
+    expect((await fetch(`${stack.url}/products`)).status).toBe(200);
+    // Never asked before, so in no cache: these need the database.
+    const unseen = crypto.randomUUID().slice(0, 8);
+    const uncachedList = `/api/trpc/catalog.products?input=${encodeURIComponent(
+      JSON.stringify({ json: { q: unseen, sort: 'price-asc', limit: 12 } }),
+    )}`;
     stack.postgres.pause();
     try {
-      const page = await fetch(`${stack.url}/products`, { headers: { accept: 'text/html' } });
+      const cached = await fetch(`${stack.url}/products`);
+      expect(cached.status).toBe(200);
+      expect(cached.headers.get('x-page-cache')).toBe('hit');
+
+      const page = await fetch(`${stack.url}/products?q=${unseen}`, {
+        headers: { accept: 'text/html' },
+      });
       const id = page.headers.get('x-request-id');
       expect(page.status).toBe(503);
       expect(page.headers.get('retry-after')).toBeTruthy();
@@ -67,7 +80,7 @@ describe('the Worker when PostgreSQL goes away', () => {
       expect(html).toContain('cannot reach its database');
       expect(html).toContain(String(id));
 
-      const api = await fetch(`${stack.url}${trpcList}`);
+      const api = await fetch(`${stack.url}${uncachedList}`);
       expect(api.status).toBe(503);
       expect(api.headers.get('x-request-id')).toBeTruthy();
       const body = await api.text();

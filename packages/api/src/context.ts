@@ -88,7 +88,7 @@ export function createContext(input: ContextInput) {
     catalogCache: input.catalogCache ?? null,
     /** Catalog reads, through the cache when there is one. */
     catalog: catalogReads(input.db, input.catalogCache ?? null),
-    /** Stock the request's procedures moved, announced to the cache after each (trpc.ts). */
+    /** Stock a procedure moved: each call gets its own, announced after it (trpc.ts). */
     stockChanges: new StockChanges(),
     fromClient: input.fromClient ?? false,
     sessionToken,

@@ -1,4 +1,4 @@
-import { announceStockChanges, InvalidInputError } from '@edgecart/core';
+import { announceStockChanges, InvalidInputError, StockChanges } from '@edgecart/core';
 import { initTRPC, TRPCError } from '@trpc/server';
 import superjson from 'superjson';
 import { z } from 'zod';
@@ -51,14 +51,17 @@ const ceiling = t.middleware(async ({ ctx, next }) => {
  * Stock a procedure moved (a checkout, a cancellation) is announced to the
  * catalog cache once the procedure's transactions have committed, before the
  * response: the shopper's next page shows it. Also after a failure, which may
- * have committed some of it.
+ * have committed some of it. Each call gets its own record: calls sharing a
+ * request (a batch, a page's header) must not announce another's change
+ * before it commits.
  */
 const announceStock = t.middleware(async ({ ctx, next }) => {
+  const stockChanges = new StockChanges();
   try {
-    return await next();
+    return await next({ ctx: { stockChanges } });
   } finally {
-    if (ctx.stockChanges.size > 0) {
-      await announceStockChanges(ctx.db, ctx.catalogCache, ctx.stockChanges);
+    if (stockChanges.size > 0) {
+      await announceStockChanges(ctx.db, ctx.catalogCache, stockChanges);
     }
   }
 });

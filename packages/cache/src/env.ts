@@ -11,10 +11,19 @@ export const cacheEnvShape = {
    * were cached: for the benchmark's cold runs and for comparing. `on` by default.
    */
   CATALOG_CACHE: z.enum(['on', 'off']).default('on'),
+  /**
+   * The first part of every cached key: one per deployment sharing a Redis
+   * (each preview sets `pr-<N>`). `edgecart` by default.
+   */
+  CACHE_PREFIX: z
+    .string()
+    .regex(/^[a-z0-9-]{1,40}$/, 'lower-case letters, digits and dashes, at most 40')
+    .default('edgecart'),
 };
 
 export type CacheEnv = {
   UPSTASH_REDIS_REST_URL?: string | undefined;
   UPSTASH_REDIS_REST_TOKEN?: string | undefined;
   CATALOG_CACHE?: 'on' | 'off' | undefined;
+  CACHE_PREFIX?: string | undefined;
 };

@@ -1,6 +1,6 @@
 import 'server-only';
 import { type Cache, createCache, createReadThrough, type ReadThrough } from '@edgecart/cache';
-import { CATALOG_CACHE_NAMESPACE } from '@edgecart/core/cache-tags';
+import { catalogCacheNamespace } from '@edgecart/core/cache-tags';
 import { env } from '~/env';
 
 // Upstash's client is fetch-based and holds no socket, so one serves every request; the
@@ -18,7 +18,7 @@ export function getCatalogCache(): ReadThrough | null {
   if (env.CATALOG_CACHE === 'off') return null;
   holder.edgecartCatalogCache ??= createReadThrough({
     cache: getCache(),
-    namespace: CATALOG_CACHE_NAMESPACE,
+    namespace: catalogCacheNamespace(env.CACHE_PREFIX),
     // Small values (a page of products is a few kilobytes): keep many.
     localEntries: 500,
   });

@@ -16,10 +16,17 @@
 import { cartCookieName, sessionCookieName } from '@edgecart/auth/cookie';
 import { createReadThrough, type ReadThrough } from '@edgecart/cache/read-through';
 import { createUpstashCache } from '@edgecart/cache/upstash';
-import { CATALOG_CACHE_NAMESPACE, pageTags } from '@edgecart/core/cache-tags';
+import { catalogCacheNamespace, pageTags } from '@edgecart/core/cache-tags';
+// Link-preview bots get their metadata in a blocking <head>, browsers get it streamed: two
+// renders of one URL, kept apart.
+import { HTML_LIMITED_BOT_UA_RE } from 'next/dist/shared/lib/router/utils/html-bots';
 
-/** The same bound as the catalog's data: invalidation is immediate, this caps a missed one. */
-export const PAGE_TTL_SECONDS = 60;
+/**
+ * Invalidation is immediate; this caps a missed one. A page may be rendered
+ * from a catalog entry near the end of its 30 s: the two together stay
+ * within the documented 60 s.
+ */
+export const PAGE_TTL_SECONDS = 30;
 
 const PERSONAL_COOKIES = new Set(
   [true, false].flatMap((secure) => [sessionCookieName(secure), cartCookieName(secure)]),
@@ -47,7 +54,11 @@ export interface PageCacheEnv {
   UPSTASH_REDIS_REST_URL?: string;
   UPSTASH_REDIS_REST_TOKEN?: string;
   CATALOG_CACHE?: string;
+  CACHE_PREFIX?: string;
 }
+
+/** Campaign and click ids: no page reads them, and each value would be a page of its own. */
+const TRACKING_PARAMS = /^(utm_\w+|fbclid|gclid|gbraid|wbraid|msclkid|mc_cid|mc_eid|_ga|ref)$/i;
 
 type Handler<Env, Ctx> = (request: Request, env: Env, ctx: Ctx) => Promise<Response>;
 
@@ -69,10 +80,14 @@ export function pageCacheKey(request: Request): { key: string; tags: string[] } 
   if (cookieNames(headers.get('cookie')).some((name) => PERSONAL_COOKIES.has(name))) return null;
   const tags = pageTags(url.pathname);
   if (!tags) return null;
+  for (const name of [...url.searchParams.keys()]) {
+    if (TRACKING_PARAMS.test(name)) url.searchParams.delete(name);
+  }
   url.searchParams.sort();
   const search = url.searchParams.toString();
   if (search.length > 512) return null;
-  return { key: `${url.pathname}?${search}`, tags };
+  const audience = HTML_LIMITED_BOT_UA_RE.test(headers.get('user-agent') ?? '') ? 'bot' : 'browser';
+  return { key: `${audience}:${url.pathname}?${search}`, tags };
 }
 
 async function snapshot(response: Response): Promise<StoredPage> {
@@ -108,8 +123,8 @@ export function withPageCache<Env extends PageCacheEnv, Ctx>(
       url && token && env.CATALOG_CACHE !== 'off'
         ? createReadThrough({
             cache: createUpstashCache({ url, token }),
-            namespace: `edgecart:pages:${buildId}`,
-            tagNamespace: CATALOG_CACHE_NAMESPACE,
+            namespace: `${env.CACHE_PREFIX || 'edgecart'}:pages:${buildId}`,
+            tagNamespace: catalogCacheNamespace(env.CACHE_PREFIX || undefined),
             // A page is tens of kilobytes: 64 stay well inside an isolate's 128 MB.
             localEntries: 64,
           })

@@ -5,7 +5,15 @@
  * share the tags kept under this namespace.
  */
 export const CATALOG_CACHE_VERSION = 1;
-export const CATALOG_CACHE_NAMESPACE = `edgecart:catalog:v${CATALOG_CACHE_VERSION}`;
+
+/**
+ * Where a deployment's catalog entries and tags live. Deployments that share
+ * one Redis (the previews) each have their own prefix (CACHE_PREFIX).
+ */
+export function catalogCacheNamespace(prefix = 'edgecart'): string {
+  return `${prefix}:catalog:v${CATALOG_CACHE_VERSION}`;
+}
+export const CATALOG_CACHE_NAMESPACE = catalogCacheNamespace();
 
 /**
  * Every tag the catalog cache uses, and what bumps it. An entry is stale as

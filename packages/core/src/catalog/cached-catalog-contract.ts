@@ -15,6 +15,7 @@ import { placeOrder } from '../checkout/place-order.ts';
 import { NotFoundError } from '../errors.ts';
 import { catalogTags } from './cache-tags.ts';
 import {
+  announceCatalogChange,
   announceStockChanges,
   CATALOG_CACHE_VERSION,
   type CatalogReads,
@@ -103,7 +104,7 @@ export function describeCachedCatalogContract(
       expect((await catalog.listProducts(search(slug))).items[0]?.priceFrom.amount).toBe(5200);
       await setPrice(variant, 5900);
       expect((await catalog.listProducts(search(slug))).items[0]?.priceFrom.amount).toBe(5200);
-      await cache.invalidate([catalogTags.catalog]);
+      await announceCatalogChange(cache);
       expect((await catalog.getProductBySlug(slug)).priceFrom.amount).toBe(5900);
       expect((await catalog.listProducts(search(slug))).items[0]?.priceFrom.amount).toBe(5900);
     });

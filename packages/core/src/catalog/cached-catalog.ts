@@ -17,7 +17,7 @@ import type { CollectionSummary, ProductDetail, ProductPage } from './types.ts';
  * bounds how stale one can get when an invalidation could not reach the
  * cache (it was down while reads still went to it, or came back in between).
  */
-export const CATALOG_TTL_SECONDS = 60;
+export const CATALOG_TTL_SECONDS = 30;
 
 export interface CatalogReads {
   listProducts(params: ListProductsParams): Promise<ProductPage>;
@@ -79,6 +79,15 @@ export function catalogReads(db: Database, cache: ReadThrough | null): CatalogRe
       return collection;
     },
   };
+}
+
+/**
+ * Tells the cache that products, variants, prices or collections changed:
+ * every catalog entry and page is read again. Call it once the change has
+ * committed. Never throws.
+ */
+export async function announceCatalogChange(cache: ReadThrough | null): Promise<void> {
+  await cache?.invalidate([catalogTags.catalog]);
 }
 
 /**

@@ -1,5 +1,6 @@
-export { catalogTags, pageTags, tagsOf } from './cache-tags.ts';
+export { catalogCacheNamespace, catalogTags, pageTags, tagsOf } from './cache-tags.ts';
 export {
+  announceCatalogChange,
   announceStockChanges,
   CATALOG_CACHE_NAMESPACE,
   CATALOG_CACHE_VERSION,
