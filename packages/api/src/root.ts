@@ -1,4 +1,5 @@
 import { accountRouter } from './router/account.ts';
+import { adminRouter } from './router/admin.ts';
 import { cartRouter } from './router/cart.ts';
 import { catalogRouter } from './router/catalog.ts';
 import { checkoutRouter } from './router/checkout.ts';
@@ -8,6 +9,7 @@ import { createCallerFactory, createTRPCRouter } from './trpc.ts';
 
 export const appRouter = createTRPCRouter({
   account: accountRouter,
+  admin: adminRouter,
   cart: cartRouter,
   catalog: catalogRouter,
   checkout: checkoutRouter,

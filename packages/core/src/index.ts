@@ -7,3 +7,4 @@ export * from './errors.ts';
 export type { Money } from './money.ts';
 export * from './outbox/index.ts';
 export { textProblem } from './text.ts';
+export * from './admin/index.ts';

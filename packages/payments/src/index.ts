@@ -5,6 +5,7 @@ export {
   InvalidWebhookError,
   type PaymentEvent,
   type Payments,
+  type RefundRequest,
 } from './payments.ts';
 export {
   createStripePayments,

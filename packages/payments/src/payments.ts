@@ -23,6 +23,16 @@ export interface CheckoutRequest {
   idempotencyKey: string;
 }
 
+export interface RefundRequest {
+  orderId: string;
+  /** The payment to refund, as the paid event named it. */
+  paymentIntentId: string;
+  /** Integer minor units, at most what is left unrefunded. */
+  amount: number;
+  /** Derived from the order and what was refunded before: a double submit refunds once. */
+  idempotencyKey: string;
+}
+
 export interface CheckoutSession {
   sessionId: string;
   url: string;
@@ -67,6 +77,12 @@ export interface Payments {
    * not be cancelled, its payment event is on its way.
    */
   expireCheckout(sessionId: string): Promise<'closed' | 'completed'>;
+  /**
+   * Refunds part or all of a payment. The order changes only when the
+   * provider's refund event arrives (`refunded`), like every other payment
+   * state change.
+   */
+  refund(request: RefundRequest): Promise<{ refundId: string }>;
   /** Verifies the raw body against its signature header and says what the event means. */
   parseWebhook(rawBody: string, signature: string | null): Promise<PaymentEvent>;
 }

@@ -121,6 +121,17 @@ export function createStripePayments(options: StripePaymentsOptions): Payments {
         throw error;
       }
     },
+    async refund(request) {
+      const refund = await stripe.refunds.create(
+        {
+          payment_intent: request.paymentIntentId,
+          amount: request.amount,
+          metadata: { order_id: request.orderId },
+        },
+        { idempotencyKey: request.idempotencyKey },
+      );
+      return { refundId: refund.id };
+    },
     async parseWebhook(rawBody: string, signature: string | null): Promise<PaymentEvent> {
       if (!signature) throw new InvalidWebhookError('No Stripe-Signature header.');
       let event: Stripe.Event;

@@ -1,0 +1,122 @@
+import { MAX_STOCK } from '@edgecart/core';
+import { orderStatuses, productStatus } from '@edgecart/db';
+import { z } from 'zod';
+import { slugSchema } from './catalog.schema.ts';
+import { storableText } from './storable-text.ts';
+
+const text = (what: string, max: number, min = 0) =>
+  z
+    .string()
+    .trim()
+    .min(min, `${what} is required.`)
+    .max(max, `${what} is at most ${max} characters.`)
+    .superRefine(storableText(what));
+
+const id = (what: string) => z.guid(`There is no such ${what}.`);
+
+/** Prices are integer minor units inside a 32-bit integer. */
+const price = z
+  .number()
+  .int('Prices are whole minor units (cents).')
+  .min(0, 'Prices are not negative.')
+  .max(100_000_000, 'Prices are at most 100000000.');
+
+const stock = z
+  .number()
+  .int('Stock is a whole number.')
+  .min(0, 'Stock is not negative.')
+  .max(MAX_STOCK, `Stock is at most ${MAX_STOCK}.`);
+
+export const skuSchema = z
+  .string()
+  .trim()
+  .min(1, 'A sku is required.')
+  .max(64, 'A sku is at most 64 characters.')
+  .regex(
+    /^[A-Za-z0-9][A-Za-z0-9._-]*$/,
+    'A sku has letters, digits, dots, dashes and underscores.',
+  );
+
+export const productInput = z.object({
+  title: text('The title', 200, 1),
+  slug: slugSchema,
+  description: text('The description', 5_000),
+  status: z.enum(productStatus),
+  currency: z
+    .string()
+    .regex(/^[A-Z]{3}$/, 'A currency is three capital letters (ISO 4217), like USD.'),
+  collections: z.array(slugSchema).max(20, 'At most 20 collections.'),
+  images: z
+    .array(
+      z
+        .string()
+        .max(500)
+        .regex(/^\/images\/[\w./-]+$/, 'Choose images from the shop’s image set.'),
+    )
+    .max(12, 'At most 12 images.'),
+  variants: z
+    .array(
+      z.object({
+        id: id('variant').optional(),
+        sku: skuSchema,
+        title: text('A variant title', 200, 1),
+        options: z
+          .record(text('An option name', 40, 1), text('An option value', 80, 1))
+          .refine((o) => Object.keys(o).length <= 5, 'At most 5 options.'),
+        price,
+        stock: stock.optional(),
+      }),
+    )
+    .min(1, 'A product needs at least one variant.')
+    .max(100, 'At most 100 variants.'),
+});
+
+export const saveProductInput = z.object({
+  /** Absent: a new product. */
+  id: id('product').optional(),
+  product: productInput,
+});
+
+export const listProductsAdminInput = z.object({
+  q: text('The search', 100).optional(),
+  status: z.enum(productStatus).optional(),
+  page: z.number().int().min(1).max(10_000).default(1),
+});
+
+export const adjustStockInput = z.object({
+  variantId: id('variant'),
+  change: z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('set'), stock }),
+    z.object({
+      kind: z.literal('adjust'),
+      delta: z
+        .number()
+        .int('A change is a whole number.')
+        .min(-MAX_STOCK)
+        .max(MAX_STOCK)
+        .refine((d) => d !== 0, 'A change of 0 changes nothing.'),
+    }),
+  ]),
+  reason: text('A reason', 200, 1),
+});
+
+export const listOrdersAdminInput = z
+  .object({
+    status: z.enum(orderStatuses).optional(),
+    from: z.iso.date('A date is YYYY-MM-DD.').optional(),
+    to: z.iso.date('A date is YYYY-MM-DD.').optional(),
+    email: text('The email', 200).optional(),
+    before: z.number().int().min(1).optional(),
+  })
+  .refine((v) => !v.from || !v.to || v.from <= v.to, {
+    message: 'The first day must not be after the last.',
+    path: ['from'],
+  });
+
+export const refundInput = z.object({
+  orderId: id('order'),
+  amount: z.number().int('An amount is whole minor units (cents).').min(1, 'Refund at least 1.'),
+  restock: z.boolean().default(false),
+});
+
+export const byIdInput = (what: string) => z.object({ id: id(what) });

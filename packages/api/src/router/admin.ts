@@ -1,0 +1,112 @@
+import {
+  adjustStock,
+  adminGetOrder,
+  adminGetProduct,
+  adminImageChoices,
+  adminListOrders,
+  adminListProducts,
+  adminOverview,
+  announceCatalogChange,
+  refundOrder,
+  removeProduct,
+  saveProduct,
+  UnavailableError,
+} from '@edgecart/core';
+import type { TRPCRouterRecord } from '@trpc/server';
+import { adminProcedure } from '../trpc.ts';
+import {
+  adjustStockInput,
+  byIdInput,
+  listOrdersAdminInput,
+  listProductsAdminInput,
+  refundInput,
+  saveProductInput,
+} from './admin.schema.ts';
+
+const PAGE_SIZE = 25;
+
+/** A day `YYYY-MM-DD` as the instant it starts, UTC. */
+const dayStart = (day: string, plusDays = 0) =>
+  new Date(Date.parse(`${day}T00:00:00.000Z`) + plusDays * 86_400_000);
+
+/**
+ * The shop owner's procedures: every one is an `adminProcedure` (UNAUTHORIZED
+ * for a visitor, FORBIDDEN for a customer). Each write is one transaction
+ * with its audit row, and tells the catalog cache what it changed.
+ */
+export const adminRouter = {
+  overview: adminProcedure.query(({ ctx }) => adminOverview(ctx.db, ctx.now())),
+
+  products: {
+    list: adminProcedure
+      .input(listProductsAdminInput)
+      .query(({ ctx, input }) => adminListProducts(ctx.db, { ...input, pageSize: PAGE_SIZE })),
+    get: adminProcedure
+      .input(byIdInput('product'))
+      .query(({ ctx, input }) => adminGetProduct(ctx.db, input.id)),
+    imageChoices: adminProcedure.query(({ ctx }) => adminImageChoices(ctx.db)),
+    save: adminProcedure.input(saveProductInput).mutation(async ({ ctx, input }) => {
+      const saved = await saveProduct(
+        { db: ctx.db, now: ctx.now(), actor: `admin:${ctx.user.id}` },
+        input.id ?? null,
+        input.product,
+      );
+      await announceCatalogChange(ctx.catalogCache);
+      return saved;
+    }),
+    remove: adminProcedure.input(byIdInput('product')).mutation(async ({ ctx, input }) => {
+      const removed = await removeProduct(
+        { db: ctx.db, now: ctx.now(), actor: `admin:${ctx.user.id}` },
+        input.id,
+      );
+      await announceCatalogChange(ctx.catalogCache);
+      return removed;
+    }),
+  },
+
+  stock: {
+    adjust: adminProcedure.input(adjustStockInput).mutation(({ ctx, input }) =>
+      adjustStock(
+        {
+          db: ctx.db,
+          now: ctx.now(),
+          actor: `admin:${ctx.user.id}`,
+          stockChanges: ctx.stockChanges,
+        },
+        input.variantId,
+        input.change,
+        input.reason,
+      ),
+    ),
+  },
+
+  orders: {
+    list: adminProcedure.input(listOrdersAdminInput).query(({ ctx, input }) =>
+      adminListOrders(ctx.db, {
+        status: input.status,
+        from: input.from ? dayStart(input.from) : undefined,
+        to: input.to ? dayStart(input.to, 1) : undefined,
+        email: input.email || undefined,
+        before: input.before,
+        limit: PAGE_SIZE,
+      }),
+    ),
+    get: adminProcedure
+      .input(byIdInput('order'))
+      .query(({ ctx, input }) => adminGetOrder(ctx.db, input.id)),
+    refund: adminProcedure.input(refundInput).mutation(({ ctx, input }) => {
+      if (!ctx.payments) throw new UnavailableError('Payments are not set up on this shop.');
+      return refundOrder(
+        {
+          db: ctx.db,
+          now: ctx.now(),
+          actor: `admin:${ctx.user.id}`,
+          payments: ctx.payments,
+          stockChanges: ctx.stockChanges,
+        },
+        input.orderId,
+        { amount: input.amount, restock: input.restock },
+      );
+    }),
+  },
+} satisfies TRPCRouterRecord;

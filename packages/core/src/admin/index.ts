@@ -1,0 +1,14 @@
+export { type AdminOrderFilter, adminGetOrder, adminListOrders } from './admin-orders.ts';
+export {
+  type AdminProductFilter,
+  type AdminProductStatus,
+  adminGetProduct,
+  adminImageChoices,
+  adminListProducts,
+  type ProductInput,
+  removeProduct,
+  saveProduct,
+} from './admin-products.ts';
+export { type AdminOverview, adminOverview } from './overview.ts';
+export { type RefundDeps, refundOrder } from './refund-order.ts';
+export { type AdminDeps, adjustStock, MAX_STOCK, type StockChange } from './stock-adjustment.ts';

@@ -1,0 +1,4 @@
+import { createPgliteDb } from '@edgecart/db/pglite';
+import { describeStockAdjustmentContract } from './stock-contract.ts';
+
+describeStockAdjustmentContract('PGlite', () => createPgliteDb());
