@@ -1,4 +1,5 @@
 export * from './accounts/index.ts';
+export * from './admin/index.ts';
 export * from './cart/index.ts';
 export * from './catalog/index.ts';
 export * from './checkout/index.ts';
@@ -7,4 +8,3 @@ export * from './errors.ts';
 export type { Money } from './money.ts';
 export * from './outbox/index.ts';
 export { textProblem } from './text.ts';
-export * from './admin/index.ts';
