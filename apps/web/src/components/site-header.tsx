@@ -41,6 +41,11 @@ export async function SiteHeader() {
           Cart
           <span className="site-header__count">{count}</span>
         </Link>
+        {me?.role === 'admin' ? (
+          <Link href="/admin" className="site-header__account">
+            Admin
+          </Link>
+        ) : null}
         {me ? (
           <Link href="/account" className="site-header__account">
             Account<span className="sr-only"> ({me.email})</span>

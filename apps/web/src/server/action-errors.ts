@@ -12,6 +12,8 @@ import type { FormState } from '~/lib/form-state';
 export async function formResult(
   run: () => Promise<FormState>,
   email?: string,
+  /** The input's wrapper key, left out of field names (`product` in `product.slug`). */
+  wrapper?: string,
 ): Promise<FormState> {
   try {
     return await run();
@@ -23,7 +25,10 @@ export async function formResult(
       return {
         status: 'error',
         message: issue?.message,
-        field: String(issue?.path[0] ?? ''),
+        field: (issue?.path ?? [])
+          .filter((part, i) => !(i === 0 && part === wrapper))
+          .map(String)
+          .join('.'),
         email,
       };
     }

@@ -1,0 +1,117 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { redirect } from 'next/navigation';
+import type { FormState } from '~/lib/form-state';
+import { formResult } from '~/server/action-errors';
+import { getApi } from '~/server/api';
+
+const text = (form: FormData, name: string) => {
+  const value = form.get(name);
+  return typeof value === 'string' ? value.trim() : '';
+};
+
+/** A whole number typed in a form; NaN when it is not one (the schema then says so). */
+const whole = (form: FormData, name: string) => {
+  const value = text(form, name);
+  return /^-?\d+$/.test(value) ? Number(value) : Number.NaN;
+};
+
+/** "Size=M, Colour=Forest" → { Size: 'M', Colour: 'Forest' }. */
+function parseOptions(value: string): Record<string, string> {
+  const options: Record<string, string> = {};
+  for (const pair of value.split(',')) {
+    const [name, ...rest] = pair.split('=');
+    if (name?.trim()) options[name.trim()] = rest.join('=').trim();
+  }
+  return options;
+}
+
+/** The product editor's fields, as the admin.products.save input. */
+function productFromForm(form: FormData) {
+  const rows = Number(text(form, 'variantRows')) || 0;
+  const variants = [];
+  for (let i = 0; i < Math.min(rows, 100); i++) {
+    const sku = text(form, `variants.${i}.sku`);
+    const id = text(form, `variants.${i}.id`);
+    // A blank new row is not a variant; a ticked "Remove" drops an existing one.
+    if ((!id && !sku) || form.get(`variants.${i}.remove`) === 'on') continue;
+    variants.push({
+      ...(id ? { id } : {}),
+      sku,
+      title: text(form, `variants.${i}.title`),
+      options: parseOptions(text(form, `variants.${i}.options`)),
+      price: whole(form, `variants.${i}.price`),
+      ...(id ? {} : { stock: whole(form, `variants.${i}.stock`) || 0 }),
+    });
+  }
+  return {
+    title: text(form, 'title'),
+    slug: text(form, 'slug'),
+    description: text(form, 'description'),
+    status: text(form, 'status') as 'active' | 'draft' | 'archived',
+    currency: text(form, 'currency'),
+    collections: form.getAll('collections').map(String),
+    images: form.getAll('images').map(String),
+    variants,
+  };
+}
+
+export async function saveProductAction(_: FormState, form: FormData): Promise<FormState> {
+  const id = text(form, 'id') || undefined;
+  let savedId = '';
+  const result = await formResult(
+    async () => {
+      ({ id: savedId } = await (await getApi()).admin.products.save({
+        ...(id ? { id } : {}),
+        product: productFromForm(form),
+      }));
+      return { status: 'done', message: 'Saved.' };
+    },
+    undefined,
+    'product',
+  );
+  if (result.status === 'done' && !id) redirect(`/admin/products/${savedId}?saved=1`);
+  if (result.status === 'done') revalidatePath(`/admin/products/${id}`);
+  return result;
+}
+
+export async function removeProductAction(_: FormState, form: FormData): Promise<FormState> {
+  let outcome = '';
+  const result = await formResult(async () => {
+    ({ outcome } = await (await getApi()).admin.products.remove({ id: text(form, 'id') }));
+    return { status: 'done' };
+  });
+  if (result.status === 'done') redirect(`/admin/products?removed=${outcome}`);
+  return result;
+}
+
+export async function adjustStockAction(_: FormState, form: FormData): Promise<FormState> {
+  const kind = text(form, 'kind') === 'set' ? 'set' : 'adjust';
+  const amount = whole(form, 'amount');
+  return formResult(async () => {
+    const { stock } = await (await getApi()).admin.stock.adjust({
+      variantId: text(form, 'variantId'),
+      change: kind === 'set' ? { kind, stock: amount } : { kind, delta: amount },
+      reason: text(form, 'reason'),
+    });
+    revalidatePath(`/admin/products/${text(form, 'productId')}`);
+    return { status: 'done', message: `Stock is now ${stock}.` };
+  });
+}
+
+export async function refundAction(_: FormState, form: FormData): Promise<FormState> {
+  const orderId = text(form, 'orderId');
+  return formResult(async () => {
+    const { restocked } = await (await getApi()).admin.orders.refund({
+      orderId,
+      amount: whole(form, 'amount'),
+      restock: form.get('restock') === 'on',
+    });
+    revalidatePath(`/admin/orders/${orderId}`);
+    return {
+      status: 'done',
+      message: `Refund sent to the payment provider${restocked ? ', items back in stock' : ''}. The order shows it once the provider confirms.`,
+    };
+  });
+}

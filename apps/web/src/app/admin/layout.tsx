@@ -1,0 +1,38 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound, redirect } from 'next/navigation';
+import type { ReactNode } from 'react';
+import { getApi } from '~/server/api';
+
+export const metadata: Metadata = {
+  title: { default: 'Admin', template: '%s · Admin · Edgecart' },
+  robots: { index: false },
+};
+
+/**
+ * Every admin page: a visitor is sent to log in, a customer finds nothing
+ * here (404). The procedures check the role again on every call.
+ */
+export default async function AdminLayout({ children }: { children: ReactNode }) {
+  const me = await (await getApi()).account.me();
+  if (!me) redirect('/login');
+  if (me.role !== 'admin') notFound();
+  return (
+    <div className="admin">
+      <nav aria-label="Admin" className="admin__nav">
+        <ul>
+          <li>
+            <Link href="/admin">Overview</Link>
+          </li>
+          <li>
+            <Link href="/admin/products">Products</Link>
+          </li>
+          <li>
+            <Link href="/admin/orders">Orders</Link>
+          </li>
+        </ul>
+      </nav>
+      {children}
+    </div>
+  );
+}

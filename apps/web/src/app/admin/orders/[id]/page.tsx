@@ -1,0 +1,112 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { RefundForm } from '~/components/admin/refund-form';
+import { formatMoney } from '~/lib/format';
+import { getApi } from '~/server/api';
+
+export const metadata: Metadata = { title: 'Order' };
+
+const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const when = (date: Date) => date.toISOString().slice(0, 19).replace('T', ' ');
+
+export default async function AdminOrderPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  if (!uuid.test(id)) notFound();
+  const detail = await (await getApi()).admin.orders.get({ id }).catch((error: unknown) => {
+    if (error instanceof Error && 'code' in error && error.code === 'NOT_FOUND') notFound();
+    throw error;
+  });
+  const { order, items, events, trail } = detail;
+  const money = (amount: number) => formatMoney({ amount, currency: order.currency });
+  const left = order.amountPaid - order.amountRefunded;
+  const refundable = (order.status === 'paid' || order.status === 'partially_refunded') && left > 0;
+  return (
+    <>
+      <h1>Order #{order.number}</h1>
+      <dl className="admin-stats">
+        <div>
+          <dt>Status</dt>
+          <dd>{order.status.replace('_', ' ')}</dd>
+        </div>
+        <div>
+          <dt>Total</dt>
+          <dd>{money(order.total)}</dd>
+        </div>
+        <div>
+          <dt>Paid</dt>
+          <dd>{money(order.amountPaid)}</dd>
+        </div>
+        <div>
+          <dt>Refunded</dt>
+          <dd>{money(order.amountRefunded)}</dd>
+        </div>
+      </dl>
+      <p>
+        {order.email ?? 'No email'} · placed {when(order.createdAt)}
+        {order.reviewReason ? ` · to review: ${order.reviewReason}` : ''}
+      </p>
+
+      <section aria-labelledby="items-title" className="section">
+        <h2 id="items-title">Items</h2>
+        <table className="admin-table">
+          <thead>
+            <tr>
+              <th scope="col">Item</th>
+              <th scope="col">SKU</th>
+              <th scope="col">Price</th>
+              <th scope="col">Quantity</th>
+            </tr>
+          </thead>
+          <tbody>
+            {items.map((item) => (
+              <tr key={`${item.sku}-${item.variantTitle}`}>
+                <td>
+                  {item.productTitle} ({item.variantTitle})
+                </td>
+                <td>{item.sku}</td>
+                <td>{money(item.unitPrice)}</td>
+                <td>{item.quantity}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+
+      <section aria-labelledby="refund-title" className="section">
+        <h2 id="refund-title">Refund</h2>
+        {refundable ? (
+          <RefundForm orderId={order.id} left={left} currency={order.currency} />
+        ) : (
+          <p>Only a paid order with money left to refund can be refunded.</p>
+        )}
+      </section>
+
+      <section aria-labelledby="payments-title" className="section">
+        <h2 id="payments-title">Payment events</h2>
+        {events.length === 0 ? (
+          <p>None yet.</p>
+        ) : (
+          <ul>
+            {events.map((e) => (
+              <li key={e.id}>
+                {when(e.receivedAt)} · {e.type} → {e.outcome}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section aria-labelledby="trail-title" className="section">
+        <h2 id="trail-title">Audit trail</h2>
+        <ol className="admin-trail">
+          {trail.map((t) => (
+            <li key={`${t.at.toISOString()}-${t.action}`}>
+              {when(t.at)} · <strong>{t.action}</strong> by {t.actor}
+              {t.after ? <code>{JSON.stringify(t.after)}</code> : null}
+            </li>
+          ))}
+        </ol>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,66 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { ProductForm } from '~/components/admin/product-form';
+import { RemoveProductForm } from '~/components/admin/remove-product-form';
+import { StockForm } from '~/components/admin/stock-form';
+import { getApi } from '~/server/api';
+
+export const metadata: Metadata = { title: 'Edit product' };
+
+const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export default async function EditProductPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const { id } = await params;
+  if (!uuid.test(id)) notFound();
+  const api = await getApi();
+  const product = await api.admin.products.get({ id }).catch((error: unknown) => {
+    if (error instanceof Error && 'code' in error && error.code === 'NOT_FOUND') notFound();
+    throw error;
+  });
+  const [collections, images] = await Promise.all([
+    api.catalog.collections({}),
+    api.admin.products.imageChoices(),
+  ]);
+  const saved = (await searchParams).saved === '1';
+  return (
+    <>
+      <h1>{product.title}</h1>
+      <p>
+        {product.status === 'active' ? (
+          <Link href={`/products/${product.slug}`}>See it in the shop</Link>
+        ) : (
+          `This product is ${product.status}: the shop does not show it.`
+        )}
+      </p>
+      {saved ? (
+        <p role="status" className="notice">
+          Created.
+        </p>
+      ) : null}
+      <ProductForm product={product} collections={collections} images={images} />
+
+      <section aria-labelledby="stock-title" className="section">
+        <h2 id="stock-title">Stock</h2>
+        <p className="section__lead">
+          Set what you counted, or add a delivery (or a negative number for damage or loss). Each
+          change is recorded with its reason.
+        </p>
+        {product.variants.map((v) => (
+          <StockForm key={v.id} productId={product.id} variant={v} />
+        ))}
+      </section>
+
+      <section aria-labelledby="remove-title" className="section">
+        <h2 id="remove-title">{product.hasOrders ? 'Archive' : 'Delete'}</h2>
+        <RemoveProductForm id={product.id} hasOrders={product.hasOrders} />
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,19 @@
+import type { Metadata } from 'next';
+import { ProductForm } from '~/components/admin/product-form';
+import { getApi } from '~/server/api';
+
+export const metadata: Metadata = { title: 'New product' };
+
+export default async function NewProductPage() {
+  const api = await getApi();
+  const [collections, images] = await Promise.all([
+    api.catalog.collections({}),
+    api.admin.products.imageChoices(),
+  ]);
+  return (
+    <>
+      <h1>New product</h1>
+      <ProductForm product={null} collections={collections} images={images} />
+    </>
+  );
+}
