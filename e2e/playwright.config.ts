@@ -1,4 +1,8 @@
+import { rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
+import { E2E_ADMIN } from './specs/support/admin.ts';
 
 /**
  * One suite, two runtimes. E2E_TARGET=dev (default) starts `next dev` on an
@@ -11,13 +15,23 @@ const external = process.env.E2E_BASE_URL;
 const port = Number(process.env.E2E_PORT ?? (target === 'worker' ? 8787 : 3100));
 const baseURL = external ?? `http://${target === 'worker' ? '127.0.0.1' : 'localhost'}:${port}`;
 
+// The admin the admin spec logs in as, made by `npm run admin:create` before the server
+// starts (PGlite serves one process at a time: a fresh folder, then the dev server on it),
+// or by preview:edge once its PostgreSQL is up.
+const adminArgs = `--email ${E2E_ADMIN.email} --password '${E2E_ADMIN.password}'`;
+const pgliteDir = join(tmpdir(), `edgecart-e2e-pglite-${port}`);
+// Only the runner's own process: test workers load this file too, while the server runs.
+if (target === 'dev' && !external && process.env.TEST_WORKER_INDEX === undefined) {
+  rmSync(pgliteDir, { recursive: true, force: true });
+}
+
 const servers = {
   dev: {
-    command: 'npm run dev -w @edgecart/web',
-    env: { PORT: String(port), PGLITE_DATA_DIR: 'memory://e2e', NEXT_TELEMETRY_DISABLED: '1' },
+    command: `npm run admin:create -w @edgecart/web -- ${adminArgs} && npm run dev -w @edgecart/web`,
+    env: { PORT: String(port), PGLITE_DATA_DIR: pgliteDir, NEXT_TELEMETRY_DISABLED: '1' },
   },
   worker: {
-    command: 'npm run preview:edge -w @edgecart/web',
+    command: `npm run preview:edge -w @edgecart/web -- --admin-email ${E2E_ADMIN.email} --admin-password '${E2E_ADMIN.password}'`,
     env: { PORT: String(port) },
   },
 };

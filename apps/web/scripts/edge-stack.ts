@@ -4,7 +4,7 @@
  * a real Redis behind the Upstash REST bridge. Shared by `preview:edge`, the
  * benchmark and the Worker tests. Build first with `npm run build:edge`.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { migrate } from '@edgecart/db';
@@ -27,6 +27,8 @@ import {
 export interface EdgeStack {
   url: string;
   postgres: LocalPostgres;
+  /** The Neon stand-in in front of it: NEON_LOCAL_PROXY for a script that uses the database. */
+  neonProxy: string;
   /** The Redis behind the Upstash bridge: stop it to see the shop without its cache. */
   redis: LocalRedis;
   /** The email provider's stand-in, when the stack was started with `email: 'provider'`. */
@@ -50,6 +52,8 @@ export interface EdgeStackOptions {
    * e2e suite reads), or delivered through the Resend SDK to a local stand-in.
    */
   email?: 'outbox' | 'provider';
+  /** An admin to create with `npm run admin:create` before the Worker starts. */
+  admin?: { email: string; password: string } | undefined;
 }
 
 const app = fileURLToPath(new URL('..', import.meta.url));
@@ -116,6 +120,30 @@ export async function startEdgeStack(options: EdgeStackOptions = {}): Promise<Ed
       log(`PostgreSQL on 127.0.0.1:${postgres.port}: seeded ${seeded.products} products`);
     } finally {
       await seeding.close();
+    }
+    if (options.admin) {
+      const created = spawnSync(
+        'npm',
+        [
+          'run',
+          'admin:create',
+          '--',
+          '--email',
+          options.admin.email,
+          '--password',
+          options.admin.password,
+        ],
+        {
+          cwd: app,
+          stdio: options.output ?? 'ignore',
+          env: {
+            ...process.env,
+            DATABASE_URL: postgres.connectionString,
+            NEON_LOCAL_PROXY: standIn.address,
+          },
+        },
+      );
+      if (created.status !== 0) throw new Error('admin:create failed');
     }
 
     const port = options.port ?? (await freePort());
@@ -190,7 +218,17 @@ export async function startEdgeStack(options: EdgeStackOptions = {}): Promise<Ed
       await response.arrayBuffer();
       if (!response.ok) throw new Error(`the scheduled run answered ${response.status}`);
     };
-    return { url, postgres, redis, resend, stripe, runScheduled, startWorker, stop };
+    return {
+      url,
+      postgres,
+      neonProxy: standIn.address,
+      redis,
+      resend,
+      stripe,
+      runScheduled,
+      startWorker,
+      stop,
+    };
   } catch (error) {
     await stop();
     throw error;

@@ -1,0 +1,116 @@
+import { type Browser, expect, type Page, test } from '@playwright/test';
+import { signUp, uniqueEmail } from './support/accounts.ts';
+import { E2E_ADMIN } from './support/admin.ts';
+
+async function logInAsAdmin(page: Page) {
+  await page.goto('/login');
+  await page.getByLabel('Email').fill(E2E_ADMIN.email);
+  await page.getByLabel('Password').fill(E2E_ADMIN.password);
+  await page.getByRole('button', { name: 'Log in' }).click();
+  await expect(page).toHaveURL(/\/account$/);
+  await page.getByRole('banner').getByRole('link', { name: 'Admin', exact: true }).click();
+  await expect(page.getByRole('heading', { name: 'Overview' })).toBeVisible();
+}
+
+/** A guest in a browser of their own buys one item and pays; answers the order number. */
+async function guestBuys(browser: Browser, path: string, email: string): Promise<string> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(path);
+  await page.getByRole('button', { name: 'Add to cart' }).click();
+  await expect(page.getByText(/^Added to your cart/)).toBeVisible();
+  await page.goto('/cart');
+  await page.getByRole('button', { name: 'Checkout' }).click();
+  await page.getByLabel('Email').fill(email);
+  await page.getByRole('button', { name: 'Pay' }).click();
+  await expect(page.getByRole('heading', { name: 'Thank you: your order is paid' })).toBeVisible({
+    timeout: 20_000,
+  });
+  const number = /Order #(\d+)/.exec(await page.getByRole('status').first().innerText())?.[1];
+  await context.close();
+  if (!number) throw new Error('no order number on the success page');
+  return number;
+}
+
+test('a visitor is sent to log in, and a customer finds no admin page', async ({ page }) => {
+  await page.goto('/admin/products');
+  await expect(page).toHaveURL(/\/login$/);
+  await signUp(page, uniqueEmail());
+  await expect(page.getByRole('banner').getByRole('link', { name: 'Admin', exact: true })).toHaveCount(0);
+  const response = await page.goto('/admin');
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole('heading', { name: 'Overview' })).toHaveCount(0);
+});
+
+test('an admin changes a price and every shopper sees it on the product page at once', async ({
+  page,
+  browser,
+}) => {
+  // A visitor's view first, so that the page is in the cache when the price changes.
+  const visitor = await browser.newContext();
+  const shopper = await visitor.newPage();
+  await shopper.goto('/products/lantern');
+  await expect(shopper.getByText('$59.00').first()).toBeVisible();
+  await shopper.goto('/products/lantern');
+
+  await logInAsAdmin(page);
+  await page
+    .getByRole('navigation', { name: 'Admin' })
+    .getByRole('link', { name: 'Products' })
+    .click();
+  await page.getByLabel('Title, slug or SKU').fill('lantern');
+  await page.getByRole('button', { name: 'Find' }).click();
+  await page.getByRole('link', { name: 'Ember Rechargeable Lantern' }).click();
+  await expect(page.getByRole('heading', { name: 'Ember Rechargeable Lantern' })).toBeVisible();
+  const price = page.getByLabel(/^Price of variant /).first();
+  await expect(price).toHaveValue('5900');
+  await price.fill('6450');
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Saved.' })).toBeVisible();
+
+  await page.getByRole('link', { name: 'See it in the shop' }).click();
+  await expect(page.getByText('$64.50').first()).toBeVisible();
+  await shopper.reload();
+  await expect(shopper.getByText('$64.50').first()).toBeVisible();
+  await expect(shopper.getByText('$59.00')).toHaveCount(0);
+  await visitor.close();
+
+  // A price the schema refuses is said next to its field, and nothing changes.
+  await page.goBack();
+  await page
+    .getByLabel(/^Price of variant /)
+    .first()
+    .fill('-5');
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await expect(
+    page.getByRole('alert').filter({ hasText: 'Prices are not negative.' }),
+  ).toBeVisible();
+});
+
+test('an admin refunds a paid order, with the items back in stock', async ({ page, browser }) => {
+  const email = uniqueEmail();
+  const number = await guestBuys(browser, '/products/titanium-spork', email);
+
+  await logInAsAdmin(page);
+  await page.goto(`/admin/orders?email=${encodeURIComponent(email)}`);
+  await page.getByRole('link', { name: `#${number}` }).click();
+  await expect(page.getByRole('heading', { name: `Order #${number}` })).toBeVisible();
+  await expect(page.getByRole('definition').filter({ hasText: /^paid$/ })).toBeVisible();
+  await page.getByLabel('Put the items back in stock').check();
+  await page.getByRole('button', { name: 'Refund' }).click();
+  await expect(
+    page.getByText(/^Refund sent to the payment provider, items back in stock/),
+  ).toBeVisible();
+  // The provider's refund event marks the order, as it would in production.
+  await expect(async () => {
+    await page.reload();
+    await expect(page.getByRole('definition').filter({ hasText: /^refunded$/ })).toBeVisible({
+      timeout: 1_000,
+    });
+  }).toPass({ timeout: 20_000 });
+  await expect(page.getByText('order.refund_requested')).toBeVisible();
+  await expect(page.getByText('order.refunded')).toBeVisible();
+  await expect(
+    page.getByText('Only a paid order with money left to refund can be refunded.'),
+  ).toBeVisible();
+});
