@@ -34,6 +34,10 @@ try {
   );
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);
+  // A driver's failure is the cause of drizzle's "Failed query".
+  if (error instanceof Error && error.cause) {
+    console.error(error.cause instanceof Error ? error.cause.message : error.cause);
+  }
   process.exitCode = 1;
 } finally {
   await handle.close();

@@ -4,7 +4,7 @@
  * a real Redis behind the Upstash REST bridge. Shared by `preview:edge`, the
  * benchmark and the Worker tests. Build first with `npm run build:edge`.
  */
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { migrate } from '@edgecart/db';
@@ -122,7 +122,8 @@ export async function startEdgeStack(options: EdgeStackOptions = {}): Promise<Ed
       await seeding.close();
     }
     if (options.admin) {
-      const created = spawnSync(
+      // Not spawnSync: the Neon stand-in it talks to runs in this process's event loop.
+      const creating = spawn(
         'npm',
         [
           'run',
@@ -143,7 +144,8 @@ export async function startEdgeStack(options: EdgeStackOptions = {}): Promise<Ed
           },
         },
       );
-      if (created.status !== 0) throw new Error('admin:create failed');
+      const code = await new Promise<number | null>((resolve) => creating.on('exit', resolve));
+      if (code !== 0) throw new Error(`admin:create failed (exit ${code})`);
     }
 
     const port = options.port ?? (await freePort());

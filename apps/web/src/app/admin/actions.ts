@@ -102,16 +102,18 @@ export async function adjustStockAction(_: FormState, form: FormData): Promise<F
 
 export async function refundAction(_: FormState, form: FormData): Promise<FormState> {
   const orderId = text(form, 'orderId');
-  return formResult(async () => {
-    const { restocked } = await (await getApi()).admin.orders.refund({
+  let restocked = false;
+  const result = await formResult(async () => {
+    ({ restocked } = await (await getApi()).admin.orders.refund({
       orderId,
       amount: whole(form, 'amount'),
       restock: form.get('restock') === 'on',
-    });
-    revalidatePath(`/admin/orders/${orderId}`);
-    return {
-      status: 'done',
-      message: `Refund sent to the payment provider${restocked ? ', items back in stock' : ''}. The order shows it once the provider confirms.`,
-    };
+    }));
+    return { status: 'done' };
   });
+  // The refund event may mark the order before this answers: the page says what was done.
+  if (result.status === 'done') {
+    redirect(`/admin/orders/${orderId}?refund=${restocked ? 'restocked' : 'sent'}`);
+  }
+  return result;
 }

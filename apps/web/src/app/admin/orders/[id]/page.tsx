@@ -9,8 +9,15 @@ export const metadata: Metadata = { title: 'Order' };
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const when = (date: Date) => date.toISOString().slice(0, 19).replace('T', ' ');
 
-export default async function AdminOrderPage({ params }: { params: Promise<{ id: string }> }) {
+export default async function AdminOrderPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { id } = await params;
+  const refund = (await searchParams).refund;
   if (!uuid.test(id)) notFound();
   const detail = await (await getApi()).admin.orders.get({ id }).catch((error: unknown) => {
     if (error instanceof Error && 'code' in error && error.code === 'NOT_FOUND') notFound();
@@ -23,6 +30,12 @@ export default async function AdminOrderPage({ params }: { params: Promise<{ id:
   return (
     <>
       <h1>Order #{order.number}</h1>
+      {refund === 'sent' || refund === 'restocked' ? (
+        <p role="status" className="notice">
+          Refund sent to the payment provider{refund === 'restocked' ? ', items back in stock' : ''}
+          . The order shows it once the provider confirms.
+        </p>
+      ) : null}
       <dl className="admin-stats">
         <div>
           <dt>Status</dt>
