@@ -36,7 +36,9 @@ test('a visitor is sent to log in, and a customer finds no admin page', async ({
   await page.goto('/admin/products');
   await expect(page).toHaveURL(/\/login$/);
   await signUp(page, uniqueEmail());
-  await expect(page.getByRole('banner').getByRole('link', { name: 'Admin', exact: true })).toHaveCount(0);
+  await expect(
+    page.getByRole('banner').getByRole('link', { name: 'Admin', exact: true }),
+  ).toHaveCount(0);
   const response = await page.goto('/admin');
   expect(response?.status()).toBe(404);
   await expect(page.getByRole('heading', { name: 'Overview' })).toHaveCount(0);
