@@ -14,6 +14,8 @@ export const rateLimitRules = {
    * behind one carrier NAT share an address.
    */
   'api:ip': { attempts: 600, windowSeconds: 60 },
+  /** Each admin's writes, whichever way they come (forms or tRPC): a stolen session cannot bulk-edit. */
+  'admin:user': { attempts: 120, windowSeconds: 60 },
 } as const satisfies Record<string, RateLimitRule>;
 
 export type RateLimitName = keyof typeof rateLimitRules;

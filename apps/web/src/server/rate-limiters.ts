@@ -18,6 +18,7 @@ const onTimeout: Record<RateLimitName, 'deny' | 'allow'> = {
   'reset:ip': 'deny',
   'checkout:ip': 'allow',
   'api:ip': 'allow',
+  'admin:user': 'allow',
 };
 
 /**

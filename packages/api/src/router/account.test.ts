@@ -140,6 +140,7 @@ describe('rate limits on account procedures', () => {
     'reset:ip': createMemoryRateLimiter({ attempts, windowSeconds: 3600 }),
     'checkout:ip': createMemoryRateLimiter({ attempts, windowSeconds: 900 }),
     'api:ip': createMemoryRateLimiter({ attempts: 1_000, windowSeconds: 60 }),
+    'admin:user': createMemoryRateLimiter({ attempts: 1_000, windowSeconds: 60 }),
   });
 
   it('answer repeated failed log-ins to one account with 429 and Retry-After, from any IP', async () => {

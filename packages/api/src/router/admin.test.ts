@@ -1,10 +1,16 @@
 import { loadArgon2 } from '@edgecart/auth/argon2-node';
-import { createMemoryCache, createReadThrough, type ReadThrough } from '@edgecart/cache';
+import {
+  createMemoryCache,
+  createMemoryRateLimiter,
+  createReadThrough,
+  type ReadThrough,
+} from '@edgecart/cache';
 import { applyPaymentEvent, CATALOG_CACHE_NAMESPACE, createSession } from '@edgecart/core';
 import {
   auditLog,
   type Database,
   eq,
+  orderItems,
   orders,
   products,
   productVariants,
@@ -17,6 +23,7 @@ import { createStripePayments, type Payments, paymentEventOf } from '@edgecart/p
 import type Argon2 from '@phi-ag/argon2';
 import type Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RateLimiters } from '../rate-limits.ts';
 import { appRouter } from '../root.ts';
 import { type Browser, createBrowser } from '../testing/account-http.ts';
 
@@ -149,6 +156,44 @@ function asInput(product: Editable) {
     })),
   };
 }
+
+describe('the admin write limit', () => {
+  it('answers 429 past an admin’s writes per minute, and lets reads through', async () => {
+    const unlimited = createMemoryRateLimiter({ attempts: 1_000, windowSeconds: 60 });
+    const rateLimiters = {
+      'login:ip': unlimited,
+      'login:account': unlimited,
+      'sign-up:ip': unlimited,
+      'reset:ip': unlimited,
+      'checkout:ip': unlimited,
+      'api:ip': unlimited,
+      'admin:user': createMemoryRateLimiter({ attempts: 2, windowSeconds: 60 }),
+    } satisfies RateLimiters;
+    const admin = createBrowser(db, argon2, { payments, catalogCache, rateLimiters });
+    const [user] = await db
+      .insert(users)
+      .values({
+        email: `limited-${crypto.randomUUID()}@example.com`,
+        passwordHash: 'x',
+        role: 'admin',
+      })
+      .returning({ id: users.id });
+    admin.setCookieValue((await createSession(db, user?.id ?? '', new Date())).token);
+    const [variant] = await db.select({ id: productVariants.id }).from(productVariants).limit(1);
+    const adjust = () =>
+      admin.call('admin.stock.adjust', {
+        variantId: variant?.id,
+        change: { kind: 'adjust', delta: 1 },
+        reason: 'Delivery',
+      });
+    expect((await adjust()).status).toBe(200);
+    expect((await adjust()).status).toBe(200);
+    const over = await adjust();
+    expect(over.status).toBe(429);
+    expect(Number(over.retryAfter)).toBeGreaterThan(0);
+    expect((await admin.call('admin.overview', undefined, 'GET')).status).toBe(200);
+  });
+});
 
 describe('editing the catalog', () => {
   it('shows a new price in the storefront at once, though the product was cached', async () => {
@@ -469,6 +514,33 @@ describe('orders and refunds', () => {
         .where(eq(productVariants.id, variantId))
     )[0]?.stock;
     expect(stockEnd).toBe(stockAfter);
+  });
+
+  it('archives a product that was ordered instead of deleting it, hiding it from the shop', async () => {
+    const admin = await browserAs('admin');
+    const shopper = await browserAs('visitor');
+    const { orderId } = await paidOrder();
+    const [line] = await db
+      .select({ productId: productVariants.productId })
+      .from(orderItems)
+      .innerJoin(productVariants, eq(productVariants.id, orderItems.variantId))
+      .where(eq(orderItems.orderId, orderId));
+    const editable = data<Editable>(
+      await admin.call('admin.products.get', { id: line?.productId }, 'GET'),
+    );
+    expect(editable.hasOrders).toBe(true);
+    const removed = await admin.call('admin.products.remove', { id: line?.productId });
+    expect(data<{ outcome: string }>(removed).outcome).toBe('archived');
+    expect((await shopper.call('catalog.product', { slug: editable.slug }, 'GET')).status).toBe(
+      404,
+    );
+    const kept = data<Editable>(
+      await admin.call('admin.products.get', { id: line?.productId }, 'GET'),
+    );
+    expect(kept.status).toBe('archived');
+    expect(kept.variants).toEqual(
+      editable.variants.map((v) => ({ ...v, stock: expect.any(Number) })),
+    );
   });
 
   it('refuses to refund an order that was not paid', async () => {

@@ -13,6 +13,7 @@ import {
   UnavailableError,
 } from '@edgecart/core';
 import type { TRPCRouterRecord } from '@trpc/server';
+import { enforceLimit } from '../middlewares/rate-limit.ts';
 import { adminProcedure } from '../trpc.ts';
 import {
   adjustStockInput,
@@ -24,6 +25,12 @@ import {
 } from './admin.schema.ts';
 
 const PAGE_SIZE = 25;
+
+/** An admin's write: counted against that admin's limit, from a form or over HTTP alike. */
+const adminWrite = adminProcedure.use(async ({ ctx, next }) => {
+  await enforceLimit(ctx, 'admin:user', ctx.user.id);
+  return next();
+});
 
 /** A day `YYYY-MM-DD` as the instant it starts, UTC. */
 const dayStart = (day: string, plusDays = 0) =>
@@ -45,7 +52,7 @@ export const adminRouter = {
       .input(byIdInput('product'))
       .query(({ ctx, input }) => adminGetProduct(ctx.db, input.id)),
     imageChoices: adminProcedure.query(({ ctx }) => adminImageChoices(ctx.db)),
-    save: adminProcedure.input(saveProductInput).mutation(async ({ ctx, input }) => {
+    save: adminWrite.input(saveProductInput).mutation(async ({ ctx, input }) => {
       const saved = await saveProduct(
         { db: ctx.db, now: ctx.now(), actor: `admin:${ctx.user.id}` },
         input.id ?? null,
@@ -54,7 +61,7 @@ export const adminRouter = {
       await announceCatalogChange(ctx.catalogCache);
       return saved;
     }),
-    remove: adminProcedure.input(byIdInput('product')).mutation(async ({ ctx, input }) => {
+    remove: adminWrite.input(byIdInput('product')).mutation(async ({ ctx, input }) => {
       const removed = await removeProduct(
         { db: ctx.db, now: ctx.now(), actor: `admin:${ctx.user.id}` },
         input.id,
@@ -65,7 +72,7 @@ export const adminRouter = {
   },
 
   stock: {
-    adjust: adminProcedure.input(adjustStockInput).mutation(({ ctx, input }) =>
+    adjust: adminWrite.input(adjustStockInput).mutation(({ ctx, input }) =>
       adjustStock(
         {
           db: ctx.db,
@@ -94,7 +101,7 @@ export const adminRouter = {
     get: adminProcedure
       .input(byIdInput('order'))
       .query(({ ctx, input }) => adminGetOrder(ctx.db, input.id)),
-    refund: adminProcedure.input(refundInput).mutation(({ ctx, input }) => {
+    refund: adminWrite.input(refundInput).mutation(({ ctx, input }) => {
       if (!ctx.payments) throw new UnavailableError('Payments are not set up on this shop.');
       return refundOrder(
         {

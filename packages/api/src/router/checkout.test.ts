@@ -226,6 +226,7 @@ describe('the per-IP ceiling on tRPC calls', () => {
       'reset:ip': unlimited,
       'checkout:ip': unlimited,
       'api:ip': limit,
+      'admin:user': unlimited,
     } satisfies RateLimiters;
     const browse = (clientIp: string, fromClient: boolean) =>
       createBrowser(db, argon2, { rateLimiters, clientIp, fromClient });
