@@ -1,23 +1,10 @@
-import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type EdgeStack, startEdgeStack } from '../scripts/edge-stack.ts';
+import { describe, expect, it } from 'vitest';
+import { useEdgeStack } from './support/edge.ts';
 
-let stack: EdgeStack;
-let db: pg.Client;
-
-beforeAll(async () => {
-  stack = await startEdgeStack({ log: () => {} });
-  db = new pg.Client({ connectionString: stack.postgres.connectionString });
-  db.on('error', () => {});
-  await db.connect();
-});
-afterAll(async () => {
-  await db?.end().catch(() => {});
-  await stack?.stop();
-});
+const edge = useEdgeStack();
 
 async function page(path: string, headers: Record<string, string> = {}) {
-  const response = await fetch(`${stack.url}${path}`, { headers, redirect: 'manual' });
+  const response = await fetch(`${edge.stack.url}${path}`, { headers, redirect: 'manual' });
   return {
     status: response.status,
     cache: response.headers.get('x-page-cache'),
@@ -29,9 +16,9 @@ async function page(path: string, headers: Record<string, string> = {}) {
 function guest() {
   let cookie = '';
   const call = async (path: string, input: unknown) => {
-    const response = await fetch(`${stack.url}/api/trpc/${path}`, {
+    const response = await fetch(`${edge.stack.url}/api/trpc/${path}`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', origin: stack.url, cookie },
+      headers: { 'content-type': 'application/json', origin: edge.stack.url, cookie },
       body: JSON.stringify({ json: input }),
     });
     const set = response.headers.get('set-cookie');
@@ -44,7 +31,7 @@ function guest() {
 
 /** A product with a variant of exactly `stock` left, its slug and the variant's id. */
 async function productWithStock(stock: number) {
-  const { rows } = await db.query<{ slug: string; id: string }>(
+  const { rows } = await edge.db.query<{ slug: string; id: string }>(
     `select p.slug, v.id from product_variants v join products p on p.id = v.product_id
      where p.status = 'active' and v.stock >= 5
        and (select count(*) from product_variants w where w.product_id = p.id) = 1
@@ -52,7 +39,7 @@ async function productWithStock(stock: number) {
   );
   const row = rows[0];
   if (!row) throw new Error('no single-variant product in stock');
-  await db.query('update product_variants set stock = $1 where id = $2', [stock, row.id]);
+  await edge.db.query('update product_variants set stock = $1 where id = $2', [stock, row.id]);
   return row;
 }
 
@@ -95,14 +82,17 @@ describe('the catalog cache in the Worker', () => {
     expect(sold.html).not.toMatch(/Only 2 left/);
     expect(sold.html).toMatch(/Out of stock/);
 
-    const { rows } = await db.query<{ id: string }>(
+    const { rows } = await edge.db.query<{ id: string }>(
       `select o.id from orders o join order_items i on i.order_id = o.id
        where i.variant_id = $1 and o.status = 'pending'`,
       [id],
     );
-    const cancelled = await fetch(`${stack.url}/cart?checkout=cancelled&order=${rows[0]?.id}`, {
-      headers: { cookie: shopper.cookie() },
-    });
+    const cancelled = await fetch(
+      `${edge.stack.url}/cart?checkout=cancelled&order=${rows[0]?.id}`,
+      {
+        headers: { cookie: shopper.cookie() },
+      },
+    );
     expect(cancelled.status).toBe(200);
     await cancelled.arrayBuffer();
     expect((await page(`/products/${slug}`)).html).toMatch(/Only 2 left/);
@@ -111,7 +101,7 @@ describe('the catalog cache in the Worker', () => {
   it('keeps every page answering 200 from the database when Redis is killed, and says so in deep health', async () => {
     const paths = ['/', '/products', '/collections', '/products?sort=name'];
     for (const path of paths) expect((await page(path)).status).toBe(200);
-    await stack.redis.stop();
+    await edge.stack.redis.stop();
     for (const path of paths) {
       const started = performance.now();
       const answer = await page(path);
@@ -122,7 +112,7 @@ describe('the catalog cache in the Worker', () => {
     expect((await page(`/products/${slug}`)).html).toMatch(/In stock/i);
     // Deep health probes at most every 5 s: wait out the last report.
     await new Promise((r) => setTimeout(r, 5_100));
-    const health = await fetch(`${stack.url}/api/health/deep`);
+    const health = await fetch(`${edge.stack.url}/api/health/deep`);
     expect(health.status).toBe(200);
     const report = (await health.json()) as {
       status: string;

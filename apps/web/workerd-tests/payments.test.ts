@@ -1,28 +1,16 @@
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type EdgeStack, startEdgeStack } from '../scripts/edge-stack.ts';
+import { describe, expect, it } from 'vitest';
+import { useEdgeStack } from './support/edge.ts';
 
-let stack: EdgeStack;
-let db: pg.Client;
-
-beforeAll(async () => {
-  stack = await startEdgeStack({ log: () => {} });
-  db = new pg.Client({ connectionString: stack.postgres.connectionString });
-  db.on('error', () => {});
-  await db.connect();
-});
-afterAll(async () => {
-  await db?.end().catch(() => {});
-  await stack?.stop();
-});
+const edge = useEdgeStack();
 
 /** A guest with a cookie jar, talking tRPC to the Worker. */
 function guest() {
   let cookie = '';
   return async (path: string, input: unknown) => {
-    const response = await fetch(`${stack.url}/api/trpc/${path}`, {
+    const response = await fetch(`${edge.stack.url}/api/trpc/${path}`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', origin: stack.url, cookie },
+      headers: { 'content-type': 'application/json', origin: edge.stack.url, cookie },
       body: JSON.stringify({ json: input }),
     });
     const set = response.headers.get('set-cookie');
@@ -35,7 +23,7 @@ function guest() {
 }
 
 async function inStockVariant(): Promise<string> {
-  const { rows } = await db.query<{ id: string }>(
+  const { rows } = await edge.db.query<{ id: string }>(
     `select v.id from product_variants v join products p on p.id = v.product_id
      where p.status = 'active' and v.stock >= 5 order by v.sku limit 1`,
   );
@@ -63,18 +51,18 @@ async function checkout(): Promise<{ sessionId: string; orderNumber: number }> {
 
 const orderOf = async (number: number) =>
   (
-    await db.query<{ status: string; amount_paid: number }>(
+    await edge.db.query<{ status: string; amount_paid: number }>(
       'select status, amount_paid from orders where number = $1',
       [number],
     )
   ).rows[0];
 const count = async (sql: string, params: unknown[]) =>
-  Number((await db.query<{ n: string }>(sql, params)).rows[0]?.n ?? 0);
+  Number((await edge.db.query<{ n: string }>(sql, params)).rows[0]?.n ?? 0);
 
 describe('the Stripe webhook in the Worker', () => {
   it('refuses a forged signature with 400 and writes nothing', async () => {
     const before = await count('select count(*) n from payment_events', []);
-    const response = await fetch(`${stack.url}/api/webhooks/stripe`, {
+    const response = await fetch(`${edge.stack.url}/api/webhooks/stripe`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'stripe-signature': 't=1,v1=00' },
       body: JSON.stringify({
@@ -89,13 +77,14 @@ describe('the Stripe webhook in the Worker', () => {
 
   it('applies a payment once however often it is delivered', async () => {
     const { sessionId, orderNumber } = await checkout();
-    stack.stripe.pay(sessionId, 'worker-buyer@example.com');
-    await stack.stripe.idle();
+    edge.stack.stripe.pay(sessionId, 'worker-buyer@example.com');
+    await edge.stack.stripe.idle();
     expect(await orderOf(orderNumber)).toMatchObject({ status: 'paid' });
-    const event = stack.stripe.events.find(
+    const event = edge.stack.stripe.events.find(
       (e) => (e.data.object as { id?: string }).id === sessionId,
     );
-    for (let i = 0; i < 2; i++) expect(await stack.stripe.redeliver(event?.id ?? '')).toBe(200);
+    for (let i = 0; i < 2; i++)
+      expect(await edge.stack.stripe.redeliver(event?.id ?? '')).toBe(200);
     expect(await count('select count(*) n from payment_events where id = $1', [event?.id])).toBe(1);
     expect(
       await count(`select count(*) n from outbox where kind = 'order-confirmation' and "to" = $1`, [
@@ -107,29 +96,29 @@ describe('the Stripe webhook in the Worker', () => {
   it('answers 5xx while PostgreSQL is down, and applies the retried event once it is back', async () => {
     const { sessionId, orderNumber } = await checkout();
     // The test server runs with synchronous_commit off: flush before the crash.
-    await db.query('checkpoint');
-    await db.end();
-    stack.postgres.pause();
+    await edge.db.query('checkpoint');
+    await edge.db.end();
+    edge.stack.postgres.pause();
     try {
-      stack.stripe.pay(sessionId, 'outage-buyer@example.com');
+      edge.stack.stripe.pay(sessionId, 'outage-buyer@example.com');
       const deadline = Date.now() + 20_000;
       const event = () =>
-        stack.stripe.events.find((e) => (e.data.object as { id?: string }).id === sessionId);
+        edge.stack.stripe.events.find((e) => (e.data.object as { id?: string }).id === sessionId);
       while (
-        !stack.stripe.deliveries.some((d) => d.eventId === event()?.id) &&
+        !edge.stack.stripe.deliveries.some((d) => d.eventId === event()?.id) &&
         Date.now() < deadline
       ) {
         await new Promise((r) => setTimeout(r, 100));
       }
-      const first = stack.stripe.deliveries.find((d) => d.eventId === event()?.id);
+      const first = edge.stack.stripe.deliveries.find((d) => d.eventId === event()?.id);
       expect(first?.status).toBeGreaterThanOrEqual(500);
     } finally {
-      stack.postgres.resume();
+      edge.stack.postgres.resume();
     }
-    await stack.stripe.idle();
-    db = new pg.Client({ connectionString: stack.postgres.connectionString });
-    db.on('error', () => {});
-    await db.connect();
+    await edge.stack.stripe.idle();
+    edge.db = new pg.Client({ connectionString: edge.stack.postgres.connectionString });
+    edge.db.on('error', () => {});
+    await edge.db.connect();
     expect(await orderOf(orderNumber)).toMatchObject({ status: 'paid' });
     expect(
       await count(`select count(*) n from outbox where kind = 'order-confirmation' and "to" = $1`, [

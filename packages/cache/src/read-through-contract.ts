@@ -41,7 +41,15 @@ export function describeReadThroughContract(
     });
     const logs: Record<string, unknown>[] = [];
     const make = (cache: Cache, ns: string): ReadThrough =>
-      createReadThrough({ cache, namespace: ns, log: (line) => logs.push(line), ...settings });
+      createReadThrough({
+        cache,
+        namespace: ns,
+        log: (line) => logs.push(line),
+        // What is tested here is coordination, not latency: a loaded CI machine may take
+        // longer than the production deadline (the failure tests set their own).
+        timeoutMs: 5_000,
+        ...settings,
+      });
     const first = () => caches[0] as Cache;
 
     it('reads the source on a miss, then answers from the cache', async () => {

@@ -5,34 +5,23 @@ import { createReadThrough } from './read-through.ts';
 import { describeReadThroughContract } from './read-through-contract.ts';
 import { createUpstashCache } from './upstash.ts';
 
-describeReadThroughContract('Upstash (real clients → REST bridge → redis-server)', async (n) => {
+/** n clients on one Redis, each with its own connections, as in separate Workers. */
+async function upstashClients(n: number) {
   const redis = await startRedis();
   const bridge = await startUpstashBridge({ redisUrl: redis.url });
   return {
-    // One client per isolate, each with its own connections, as in separate Workers.
     caches: Array.from({ length: n }, () => createUpstashCache(bridge)),
     close: async () => {
       await bridge.close();
       await redis.stop();
     },
   };
-});
+}
 
-describeReadThroughContract(
-  'Upstash (real clients → REST bridge → redis-server)',
-  async (n) => {
-    const redis = await startRedis();
-    const bridge = await startUpstashBridge({ redisUrl: redis.url });
-    return {
-      caches: Array.from({ length: n }, () => createUpstashCache(bridge)),
-      close: async () => {
-        await bridge.close();
-        await redis.stop();
-      },
-    };
-  },
-  { localEntries: 100 },
-);
+describeReadThroughContract('Upstash (real clients → REST bridge → redis-server)', upstashClients);
+describeReadThroughContract('Upstash (real clients → REST bridge → redis-server)', upstashClients, {
+  localEntries: 100,
+});
 
 /**
  * A TCP hop in front of the REST bridge that can stop answering (it accepts

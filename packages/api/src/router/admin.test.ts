@@ -1,4 +1,3 @@
-import { loadArgon2 } from '@edgecart/auth/argon2-node';
 import {
   createMemoryCache,
   createMemoryRateLimiter,
@@ -16,16 +15,15 @@ import {
   productVariants,
   users,
 } from '@edgecart/db';
-import { createPgliteDb } from '@edgecart/db/pglite';
-import { seedCatalog } from '@edgecart/db/seed';
-import { type StripeStandIn, startStripeStandIn } from '@edgecart/dev-services';
-import { createStripePayments, type Payments, paymentEventOf } from '@edgecart/payments';
+import type { StripeStandIn } from '@edgecart/dev-services';
+import { type Payments, paymentEventOf } from '@edgecart/payments';
 import type Argon2 from '@phi-ag/argon2';
 import type Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RateLimiters } from '../rate-limits.ts';
 import { appRouter } from '../root.ts';
 import { type Browser, createBrowser } from '../testing/account-http.ts';
+import { openTestShop } from '../testing/shop.ts';
 
 let db: Database;
 let close: () => Promise<void>;
@@ -35,22 +33,13 @@ let payments: Payments;
 let catalogCache: ReadThrough;
 
 beforeAll(async () => {
-  ({ db, close } = await createPgliteDb());
-  await seedCatalog(db);
-  argon2 = await loadArgon2();
-  standIn = await startStripeStandIn({});
-  payments = createStripePayments({
-    secretKey: standIn.secretKey,
-    webhookSecret: standIn.webhookSecret,
-    api: { host: standIn.host, port: standIn.port, protocol: 'http' },
-  });
+  ({ db, close, argon2, standIn, payments } = await openTestShop());
   catalogCache = createReadThrough({
     cache: createMemoryCache(),
     namespace: CATALOG_CACHE_NAMESPACE,
   });
 });
 afterAll(async () => {
-  await standIn?.close();
   await close?.();
 });
 
@@ -66,6 +55,14 @@ async function browserAs(role: 'visitor' | 'customer' | 'admin'): Promise<Browse
   browser.setCookieValue(token);
   return browser;
 }
+
+const stockOf = async (variantId: string) =>
+  (
+    await db
+      .select({ stock: productVariants.stock })
+      .from(productVariants)
+      .where(eq(productVariants.id, variantId))
+  )[0]?.stock;
 
 const data = <T>(reply: { body: { result?: { data?: { json?: unknown } } } }) =>
   reply.body.result?.data?.json as T;
@@ -450,12 +447,7 @@ describe('orders and refunds', () => {
     const { orderId, variantId } = await paidOrder();
     const [order] = await db.select().from(orders).where(eq(orders.id, orderId));
     expect(order?.status).toBe('paid');
-    const stockBefore = (
-      await db
-        .select({ stock: productVariants.stock })
-        .from(productVariants)
-        .where(eq(productVariants.id, variantId))
-    )[0]?.stock;
+    const stockBefore = await stockOf(variantId);
     const listed = data<{ items: { id: string }[] }>(
       await admin.call('admin.orders.list', { status: 'paid', email: 'BUYER@' }, 'GET'),
     );
@@ -486,12 +478,7 @@ describe('orders and refunds', () => {
       'order.refunded',
     ]);
     expect(detail.events.map((e) => e.type)).toEqual(['checkout-paid', 'refunded']);
-    const stockAfter = (
-      await db
-        .select({ stock: productVariants.stock })
-        .from(productVariants)
-        .where(eq(productVariants.id, variantId))
-    )[0]?.stock;
+    const stockAfter = await stockOf(variantId);
     expect(stockAfter).toBe((stockBefore ?? 0) + 2);
 
     // More than is left is refused before the provider is asked.
@@ -507,12 +494,7 @@ describe('orders and refunds', () => {
     await deliver(rest);
     const [refunded] = await db.select().from(orders).where(eq(orders.id, orderId));
     expect(refunded?.status).toBe('refunded');
-    const stockEnd = (
-      await db
-        .select({ stock: productVariants.stock })
-        .from(productVariants)
-        .where(eq(productVariants.id, variantId))
-    )[0]?.stock;
+    const stockEnd = await stockOf(variantId);
     expect(stockEnd).toBe(stockAfter);
   });
 

@@ -1,15 +1,13 @@
-import { loadArgon2 } from '@edgecart/auth/argon2-node';
 import { createMemoryCache, createMemoryRateLimiter, createReadThrough } from '@edgecart/cache';
 import { CATALOG_CACHE_NAMESPACE } from '@edgecart/core';
 import { type Database, eq, orders, products, productVariants } from '@edgecart/db';
-import { createPgliteDb } from '@edgecart/db/pglite';
-import { seedCatalog } from '@edgecart/db/seed';
-import { type StripeStandIn, startStripeStandIn } from '@edgecart/dev-services';
+import type { StripeStandIn } from '@edgecart/dev-services';
 import { createStripePayments, type Payments } from '@edgecart/payments';
 import type Argon2 from '@phi-ag/argon2';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RateLimiters } from '../rate-limits.ts';
 import { type Browser, createBrowser, type Reply } from '../testing/account-http.ts';
+import { openTestShop } from '../testing/shop.ts';
 
 let db: Database;
 let close: () => Promise<void>;
@@ -19,15 +17,7 @@ let payments: Payments;
 let variants: { id: string; price: number; stock: number }[];
 
 beforeAll(async () => {
-  ({ db, close } = await createPgliteDb());
-  await seedCatalog(db);
-  argon2 = await loadArgon2();
-  standIn = await startStripeStandIn({});
-  payments = createStripePayments({
-    secretKey: standIn.secretKey,
-    webhookSecret: standIn.webhookSecret,
-    api: { host: standIn.host, port: standIn.port, protocol: 'http' },
-  });
+  ({ db, close, argon2, standIn, payments } = await openTestShop());
   variants = (
     await db
       .select({
@@ -40,7 +30,6 @@ beforeAll(async () => {
   ).filter((v) => v.stock >= 5);
 });
 afterAll(async () => {
-  await standIn?.close();
   await close?.();
 });
 

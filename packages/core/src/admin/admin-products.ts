@@ -108,7 +108,7 @@ export async function adminGetProduct(db: Database, productId: string) {
 }
 
 /** The shop's image set: every image a product uses, to choose from. */
-export async function adminImageChoices(db: Database) {
+function selectImageChoices(db: Database) {
   return db
     .selectDistinctOn([productImages.url], {
       url: productImages.url,
@@ -117,7 +117,11 @@ export async function adminImageChoices(db: Database) {
       height: productImages.height,
     })
     .from(productImages)
-    .orderBy(asc(productImages.url));
+    .$dynamic();
+}
+
+export async function adminImageChoices(db: Database) {
+  return selectImageChoices(db).orderBy(asc(productImages.url));
 }
 
 export interface ProductInput {
@@ -219,15 +223,7 @@ export async function saveProduct(
       });
     }
     const choices = input.images.length
-      ? await tx
-          .selectDistinctOn([productImages.url], {
-            url: productImages.url,
-            alt: productImages.alt,
-            width: productImages.width,
-            height: productImages.height,
-          })
-          .from(productImages)
-          .where(inArray(productImages.url, input.images))
+      ? await selectImageChoices(tx).where(inArray(productImages.url, input.images))
       : [];
     const missingImage = input.images.find((url) => !choices.some((c) => c.url === url));
     if (missingImage) {

@@ -1,12 +1,10 @@
 import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
 import { RefundForm } from '~/components/admin/refund-form';
 import { formatMoney } from '~/lib/format';
+import { findOr404 } from '~/server/admin-lookup';
 import { getApi } from '~/server/api';
 
 export const metadata: Metadata = { title: 'Order' };
-
-const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const when = (date: Date) => date.toISOString().slice(0, 19).replace('T', ' ');
 
 export default async function AdminOrderPage({
@@ -18,11 +16,8 @@ export default async function AdminOrderPage({
 }) {
   const { id } = await params;
   const refund = (await searchParams).refund;
-  if (!uuid.test(id)) notFound();
-  const detail = await (await getApi()).admin.orders.get({ id }).catch((error: unknown) => {
-    if (error instanceof Error && 'code' in error && error.code === 'NOT_FOUND') notFound();
-    throw error;
-  });
+  const api = await getApi();
+  const detail = await findOr404(id, (id) => api.admin.orders.get({ id }));
   const { order, items, events, trail } = detail;
   const money = (amount: number) => formatMoney({ amount, currency: order.currency });
   const left = order.amountPaid - order.amountRefunded;

@@ -1,14 +1,12 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
 import { ProductForm } from '~/components/admin/product-form';
 import { RemoveProductForm } from '~/components/admin/remove-product-form';
 import { StockForm } from '~/components/admin/stock-form';
+import { findOr404 } from '~/server/admin-lookup';
 import { getApi } from '~/server/api';
 
 export const metadata: Metadata = { title: 'Edit product' };
-
-const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export default async function EditProductPage({
   params,
@@ -18,12 +16,8 @@ export default async function EditProductPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const { id } = await params;
-  if (!uuid.test(id)) notFound();
   const api = await getApi();
-  const product = await api.admin.products.get({ id }).catch((error: unknown) => {
-    if (error instanceof Error && 'code' in error && error.code === 'NOT_FOUND') notFound();
-    throw error;
-  });
+  const product = await findOr404(id, (id) => api.admin.products.get({ id }));
   const [collections, images] = await Promise.all([
     api.catalog.collections({}),
     api.admin.products.imageChoices(),
