@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { useEdgeStack } from './support/edge.ts';
+import { startEdgeStackForFile } from './support/edge.ts';
 
-const edge = useEdgeStack();
+const edge = startEdgeStackForFile();
 
 async function page(path: string, headers: Record<string, string> = {}) {
   const response = await fetch(`${edge.stack.url}${path}`, { headers, redirect: 'manual' });

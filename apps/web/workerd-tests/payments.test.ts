@@ -1,8 +1,8 @@
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
-import { useEdgeStack } from './support/edge.ts';
+import { startEdgeStackForFile } from './support/edge.ts';
 
-const edge = useEdgeStack();
+const edge = startEdgeStackForFile();
 
 /** A guest with a cookie jar, talking tRPC to the Worker. */
 function guest() {

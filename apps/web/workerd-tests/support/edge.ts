@@ -6,7 +6,7 @@ import { type EdgeStack, type EdgeStackOptions, startEdgeStack } from '../../scr
  * The built Worker with its services for one test file, and a PostgreSQL
  * client to look into its database; both stopped after the file.
  */
-export function useEdgeStack(options: EdgeStackOptions = {}) {
+export function startEdgeStackForFile(options: EdgeStackOptions = {}) {
   const edge = {} as { stack: EdgeStack; db: pg.Client };
   beforeAll(async () => {
     edge.stack = await startEdgeStack({ log: () => {}, ...options });
