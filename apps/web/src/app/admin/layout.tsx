@@ -1,8 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound, redirect } from 'next/navigation';
 import type { ReactNode } from 'react';
-import { getApi } from '~/server/api';
+import { getAdminApi } from '~/server/admin-api';
 
 export const metadata: Metadata = {
   title: { default: 'Admin', template: '%s · Admin · Edgecart' },
@@ -14,9 +13,7 @@ export const metadata: Metadata = {
  * here (404). The procedures check the role again on every call.
  */
 export default async function AdminLayout({ children }: { children: ReactNode }) {
-  const me = await (await getApi()).account.me();
-  if (!me) redirect('/login');
-  if (me.role !== 'admin') notFound();
+  await getAdminApi();
   return (
     <div className="admin">
       <nav aria-label="Admin" className="admin__nav">

@@ -1,12 +1,12 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { formatMoney } from '~/lib/format';
-import { getApi } from '~/server/api';
+import { getAdminApi } from '~/server/admin-api';
 
 export const metadata: Metadata = { title: 'Overview' };
 
 export default async function AdminOverviewPage() {
-  const overview = await (await getApi()).admin.overview();
+  const overview = await (await getAdminApi()).admin.overview();
   return (
     <>
       <h1>Overview</h1>

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { formatMoney } from '~/lib/format';
-import { getApi } from '~/server/api';
+import { getAdminApi } from '~/server/admin-api';
 
 export const metadata: Metadata = { title: 'Orders' };
 
@@ -30,7 +30,7 @@ export default async function AdminOrdersPage({
   if (backwards) [from, to] = [to, from];
   const email = one('email').slice(0, 200) || undefined;
   const before = /^\d+$/.test(one('before')) ? Number(one('before')) : undefined;
-  const api = await getApi();
+  const api = await getAdminApi();
   const list = await api.admin.orders.list({ status, from, to, email, before });
   const older = new URLSearchParams();
   for (const [name, value] of Object.entries({ status, from, to, email })) {

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { formatMoney } from '~/lib/format';
-import { getApi } from '~/server/api';
+import { getAdminApi } from '~/server/admin-api';
 
 export const metadata: Metadata = { title: 'Products' };
 
@@ -18,7 +18,7 @@ export default async function AdminProductsPage({
   const q = one('q')?.slice(0, 100) || undefined;
   const status = statuses.includes(one('status') as Status) ? (one('status') as Status) : undefined;
   const page = Math.min(Math.max(Number(one('page')) || 1, 1), 10_000);
-  const list = await (await getApi()).admin.products.list({ q, status, page });
+  const list = await (await getAdminApi()).admin.products.list({ q, status, page });
   const pages = Math.max(1, Math.ceil(list.total / list.pageSize));
   const link = (to: number) => {
     const search = new URLSearchParams();

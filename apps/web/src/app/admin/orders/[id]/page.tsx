@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
 import { RefundForm } from '~/components/admin/refund-form';
 import { formatMoney } from '~/lib/format';
+import { getAdminApi } from '~/server/admin-api';
 import { findOr404 } from '~/server/admin-lookup';
-import { getApi } from '~/server/api';
 
 export const metadata: Metadata = { title: 'Order' };
 const when = (date: Date) => date.toISOString().slice(0, 19).replace('T', ' ');
@@ -16,7 +16,7 @@ export default async function AdminOrderPage({
 }) {
   const { id } = await params;
   const refund = (await searchParams).refund;
-  const api = await getApi();
+  const api = await getAdminApi();
   const detail = await findOr404(id, (id) => api.admin.orders.get({ id }));
   const { order, items, events, trail } = detail;
   const money = (amount: number) => formatMoney({ amount, currency: order.currency });

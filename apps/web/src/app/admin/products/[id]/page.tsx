@@ -3,8 +3,8 @@ import Link from 'next/link';
 import { ProductForm } from '~/components/admin/product-form';
 import { RemoveProductForm } from '~/components/admin/remove-product-form';
 import { StockForm } from '~/components/admin/stock-form';
+import { getAdminApi } from '~/server/admin-api';
 import { findOr404 } from '~/server/admin-lookup';
-import { getApi } from '~/server/api';
 
 export const metadata: Metadata = { title: 'Edit product' };
 
@@ -16,7 +16,7 @@ export default async function EditProductPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const { id } = await params;
-  const api = await getApi();
+  const api = await getAdminApi();
   const product = await findOr404(id, (id) => api.admin.products.get({ id }));
   const [collections, images] = await Promise.all([
     api.catalog.collections({}),

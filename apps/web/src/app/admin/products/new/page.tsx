@@ -1,11 +1,11 @@
 import type { Metadata } from 'next';
 import { ProductForm } from '~/components/admin/product-form';
-import { getApi } from '~/server/api';
+import { getAdminApi } from '~/server/admin-api';
 
 export const metadata: Metadata = { title: 'New product' };
 
 export default async function NewProductPage() {
-  const api = await getApi();
+  const api = await getAdminApi();
   const [collections, images] = await Promise.all([
     api.catalog.collections({}),
     api.admin.products.imageChoices(),
