@@ -79,6 +79,24 @@ async function productPath(): Promise<string> {
  */
 const clientAddress = () => `198.18.${(Math.random() * 4) | 0}.${(Math.random() * 250) | 0}`;
 
+/** The benchmark's load on one route: every request from one of many client addresses. */
+function load(base: string, path: string, seconds: number, cookie?: string) {
+  return autocannon({
+    url: `${base}${path}`,
+    connections: CONNECTIONS,
+    duration: seconds,
+    headers: { accept: 'text/html,application/json', ...(cookie ? { cookie } : {}) },
+    requests: [
+      {
+        setupRequest: (request) => ({
+          ...request,
+          headers: { ...request.headers, 'cf-connecting-ip': clientAddress() },
+        }),
+      },
+    ],
+  });
+}
+
 async function measure(
   name: string,
   mode: Row['mode'],
@@ -97,20 +115,7 @@ async function measure(
   process.stdout.write(
     `bench: ${name}${mode ? ` ${mode}` : ''} (${path}), ${CONNECTIONS} connections for ${SECONDS} s… `,
   );
-  const result = await autocannon({
-    url: `${base}${path}`,
-    connections: CONNECTIONS,
-    duration: SECONDS,
-    headers: { accept: 'text/html,application/json', ...(cookie ? { cookie } : {}) },
-    requests: [
-      {
-        setupRequest: (request) => ({
-          ...request,
-          headers: { ...request.headers, 'cf-connecting-ip': clientAddress() },
-        }),
-      },
-    ],
-  });
+  const result = await load(base, path, SECONDS, cookie);
   sampling = false;
   await sampler;
   const row: Row = {
@@ -246,12 +251,7 @@ try {
     // Then a few unmeasured seconds of the same load, so that the figures are the steady
     // state (compiled code, filled connection pools), not the first second's stalls.
     const [, , base, path, cookie] = args;
-    await autocannon({
-      url: `${base}${path}`,
-      connections: CONNECTIONS,
-      duration: WARMUP_SECONDS,
-      headers: cookie ? { cookie } : {},
-    });
+    await load(base, path, WARMUP_SECONDS, cookie);
     rows.push(await measure(...args));
   };
   await run('ceiling: liveness', '', stack.url, '/api/health');

@@ -27,8 +27,6 @@ import {
 export interface EdgeStack {
   url: string;
   postgres: LocalPostgres;
-  /** The Neon stand-in in front of it: NEON_LOCAL_PROXY for a script that uses the database. */
-  neonProxy: string;
   /** The Redis behind the Upstash bridge: stop it to see the shop without its cache. */
   redis: LocalRedis;
   /** The email provider's stand-in, when the stack was started with `email: 'provider'`. */
@@ -223,7 +221,6 @@ export async function startEdgeStack(options: EdgeStackOptions = {}): Promise<Ed
     return {
       url,
       postgres,
-      neonProxy: standIn.address,
       redis,
       resend,
       stripe,

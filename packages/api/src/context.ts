@@ -6,12 +6,7 @@ import {
   type SessionCookie,
 } from '@edgecart/auth';
 import type { ReadThrough } from '@edgecart/cache';
-import {
-  catalogReads,
-  StockChanges,
-  type ValidSession,
-  validateSessionToken,
-} from '@edgecart/core';
+import { catalogReads, type ValidSession, validateSessionToken } from '@edgecart/core';
 import type { Database } from '@edgecart/db';
 import type { Payments } from '@edgecart/payments';
 import type { RateLimiters } from './rate-limits.ts';
@@ -88,8 +83,6 @@ export function createContext(input: ContextInput) {
     catalogCache: input.catalogCache ?? null,
     /** Catalog reads, through the cache when there is one. */
     catalog: catalogReads(input.db, input.catalogCache ?? null),
-    /** Stock a procedure moved: each call gets its own, announced after it (trpc.ts). */
-    stockChanges: new StockChanges(),
     fromClient: input.fromClient ?? false,
     sessionToken,
     /** The guest cart's token from its cookie; a signed-in user's cart goes by the user. */

@@ -53,7 +53,7 @@ const ceiling = t.middleware(async ({ ctx, next }) => {
  * response: the shopper's next page shows it. Also after a failure, which may
  * have committed some of it. Each call gets its own record: calls sharing a
  * request (a batch, a page's header) must not announce another's change
- * before it commits.
+ * before it commits. Procedures find it as `ctx.stockChanges`.
  */
 const announceStock = t.middleware(async ({ ctx, next }) => {
   const stockChanges = new StockChanges();

@@ -9,3 +9,9 @@ export interface FormState {
 }
 
 export const idle: FormState = { status: 'idle' };
+
+/** A text field of a posted form, or '' when it is missing or a file. */
+export function formText(form: FormData, name: string): string {
+  const value = form.get(name);
+  return typeof value === 'string' ? value : '';
+}

@@ -11,7 +11,9 @@ export interface HealthReport {
   checks: Record<string, CheckResult>;
 }
 
-type Probes = Record<string, () => Promise<unknown>>;
+/** A dependency's check: a function, or one with its own deadline (a cache must answer fast). */
+type Probe = (() => Promise<unknown>) | { run: () => Promise<unknown>; timeoutMs: number };
+type Probes = Record<string, Probe>;
 
 class ProbeTimeout extends Error {}
 
@@ -56,7 +58,12 @@ async function check(name: string, probe: () => Promise<unknown>, timeoutMs: num
 export async function runHealthChecks(probes: Probes, timeoutMs = 3_000): Promise<HealthReport> {
   const names = Object.keys(probes);
   const results = await Promise.all(
-    names.map((name) => check(name, probes[name] ?? (async () => {}), timeoutMs)),
+    names.map((name) => {
+      const probe = probes[name] ?? (async () => {});
+      return typeof probe === 'function'
+        ? check(name, probe, timeoutMs)
+        : check(name, probe.run, probe.timeoutMs);
+    }),
   );
   const checks = Object.fromEntries(names.map((name, i) => [name, results[i] as CheckResult]));
   const status = results.every((r) => r.ok) ? 'ok' : 'degraded';

@@ -23,7 +23,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RateLimiters } from '../rate-limits.ts';
 import { appRouter } from '../root.ts';
 import { type Browser, createBrowser } from '../testing/account-http.ts';
-import { openTestShop } from '../testing/shop.ts';
+import { openTestShop, stockOf as stockOfVariant } from '../testing/shop.ts';
 
 let db: Database;
 let close: () => Promise<void>;
@@ -56,13 +56,7 @@ async function browserAs(role: 'visitor' | 'customer' | 'admin'): Promise<Browse
   return browser;
 }
 
-const stockOf = async (variantId: string) =>
-  (
-    await db
-      .select({ stock: productVariants.stock })
-      .from(productVariants)
-      .where(eq(productVariants.id, variantId))
-  )[0]?.stock;
+const stockOf = (id: string) => stockOfVariant(db, id);
 
 const data = <T>(reply: { body: { result?: { data?: { json?: unknown } } } }) =>
   reply.body.result?.data?.json as T;

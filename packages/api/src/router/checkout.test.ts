@@ -7,7 +7,7 @@ import type Argon2 from '@phi-ag/argon2';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RateLimiters } from '../rate-limits.ts';
 import { type Browser, createBrowser, type Reply } from '../testing/account-http.ts';
-import { openTestShop } from '../testing/shop.ts';
+import { openTestShop, stockOf as stockOfVariant } from '../testing/shop.ts';
 
 let db: Database;
 let close: () => Promise<void>;
@@ -33,13 +33,7 @@ afterAll(async () => {
   await close?.();
 });
 
-const stockOf = async (id: string) =>
-  (
-    await db
-      .select({ stock: productVariants.stock })
-      .from(productVariants)
-      .where(eq(productVariants.id, id))
-  )[0]?.stock;
+const stockOf = (id: string) => stockOfVariant(db, id);
 
 type Started = { url: string; orderNumber: number };
 const started = (reply: Reply): Started => {

@@ -1,4 +1,5 @@
 import { loadArgon2 } from '@edgecart/auth/argon2-node';
+import { type Database, eq, productVariants } from '@edgecart/db';
 import { createPgliteDb } from '@edgecart/db/pglite';
 import { seedCatalog } from '@edgecart/db/seed';
 import { startStripeStandIn } from '@edgecart/dev-services';
@@ -29,4 +30,13 @@ export async function openTestShop() {
       await close();
     },
   };
+}
+
+/** A variant's stock as the database holds it now. */
+export async function stockOf(db: Database, variantId: string): Promise<number | undefined> {
+  const [row] = await db
+    .select({ stock: productVariants.stock })
+    .from(productVariants)
+    .where(eq(productVariants.id, variantId));
+  return row?.stock;
 }

@@ -1,21 +1,16 @@
 'use server';
 
 import { redirect } from 'next/navigation';
-import type { FormState } from '~/lib/form-state';
+import { type FormState, formText } from '~/lib/form-state';
 import { formResult } from '~/server/action-errors';
 import { getApi } from '~/server/api';
 
-const text = (form: FormData, name: string) => {
-  const value = form.get(name);
-  return typeof value === 'string' ? value : '';
-};
-
 export async function signUpAction(_: FormState, form: FormData): Promise<FormState> {
-  const email = text(form, 'email');
+  const email = formText(form, 'email');
   return formResult(async () => {
     const { email: sentTo } = await (await getApi()).account.signUp({
       email,
-      password: text(form, 'password'),
+      password: formText(form, 'password'),
     });
     return { status: 'done', email: sentTo };
   }, email);
@@ -23,7 +18,7 @@ export async function signUpAction(_: FormState, form: FormData): Promise<FormSt
 
 export async function confirmSignUpAction(_: FormState, form: FormData): Promise<FormState> {
   const result = await formResult(async () => {
-    await (await getApi()).account.confirmSignUp({ token: text(form, 'token') });
+    await (await getApi()).account.confirmSignUp({ token: formText(form, 'token') });
     return { status: 'done' };
   });
   if (result.status === 'done') redirect('/account');
@@ -31,9 +26,9 @@ export async function confirmSignUpAction(_: FormState, form: FormData): Promise
 }
 
 export async function logInAction(_: FormState, form: FormData): Promise<FormState> {
-  const email = text(form, 'email');
+  const email = formText(form, 'email');
   const result = await formResult(async () => {
-    await (await getApi()).account.logIn({ email, password: text(form, 'password') });
+    await (await getApi()).account.logIn({ email, password: formText(form, 'password') });
     return { status: 'done' };
   }, email);
   if (result.status === 'done') redirect('/account');
@@ -41,7 +36,7 @@ export async function logInAction(_: FormState, form: FormData): Promise<FormSta
 }
 
 export async function forgotPasswordAction(_: FormState, form: FormData): Promise<FormState> {
-  const email = text(form, 'email');
+  const email = formText(form, 'email');
   return formResult(async () => {
     const { email: sentTo } = await (await getApi()).account.requestPasswordReset({ email });
     return { status: 'done', email: sentTo };
@@ -51,8 +46,8 @@ export async function forgotPasswordAction(_: FormState, form: FormData): Promis
 export async function resetPasswordAction(_: FormState, form: FormData): Promise<FormState> {
   const result = await formResult(async () => {
     await (await getApi()).account.resetPassword({
-      token: text(form, 'token'),
-      password: text(form, 'password'),
+      token: formText(form, 'token'),
+      password: formText(form, 'password'),
     });
     return { status: 'done' };
   });
@@ -63,8 +58,8 @@ export async function resetPasswordAction(_: FormState, form: FormData): Promise
 export async function changePasswordAction(_: FormState, form: FormData): Promise<FormState> {
   return formResult(async () => {
     await (await getApi()).account.changePassword({
-      currentPassword: text(form, 'currentPassword'),
-      newPassword: text(form, 'newPassword'),
+      currentPassword: formText(form, 'currentPassword'),
+      newPassword: formText(form, 'newPassword'),
     });
     return { status: 'done', message: 'Your password is changed; every other session has ended.' };
   });
@@ -77,7 +72,7 @@ export async function logOutEverywhereAction(): Promise<void> {
 
 export async function deleteAccountAction(_: FormState, form: FormData): Promise<FormState> {
   const result = await formResult(async () => {
-    await (await getApi()).account.delete({ password: text(form, 'password') });
+    await (await getApi()).account.delete({ password: formText(form, 'password') });
     return { status: 'done' };
   });
   if (result.status === 'done') redirect('/');

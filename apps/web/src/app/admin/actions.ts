@@ -2,14 +2,11 @@
 
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
-import type { FormState } from '~/lib/form-state';
+import { type FormState, formText } from '~/lib/form-state';
 import { formResult } from '~/server/action-errors';
 import { getApi } from '~/server/api';
 
-const text = (form: FormData, name: string) => {
-  const value = form.get(name);
-  return typeof value === 'string' ? value.trim() : '';
-};
+const text = (form: FormData, name: string) => formText(form, name).trim();
 
 /** A whole number typed in a form; NaN when it is not one (the schema then says so). */
 const whole = (form: FormData, name: string) => {

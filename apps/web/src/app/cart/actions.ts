@@ -2,17 +2,13 @@
 
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
-import type { FormState } from '~/lib/form-state';
+import { type FormState, formText } from '~/lib/form-state';
 import { formResult } from '~/server/action-errors';
 import { getApi } from '~/server/api';
 
-const text = (form: FormData, name: string) => {
-  const value = form.get(name);
-  return typeof value === 'string' ? value : '';
-};
 /** A form's quantity: a number when it reads as one, else what was sent (the API says what is wrong). */
 const quantityOf = (form: FormData): number => {
-  const raw = text(form, 'quantity').trim();
+  const raw = formText(form, 'quantity').trim();
   return raw === '' ? Number.NaN : Number(raw);
 };
 
@@ -22,7 +18,7 @@ const changed = () => revalidatePath('/', 'layout');
 export async function addToCartAction(_: FormState, form: FormData): Promise<FormState> {
   return formResult(async () => {
     const cart = await (await getApi()).cart.add({
-      variantId: text(form, 'variantId'),
+      variantId: formText(form, 'variantId'),
       quantity: quantityOf(form),
     });
     changed();
@@ -36,7 +32,7 @@ export async function addToCartAction(_: FormState, form: FormData): Promise<For
 export async function setQuantityAction(_: FormState, form: FormData): Promise<FormState> {
   return formResult(async () => {
     await (await getApi()).cart.setQuantity({
-      variantId: text(form, 'variantId'),
+      variantId: formText(form, 'variantId'),
       quantity: quantityOf(form),
     });
     changed();
@@ -46,7 +42,7 @@ export async function setQuantityAction(_: FormState, form: FormData): Promise<F
 
 export async function removeFromCartAction(_: FormState, form: FormData): Promise<FormState> {
   return formResult(async () => {
-    await (await getApi()).cart.remove({ variantId: text(form, 'variantId') });
+    await (await getApi()).cart.remove({ variantId: formText(form, 'variantId') });
     changed();
     return { status: 'done', message: 'Removed from your cart.' };
   });

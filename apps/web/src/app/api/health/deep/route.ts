@@ -11,16 +11,7 @@ const CACHE_PROBE_MS = 500;
 const deepCheck = memoizedHealth(
   {
     database: async () => (await getDb()).execute(sql`select 1`),
-    cache: () =>
-      Promise.race([
-        getCache().ping(),
-        new Promise((_, reject) =>
-          setTimeout(
-            () => reject(new Error(`no PONG within ${CACHE_PROBE_MS} ms`)),
-            CACHE_PROBE_MS,
-          ),
-        ),
-      ]),
+    cache: { run: () => getCache().ping(), timeoutMs: CACHE_PROBE_MS },
   },
   { ttlMs: 5_000 },
 );
