@@ -45,23 +45,42 @@ function paidStatus(amountPaid: number, amountRefunded: number) {
   return amountRefunded >= amountPaid ? ('refunded' as const) : ('partially_refunded' as const);
 }
 
-/** Takes the stock again for an order whose reservation was released (paid after it was cancelled). */
+/** Thrown inside `reserveAgain`'s savepoint to give back what it took. */
+class Shortage extends Error {}
+
+/**
+ * Takes the stock again for an order whose reservation was released (paid
+ * after it was cancelled): every line or none. Each line is taken with a
+ * conditional update inside a savepoint; at the first line that cannot be
+ * taken (sold out, or its variant deleted) the savepoint rolls back, so the
+ * lines already taken are given back and no stock leaks. Returns whether it
+ * took the stock.
+ */
 async function reserveAgain(tx: Tx, orderId: string, changes?: StockChanges): Promise<boolean> {
   const items = await tx
     .select({ variantId: orderItems.variantId, quantity: orderItems.quantity })
     .from(orderItems)
     .where(eq(orderItems.orderId, orderId))
     .orderBy(orderItems.variantId);
-  for (const item of items) {
-    if (!item.variantId) return false;
-    const taken = await tx
-      .update(productVariants)
-      .set({ stock: sql`${productVariants.stock} - ${item.quantity}` })
-      .where(and(eq(productVariants.id, item.variantId), gte(productVariants.stock, item.quantity)))
-      .returning({ id: productVariants.id });
-    if (taken.length === 0) return false;
-    changes?.record(item.variantId);
+  try {
+    await tx.transaction(async (savepoint) => {
+      for (const item of items) {
+        if (!item.variantId) throw new Shortage();
+        const taken = await savepoint
+          .update(productVariants)
+          .set({ stock: sql`${productVariants.stock} - ${item.quantity}` })
+          .where(
+            and(eq(productVariants.id, item.variantId), gte(productVariants.stock, item.quantity)),
+          )
+          .returning({ id: productVariants.id });
+        if (taken.length === 0) throw new Shortage();
+      }
+    });
+  } catch (error) {
+    if (error instanceof Shortage) return false;
+    throw error;
   }
+  for (const item of items) if (item.variantId) changes?.record(item.variantId);
   return true;
 }
 

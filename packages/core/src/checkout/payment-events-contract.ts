@@ -216,6 +216,73 @@ export function describePaymentEventsContract(
       expect(await stockOf(other.variantId)).toBe(3);
     });
 
+    it("takes all of a late payment's stock again or none: a sold-out line leaves every other line's stock as it was", async () => {
+      for (const soldOut of [0, 1, 2]) {
+        const slug = `late-${crypto.randomUUID().slice(0, 8)}`;
+        const [product] = await db
+          .insert(products)
+          .values({ slug, title: 'Kettle', description: 'A kettle.', currency: 'EUR' })
+          .returning({ id: products.id });
+        const variantIds: string[] = [];
+        for (const size of ['S', 'M', 'L']) {
+          const [variant] = await db
+            .insert(productVariants)
+            .values({
+              productId: product?.id ?? '',
+              sku: `${slug}-${size}`,
+              title: size,
+              price: 1000,
+              currency: 'EUR',
+              stock: 4,
+            })
+            .returning({ id: productVariants.id });
+          variantIds.push(variant?.id ?? '');
+        }
+        const [user] = await db
+          .insert(users)
+          .values({ email: `${slug}@example.com`, passwordHash: 'x' })
+          .returning({ id: users.id });
+        const owner = { userId: user?.id ?? '' };
+        for (const variantId of variantIds)
+          await addToCart(deps(), owner, { variantId, quantity: 2 });
+        const order = await placeOrder(deps(), owner, { email: `${slug}@example.com` });
+        expect(await applyPaymentEvent(deps(), expired(order.id))).toBe('cancelled');
+        // While the order was cancelled, another shopper bought one line out.
+        const gone = variantIds[soldOut] ?? '';
+        await db.update(productVariants).set({ stock: 1 }).where(eq(productVariants.id, gone));
+        const before = await Promise.all(variantIds.map(stockOf));
+        expect(before).toEqual(variantIds.map((id) => (id === gone ? 1 : 4)));
+
+        expect(await applyPaymentEvent(deps(), paid(order.id, 6000))).toBe('needs_review');
+        expect({ soldOut, stock: await Promise.all(variantIds.map(stockOf)) }).toEqual({
+          soldOut,
+          stock: before,
+        });
+        const row = await orderRow(order.id);
+        expect(row).toMatchObject({ status: 'needs_review', paidAt: null, amountPaid: 6000 });
+        expect(row?.reviewReason).toMatch(/the stock is gone/);
+        const audit = await db
+          .select()
+          .from(auditLog)
+          .where(eq(auditLog.entityId, order.id))
+          .orderBy(auditLog.id);
+        expect(audit.map((a) => a.action)).toEqual([
+          'order.placed',
+          'order.cancelled',
+          'order.paid_after_cancel',
+        ]);
+      }
+    });
+
+    it("takes every line of a late payment's stock again when all of it is there", async () => {
+      const { order, variantId } = await pendingOrder();
+      expect(await applyPaymentEvent(deps(), expired(order.id))).toBe('cancelled');
+      expect(await stockOf(variantId)).toBe(5);
+      expect(await applyPaymentEvent(deps(), paid(order.id))).toBe('paid');
+      expect(await stockOf(variantId)).toBe(3);
+      expect(await orderRow(order.id)).toMatchObject({ status: 'paid', stockReleasedAt: null });
+    });
+
     it('acknowledges events for no order of ours, recording why', async () => {
       const stray = paid(crypto.randomUUID());
       expect(await applyPaymentEvent(deps(), stray)).toBe('ignored');
