@@ -1,8 +1,8 @@
 import { connect, createServer, type Server, type Socket } from 'node:net';
 import { startRedis, startUpstashBridge } from '@edgecart/dev-services';
 import { describe, expect, it } from 'vitest';
-import { createReadThrough } from './read-through.ts';
-import { describeReadThroughContract } from './read-through-contract.ts';
+import { createReadThrough, type ReadThrough } from './read-through.ts';
+import { describeReadThroughContract, gate } from './read-through-contract.ts';
 import { createUpstashCache } from './upstash.ts';
 
 /** n clients on one Redis, each with its own connections, as in separate Workers. */
@@ -94,17 +94,14 @@ describe('read-through when Redis is slow or down', () => {
 
       hop.set('hang');
       const started = performance.now();
+      // Redis never answers now: without the deadline this read would hang, and the test time out.
       expect(await rt.read(request)).toBe('from the database (2)');
-      const waited = performance.now() - started;
-      expect(waited).toBeGreaterThanOrEqual(190);
-      expect(waited).toBeLessThan(1_000);
+      expect(performance.now() - started).toBeGreaterThanOrEqual(190);
       expect(rt.state()).toMatchObject({ status: 'unavailable' });
 
       // While it is marked unavailable, reads do not even try it.
       const tried = hop.connections;
-      const quick = performance.now();
       for (let i = 0; i < 20; i++) await rt.read(request);
-      expect(performance.now() - quick).toBeLessThan(200);
       expect(hop.connections).toBe(tried);
       expect(reads).toBe(22);
       const warnings = logs.filter((l) => l.level === 'warn');
@@ -143,15 +140,59 @@ describe('read-through when Redis is slow or down', () => {
       expect(await rt.read(request)).toBe(1800);
       await redis.stop();
       price = 2400;
-      const started = performance.now();
       expect(await rt.read(request)).toBe(2400);
-      expect(performance.now() - started).toBeLessThan(1_000);
       expect(await rt.invalidate(['product:1'])).toBe(false);
       expect(logs.map((l) => l.msg)).toEqual([
         'cache unavailable: reading the database',
         'cache invalidation failed: entries under these tags live out their TTL',
       ]);
     } finally {
+      await bridge.close();
+      await redis.stop();
+    }
+  });
+
+  it('reads the source once per isolate for concurrent misses while Redis is too slow to use', async () => {
+    const redis = await startRedis();
+    const bridge = await startUpstashBridge({ redisUrl: redis.url });
+    const hop = await unreliableHop(Number(new URL(bridge.url).port));
+    // The clock stands still: each isolate leaves Redis alone for the rest of the test.
+    const clock = Date.now();
+    try {
+      const isolates = Array.from({ length: 6 }, () =>
+        createReadThrough({
+          cache: createUpstashCache({ url: `http://127.0.0.1:${hop.port}`, token: bridge.token }),
+          namespace: 'stampede',
+          timeoutMs: 100,
+          log: () => {},
+          now: () => clock,
+        }),
+      );
+      hop.set('hang');
+      for (const rt of isolates) {
+        await rt.read({ key: 'probe', tags: [], ttlSeconds: 60, load: async () => 0 });
+        expect(rt.state()).toMatchObject({ status: 'unavailable' });
+      }
+      const read = gate();
+      let reads = 0;
+      const request = {
+        key: 'list:featured',
+        tags: ['catalog'],
+        ttlSeconds: 60,
+        load: async () => {
+          reads += 1;
+          await read.held;
+          return { items: [1, 2, 3] };
+        },
+      };
+      const results = Array.from({ length: 60 }, (_, i) =>
+        (isolates[i % isolates.length] as ReadThrough).read(request),
+      );
+      read.release();
+      for (const result of await Promise.all(results)) expect(result).toEqual({ items: [1, 2, 3] });
+      expect(reads).toBe(isolates.length);
+    } finally {
+      await hop.close();
       await bridge.close();
       await redis.stop();
     }

@@ -17,7 +17,12 @@ import type { Cache } from './cache.ts';
  *
  * **Stampede.** On a miss, one caller takes a short lock (`add`) and reads
  * the source; the others poll the cache for its entry and read the source
- * themselves only if it has not come within `waitMs`.
+ * themselves only if it has not come within `waitMs`. Within an isolate,
+ * concurrent misses of one key under the same tag versions share one read
+ * (one lock attempt, one poller): the second line of defence when the cache
+ * is too slow for the lock to work, and never more than one read per isolate
+ * while the cache is down. Waiters take the value through a plain map that
+ * they poll on their own timers: no promise crosses requests.
  *
  * **Local copies.** With `localEntries`, an isolate keeps that many entries
  * it has read or written (least recently used first out). A read then asks
@@ -63,6 +68,8 @@ export interface ReadThroughOptions {
   /** How long a caller that lost the lock waits for the entry before reading the source. */
   waitMs?: number;
   pollMs?: number;
+  /** How long a caller waits for a read of the same key in its isolate before reading itself. */
+  joinWaitMs?: number;
   /** How long the cache is left alone after a failure. */
   retryAfterMs?: number;
   /** How long a tag's version lives: longer than any entry's TTL. */
@@ -110,6 +117,7 @@ export function createReadThrough(options: ReadThroughOptions): ReadThrough {
   const lockSeconds = options.lockSeconds ?? 5;
   const waitMs = options.waitMs ?? 1_500;
   const pollMs = options.pollMs ?? 25;
+  const joinWaitMs = options.joinWaitMs ?? 10_000;
   const retryAfterMs = options.retryAfterMs ?? 5_000;
   const tagTtlSeconds = options.tagTtlSeconds ?? 30 * 24 * 3600;
   const log = options.log ?? defaultLog;
@@ -129,6 +137,19 @@ export function createReadThrough(options: ReadThroughOptions): ReadThrough {
   };
 
   let failure: { since: number; error: string; retryAt: number; loggedAt: number } | null = null;
+
+  /**
+   * Reads of the source in progress in this isolate, by key. `under` names
+   * the tag versions the read began under (or, without the cache, this
+   * isolate's invalidation count): only a read that began under the same ones
+   * is as fresh as a new one, so only such a read is joined.
+   */
+  interface Flight {
+    under: string;
+    settled?: { shared: true; value: unknown } | { shared: false };
+  }
+  const flights = new Map<string, Flight>();
+  let invalidations = 0;
 
   const entryKey = (key: string) => `${namespace}:entry:${key}`;
   const lockKey = (key: string) => `${namespace}:lock:${key}`;
@@ -217,16 +238,62 @@ export function createReadThrough(options: ReadThroughOptions): ReadThrough {
     return { hit: null, versions: current, locked };
   }
 
+  /**
+   * One read of the source per key and `under` in this isolate: the first
+   * caller runs `fill`, the others wait for what it settles on. A value that
+   * may not be stored is not handed on (it may be one visitor's), nor is a
+   * failure: those waiters read for themselves.
+   */
+  async function joined<T>(
+    request: ReadRequest<T>,
+    under: string,
+    fill: () => Promise<T>,
+  ): Promise<T> {
+    const running = flights.get(request.key);
+    if (running && running.under === under) {
+      // Bounded: a read whose request was cancelled never settles.
+      const deadline = now() + joinWaitMs;
+      while (!running.settled && now() < deadline) {
+        await new Promise((r) => setTimeout(r, pollMs));
+      }
+      const settled = running.settled;
+      if (settled?.shared) return settled.value as T;
+      return request.load();
+    }
+    const flight: Flight = { under };
+    flights.set(request.key, flight);
+    try {
+      const value = await fill();
+      const shared = !request.storable || request.storable(value);
+      flight.settled = shared ? { shared, value } : { shared };
+      return value;
+    } catch (error) {
+      flight.settled = { shared: false };
+      throw error;
+    } finally {
+      if (flights.get(request.key) === flight) flights.delete(request.key);
+    }
+  }
+
+  /** The source, once per isolate, for callers that cannot use the cache. */
+  const withoutCache = <T>(request: ReadRequest<T>) =>
+    joined(request, `local:${invalidations}`, request.load);
+
   async function read<T>(request: ReadRequest<T>): Promise<T> {
-    if (!available()) return request.load();
+    if (!available()) return withoutCache(request);
     let looked: Awaited<ReturnType<typeof look>>;
     try {
       looked = await look(request.key, request.tags);
     } catch {
-      return request.load();
+      return withoutCache(request);
     }
     if (looked.hit) return looked.hit.value as T;
+    const under = `cache:${invalidations}:${JSON.stringify(looked.versions)}`;
+    return joined(request, under, () => fill(request, looked.versions));
+  }
 
+  /** A miss: take the lock and read the source, or wait for the holder's entry. */
+  async function fill<T>(request: ReadRequest<T>, versions: (string | null)[]): Promise<T> {
     let locked: boolean;
     try {
       locked = await call('lock', () =>
@@ -255,7 +322,7 @@ export function createReadThrough(options: ReadThroughOptions): ReadThrough {
       const value = await request.load();
       if (request.storable && !request.storable(value)) return value;
       const entry: StoredEntry = {
-        t: looked.versions,
+        t: versions,
         v: value,
         e: now() + request.ttlSeconds * 1000,
       };
@@ -277,6 +344,8 @@ export function createReadThrough(options: ReadThroughOptions): ReadThrough {
 
   async function invalidate(tags: readonly string[]): Promise<boolean> {
     if (tags.length === 0) return true;
+    // Reads of this isolate in progress began before the change: none is joined from now on.
+    invalidations += 1;
     try {
       await call('invalidate', () =>
         Promise.all(
