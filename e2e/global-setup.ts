@@ -40,6 +40,13 @@ export default async function globalSetup(config: FullConfig) {
     '/checkout/success',
     '/account/orders/00000000-0000-0000-0000-000000000000',
     '/orders/00000000-0000-0000-0000-000000000000?key=warm-up',
+    // A visitor is sent to log in, but the route (pages, layouts, forms) compiles first.
+    '/admin',
+    '/admin/products',
+    '/admin/products/new',
+    '/admin/products/00000000-0000-0000-0000-000000000000',
+    '/admin/orders',
+    '/admin/orders/00000000-0000-0000-0000-000000000000',
   ]) {
     await get(path);
   }

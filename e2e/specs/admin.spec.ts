@@ -24,7 +24,7 @@ async function guestBuys(browser: Browser, path: string, email: string): Promise
   await page.getByLabel('Email').fill(email);
   await page.getByRole('button', { name: 'Pay' }).click();
   await expect(page.getByRole('heading', { name: 'Thank you: your order is paid' })).toBeVisible({
-    timeout: 20_000,
+    timeout: 45_000,
   });
   const number = /Order #(\d+)/.exec(await page.getByRole('status').first().innerText())?.[1];
   await context.close();
@@ -109,7 +109,7 @@ test('an admin refunds a paid order, with the items back in stock', async ({ pag
     await expect(page.getByRole('definition').filter({ hasText: /^refunded$/ })).toBeVisible({
       timeout: 1_000,
     });
-  }).toPass({ timeout: 20_000 });
+  }).toPass({ timeout: 45_000 });
   await expect(page.getByText('order.refund_requested')).toBeVisible();
   await expect(page.getByText('order.refunded')).toBeVisible();
   await expect(

@@ -21,7 +21,7 @@ async function payAsGuest(page: Page, email: string) {
   await page.getByRole('button', { name: 'Pay' }).click();
   await expect(page).toHaveURL(/\/checkout\/success\?session_id=cs_/);
   await expect(page.getByRole('heading', { name: 'Thank you: your order is paid' })).toBeVisible({
-    timeout: 20_000,
+    timeout: 45_000,
   });
 }
 
@@ -66,7 +66,7 @@ test('a signed-in shopper pays, and finds the order in the account', async ({ pa
   await expect(page.getByLabel('Email')).toHaveValue(email);
   await page.getByRole('button', { name: 'Pay' }).click();
   await expect(page.getByRole('heading', { name: 'Thank you: your order is paid' })).toBeVisible({
-    timeout: 20_000,
+    timeout: 45_000,
   });
   const number = /Order #(\d+)/.exec(await page.getByRole('status').first().innerText())?.[1];
   await page.goto('/account');
