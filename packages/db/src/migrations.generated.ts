@@ -133,5 +133,18 @@ export const migrations: MigrationMeta[] = [
     "bps": true,
     "folderMillis": 1795546640183,
     "hash": "1e5799a6fd46bf61ed34b43bbdaabd53945d32a28a8ee3f38a58d1df135dd611"
+  },
+  {
+    "sql": [
+      "CREATE TABLE \"refunds\" (\n\t\"id\" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,\n\t\"order_id\" uuid NOT NULL,\n\t\"request_key\" uuid NOT NULL,\n\t\"amount\" integer NOT NULL,\n\t\"restock\" boolean NOT NULL,\n\t\"restocked\" boolean DEFAULT false NOT NULL,\n\t\"status\" text DEFAULT 'requested' NOT NULL,\n\t\"provider_refund_id\" text,\n\t\"requested_by\" text NOT NULL,\n\t\"created_at\" timestamp (3) with time zone DEFAULT now() NOT NULL,\n\t\"updated_at\" timestamp (3) with time zone DEFAULT now() NOT NULL,\n\tCONSTRAINT \"refunds_amount_check\" CHECK (\"refunds\".\"amount\" > 0),\n\tCONSTRAINT \"refunds_status_check\" CHECK (\"refunds\".\"status\" in ('requested', 'sent', 'failed'))\n);\n",
+      "\nALTER TABLE \"orders\" DROP CONSTRAINT \"orders_amounts_check\";",
+      "\nALTER TABLE \"orders\" ADD COLUMN \"amount_refund_requested\" integer DEFAULT 0 NOT NULL;",
+      "\nALTER TABLE \"refunds\" ADD CONSTRAINT \"refunds_order_id_orders_id_fk\" FOREIGN KEY (\"order_id\") REFERENCES \"public\".\"orders\"(\"id\") ON DELETE cascade ON UPDATE no action;",
+      "\nCREATE UNIQUE INDEX \"refunds_order_request_key\" ON \"refunds\" USING btree (\"order_id\",\"request_key\");",
+      "\nALTER TABLE \"orders\" ADD CONSTRAINT \"orders_amounts_check\" CHECK (\"orders\".\"subtotal\" >= 0 and \"orders\".\"total\" >= 0 and \"orders\".\"amount_paid\" >= 0 and \"orders\".\"amount_refunded\" >= 0 and \"orders\".\"amount_refund_requested\" >= 0);"
+    ],
+    "bps": true,
+    "folderMillis": 1796224884958,
+    "hash": "aa8f7044a2a87353fe37eb4d5a726c59f7478b63c1b542a872da15397ef505ee"
   }
 ];

@@ -117,6 +117,8 @@ export const refundInput = z.object({
   orderId: id('order'),
   amount: z.number().int('An amount is whole minor units (cents).').min(1, 'Refund at least 1.'),
   restock: z.boolean().default(false),
+  /** The refund form's own key: one form sent twice is one refund, two forms are two. */
+  requestKey: z.guid('This refund form has expired: reload the page.'),
 });
 
 export const byIdInput = (what: string) => z.object({ id: id(what) });

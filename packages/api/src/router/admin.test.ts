@@ -449,13 +449,12 @@ describe('orders and refunds', () => {
 
     const seen = standIn.events.length;
     const amount = Math.floor((order?.total ?? 0) / 2);
-    const refund = await admin.call('admin.orders.refund', { orderId, amount, restock: true });
+    const form = { orderId, amount, restock: true, requestKey: crypto.randomUUID() };
+    const refund = await admin.call('admin.orders.refund', form);
     expect(refund.status).toBe(200);
     expect(data<{ restocked: boolean }>(refund).restocked).toBe(true);
-    // A double submit of the same refund refunds once (the same idempotency key).
-    expect(
-      (await admin.call('admin.orders.refund', { orderId, amount, restock: true })).status,
-    ).toBe(200);
+    // A double submit of the same form refunds once (the same request, the same idempotency key).
+    expect((await admin.call('admin.orders.refund', form)).status).toBe(200);
     expect(standIn.events.slice(seen).filter((e) => e.type === 'charge.refunded')).toHaveLength(1);
     await deliver(seen);
 
@@ -469,6 +468,7 @@ describe('orders and refunds', () => {
       'order.placed',
       'order.paid',
       'order.refund_requested',
+      'order.refund_sent',
       'order.refunded',
     ]);
     expect(detail.events.map((e) => e.type)).toEqual(['checkout-paid', 'refunded']);
@@ -479,17 +479,72 @@ describe('orders and refunds', () => {
     const tooMuch = await admin.call('admin.orders.refund', {
       orderId,
       amount: (order?.total ?? 0) - amount + 1,
+      requestKey: crypto.randomUUID(),
     });
     expect(tooMuch.status).toBe(400);
     expect(tooMuch.body.error?.json?.data?.field).toBe('amount');
     // The rest, without restocking: refunded in full, the stock left as it is.
     const rest = standIn.events.length;
-    await admin.call('admin.orders.refund', { orderId, amount: (order?.total ?? 0) - amount });
+    await admin.call('admin.orders.refund', {
+      orderId,
+      amount: (order?.total ?? 0) - amount,
+      requestKey: crypto.randomUUID(),
+    });
     await deliver(rest);
     const [refunded] = await db.select().from(orders).where(eq(orders.id, orderId));
     expect(refunded?.status).toBe('refunded');
     const stockEnd = await stockOf(variantId);
     expect(stockEnd).toBe(stockAfter);
+  });
+
+  it('makes two equal partial refunds asked before either event lands, and refuses a third beyond the total', async () => {
+    const admin = await browserAs('admin');
+    const { orderId } = await paidOrder();
+    const [order] = await db.select().from(orders).where(eq(orders.id, orderId));
+    const total = order?.total ?? 0;
+    const amount = Math.floor(total / 2) - 1;
+    const seen = standIn.events.length;
+    const refund = () =>
+      admin.call('admin.orders.refund', { orderId, amount, requestKey: crypto.randomUUID() });
+    const first = await refund();
+    const second = await refund();
+    expect([first.status, second.status]).toEqual([200, 200]);
+    expect(data<{ refundId: string }>(second).refundId).not.toBe(
+      data<{ refundId: string }>(first).refundId,
+    );
+    // Both reached the payment stand-in as two refunds.
+    const refunded = standIn.events.slice(seen).filter((e) => e.type === 'charge.refunded');
+    expect(refunded).toHaveLength(2);
+    // Neither event has landed, and the admin's page says what is left.
+    const before = data<{ order: { amountRefunded: number }; refundable: number }>(
+      await admin.call('admin.orders.get', { id: orderId }, 'GET'),
+    );
+    expect(before.order.amountRefunded).toBe(0);
+    expect(before.refundable).toBe(total - 2 * amount);
+
+    const third = await refund();
+    expect(third.status).toBe(400);
+    expect(third.body.error?.json?.message).toBe(
+      `At most ${total - 2 * amount} is left to refund (${order?.currency} minor units), counting refunds asked for and not yet confirmed.`,
+    );
+    expect(third.body.error?.json?.data?.field).toBe('amount');
+    expect(standIn.events.slice(seen).filter((e) => e.type === 'charge.refunded')).toHaveLength(2);
+
+    await deliver(seen);
+    const [after] = await db.select().from(orders).where(eq(orders.id, orderId));
+    expect(after).toMatchObject({
+      status: 'partially_refunded',
+      amountRefunded: 2 * amount,
+      amountRefundRequested: 2 * amount,
+    });
+  });
+
+  it("refuses a refund without the form's key, with a 400", async () => {
+    const admin = await browserAs('admin');
+    const { orderId } = await paidOrder();
+    const reply = await admin.call('admin.orders.refund', { orderId, amount: 100 });
+    expect(reply.status).toBe(400);
+    expect(reply.body.error?.json?.message).toMatch(/reload the page/);
   });
 
   it('archives a product that was ordered instead of deleting it, hiding it from the shop', async () => {
@@ -530,7 +585,11 @@ describe('orders and refunds', () => {
     await guest.call('cart.add', { variantId: variant?.id, quantity: 1 });
     const { url } = data<{ url: string }>(await guest.call('checkout.start', undefined));
     const orderId = standIn.session(/cs_[A-Za-z0-9_]+/.exec(url)?.[0] ?? '')?.metadata.order_id;
-    const reply = await admin.call('admin.orders.refund', { orderId, amount: 100 });
+    const reply = await admin.call('admin.orders.refund', {
+      orderId,
+      amount: 100,
+      requestKey: crypto.randomUUID(),
+    });
     expect(reply.status).toBe(400);
     expect(reply.body.error?.json?.message).toMatch(/pending order cannot be refunded/);
   });

@@ -112,7 +112,7 @@ export const adminRouter = {
           stockChanges: ctx.stockChanges,
         },
         input.orderId,
-        { amount: input.amount, restock: input.restock },
+        { amount: input.amount, restock: input.restock, requestKey: input.requestKey },
       );
     }),
   },

@@ -15,6 +15,7 @@ import {
 } from '@edgecart/db';
 import { escapeLike } from '../catalog/search.ts';
 import { NotFoundError } from '../errors.ts';
+import { refundableAmount } from './refund-order.ts';
 
 export interface AdminOrderFilter {
   status?: OrderStatus | undefined;
@@ -100,5 +101,5 @@ export async function adminGetOrder(db: Database, orderId: string) {
       .orderBy(asc(auditLog.id)),
   ]);
   const { guestLinkHash: _hash, ...visible } = order;
-  return { order: visible, items, events, trail };
+  return { order: visible, refundable: refundableAmount(order), items, events, trail };
 }

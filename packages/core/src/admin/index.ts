@@ -10,5 +10,10 @@ export {
   saveProduct,
 } from './admin-products.ts';
 export { type AdminOverview, adminOverview } from './overview.ts';
-export { type RefundDeps, refundOrder } from './refund-order.ts';
+export {
+  type RefundDeps,
+  type RefundRequestInput,
+  refundableAmount,
+  refundOrder,
+} from './refund-order.ts';
 export { type AdminDeps, adjustStock, MAX_STOCK, type StockChange } from './stock-adjustment.ts';

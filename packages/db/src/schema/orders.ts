@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import {
   bigserial,
+  boolean,
   check,
   index,
   integer,
@@ -48,7 +49,15 @@ export const orders = pgTable(
     subtotal: integer().notNull(),
     total: integer().notNull(),
     amountPaid: integer().notNull().default(0),
+    /** What the provider's refund events say was refunded, its running total. */
     amountRefunded: integer().notNull().default(0),
+    /**
+     * The shop's own count of refunds: raised when a refund is asked of the
+     * provider, before its event lands, and lowered again if the provider
+     * refuses it. What is left to refund is `amountPaid` less the larger of
+     * this and `amountRefunded` (which also counts refunds made elsewhere).
+     */
+    amountRefundRequested: integer().notNull().default(0),
     /** The cart it was placed from: emptied once the order is paid. */
     cartId: text(),
     /** The payment provider's checkout session, once created. */
@@ -78,8 +87,50 @@ export const orders = pgTable(
     check('orders_currency_check', sql`${t.currency} ~ '^[A-Z]{3}$'`),
     check(
       'orders_amounts_check',
-      sql`${t.subtotal} >= 0 and ${t.total} >= 0 and ${t.amountPaid} >= 0 and ${t.amountRefunded} >= 0`,
+      sql`${t.subtotal} >= 0 and ${t.total} >= 0 and ${t.amountPaid} >= 0 and ${t.amountRefunded} >= 0 and ${t.amountRefundRequested} >= 0`,
     ),
+  ],
+);
+
+/**
+ * A refund asked of the provider is `requested` (counted in the order's
+ * `amountRefundRequested` before the provider is called), then `sent` once
+ * the provider took it, or `failed` (no longer counted) if it refused.
+ */
+export const refundStatuses = ['requested', 'sent', 'failed'] as const;
+export type RefundStatus = (typeof refundStatuses)[number];
+
+/**
+ * One refund request of an admin. Its id makes the provider's idempotency
+ * key, so two equal refunds are two refunds; the refund form's own key
+ * (`requestKey`) makes a double submit of one form one refund.
+ */
+export const refunds = pgTable(
+  'refunds',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    orderId: uuid()
+      .notNull()
+      .references(() => orders.id, { onDelete: 'cascade' }),
+    requestKey: uuid().notNull(),
+    /** Integer minor units. */
+    amount: integer().notNull(),
+    /** Whether the admin asked for the items to go back in stock. */
+    restock: boolean().notNull(),
+    /** Whether this refund put them back (an order's stock goes back once). */
+    restocked: boolean().notNull().default(false),
+    status: text({ enum: refundStatuses }).notNull().default('requested'),
+    /** The provider's refund, once it took it. */
+    providerRefundId: text(),
+    /** `admin:<id>`. */
+    requestedBy: text().notNull(),
+    createdAt: at().notNull().defaultNow(),
+    updatedAt: at().notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('refunds_order_request_key').on(t.orderId, t.requestKey),
+    check('refunds_amount_check', sql`${t.amount} > 0`),
+    check('refunds_status_check', sql`${t.status} in ('requested', 'sent', 'failed')`),
   ],
 );
 

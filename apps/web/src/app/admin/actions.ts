@@ -105,6 +105,7 @@ export async function refundAction(_: FormState, form: FormData): Promise<FormSt
       orderId,
       amount: whole(form, 'amount'),
       restock: form.get('restock') === 'on',
+      requestKey: text(form, 'requestKey'),
     }));
     return { status: 'done' };
   });

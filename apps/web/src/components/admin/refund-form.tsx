@@ -5,20 +5,27 @@ import { refundAction } from '~/app/admin/actions';
 import { idle } from '~/lib/form-state';
 import { FieldError, FormNotice, invalidProps } from './field-error.tsx';
 
-/** A full or partial refund, in minor units, optionally putting the items back in stock. */
+/**
+ * A full or partial refund, in minor units, optionally putting the items back
+ * in stock. `requestKey` is made anew each time the page renders: sending this
+ * form twice refunds once, a second refund is made from a fresh form.
+ */
 export function RefundForm({
   orderId,
   left,
   currency,
+  requestKey,
 }: {
   orderId: string;
   left: number;
   currency: string;
+  requestKey: string;
 }) {
   const [state, action, pending] = useActionState(refundAction, idle);
   return (
     <form action={action} className="admin-form" noValidate>
       <input type="hidden" name="orderId" value={orderId} />
+      <input type="hidden" name="requestKey" value={requestKey} />
       <FormNotice state={state} fields={['amount']} />
       <div className="field">
         <label htmlFor="refund-amount">

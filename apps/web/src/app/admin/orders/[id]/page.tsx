@@ -20,7 +20,8 @@ export default async function AdminOrderPage({
   const detail = await findOr404(id, (id) => api.admin.orders.get({ id }));
   const { order, items, events, trail } = detail;
   const money = (amount: number) => formatMoney({ amount, currency: order.currency });
-  const left = order.amountPaid - order.amountRefunded;
+  // What is left counts the refunds asked for whose events have not landed yet.
+  const left = detail.refundable;
   const refundable = (order.status === 'paid' || order.status === 'partially_refunded') && left > 0;
   return (
     <>
@@ -83,7 +84,12 @@ export default async function AdminOrderPage({
       <section aria-labelledby="refund-title" className="section">
         <h2 id="refund-title">Refund</h2>
         {refundable ? (
-          <RefundForm orderId={order.id} left={left} currency={order.currency} />
+          <RefundForm
+            orderId={order.id}
+            left={left}
+            currency={order.currency}
+            requestKey={crypto.randomUUID()}
+          />
         ) : (
           <p>Only a paid order with money left to refund can be refunded.</p>
         )}
