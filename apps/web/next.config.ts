@@ -21,7 +21,7 @@ const config: NextConfig = {
   turbopack: forWorker
     ? {
         // The Node-only database factory (PGlite, ws) is replaced by a stub.
-        resolveAlias: { '@edgecart/db/node': './src/server/database/unavailable.ts' },
+        resolveAlias: { '@edgecart/db/node': './src/server/services/database/unavailable.ts' },
       }
     : {},
   // `next dev` serves its dev assets to these origins besides localhost.

@@ -4,8 +4,8 @@
  * figures; asserts nothing (goals live here, not in timed tests).
  */
 import { createPgliteDb } from '@edgecart/db/pglite';
-import { createContext } from '../src/context.ts';
 import { createCaller } from '../src/root.ts';
+import { testContext } from '../src/testing/test-context.ts';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 200);
 
@@ -31,7 +31,7 @@ async function measure(name: string, run: () => Promise<unknown>) {
 const started = performance.now();
 const { db, close } = await createPgliteDb({ seed: true });
 console.log(`PGlite boot + migrate + seed: ${(performance.now() - started).toFixed(0)} ms`);
-const caller = createCaller(createContext({ db, headers: new Headers() }));
+const caller = createCaller(testContext(db));
 const firstPage = await caller.catalog.products({ sort: 'price-asc', limit: 12 });
 const slug = firstPage.items[0]?.slug ?? 'missing';
 

@@ -24,72 +24,74 @@ export interface AccountsInput {
 
 /**
  * Plain inputs only (no Next.js objects), so that the same router serves the
- * HTTP handler, the React Server Component caller and the tests.
+ * HTTP handler, the React Server Component caller and the tests. Every field
+ * is required: an entry says what it has (`null` for payments that are not
+ * set up), and nothing falls back to "no limits" or "no cookies" by omission.
+ * The app builds it in one place (`apps/web/src/server/services`); tests with
+ * `testContext()`.
  */
 export interface ContextInput {
   db: Database;
   headers: Headers;
   /** The request id the HTTP layer assigned, for logs and error replies. */
-  requestId?: string | undefined;
-  /** The clock; tests pass their own. */
-  now?: () => Date;
-  accounts?: AccountsInput | undefined;
+  requestId: string;
+  now: () => Date;
+  accounts: AccountsInput;
   /** Development tools (the outbox page): never in a deployed Worker. */
-  devTools?: boolean;
+  devTools: boolean;
   /** The client's IP as the platform saw it (CF-Connecting-IP), never a client-sent header. */
-  clientIp?: string | null;
-  rateLimiters?: RateLimiters | undefined;
-  /** Sets a header on the HTTP response (Retry-After); callers without one ignore it. */
-  setHeader?: (name: string, value: string) => void;
+  clientIp: string;
+  rateLimiters: RateLimiters;
+  /** Sets a header on the HTTP response (Retry-After); a page render ignores it. */
+  setHeader: (name: string, value: string) => void;
   /**
    * Told when a change may have queued an email (the outbox row commits with
    * it): the entry delivers the outbox once the response is sent.
    */
-  emailQueued?: () => void;
+  emailQueued: () => void;
   /**
    * Reads a cookie as it stands now, for entries where a cookie set earlier in
    * the same request must be seen (a Server Action that renders the page
-   * again); otherwise cookies are read from `headers`.
+   * again); null: cookies are read from `headers`.
    */
-  readCookie?: (name: string) => string | undefined;
+  readCookie: ((name: string) => string | undefined) | null;
   /** The payment provider; null where payments are not configured. */
-  payments?: Payments | null;
-  /** The catalog's read-through cache; without one, catalog reads go to the database. */
-  catalogCache?: ReadThrough | null;
+  payments: Payments | null;
+  /** The catalog's read-through cache; null: catalog reads go to the database. */
+  catalogCache: ReadThrough | null;
   /**
-   * Whether the calls come from a client over HTTP (the tRPC route), so that
-   * each counts against the per-IP ceiling; a page's own calls do not.
+   * Whether the calls come from a client (the tRPC route, a Server Action),
+   * so that each counts against the per-IP ceiling; a page's own render does not.
    */
-  fromClient?: boolean;
+  fromClient: boolean;
 }
 
 export function createContext(input: ContextInput) {
-  const now = input.now ?? (() => new Date());
-  const secure = input.accounts?.secure ?? false;
-  const sessionToken = readSessionToken(input.headers, secure);
+  const { now, accounts } = input;
+  const sessionToken = readSessionToken(input.headers, accounts.secure);
   let auth: Promise<ValidSession | null> | undefined;
   return {
     db: input.db,
     headers: input.headers,
-    requestId: input.requestId ?? null,
+    requestId: input.requestId,
     now,
-    accounts: input.accounts ?? null,
-    devTools: input.devTools ?? false,
-    clientIp: input.clientIp ?? 'unknown',
-    rateLimiters: input.rateLimiters ?? null,
-    setHeader: input.setHeader ?? (() => {}),
-    emailQueued: input.emailQueued ?? (() => {}),
-    payments: input.payments ?? null,
-    catalogCache: input.catalogCache ?? null,
+    accounts,
+    devTools: input.devTools,
+    clientIp: input.clientIp,
+    rateLimiters: input.rateLimiters,
+    setHeader: input.setHeader,
+    emailQueued: input.emailQueued,
+    payments: input.payments,
+    catalogCache: input.catalogCache,
     /** Catalog reads, through the cache when there is one. */
-    catalog: catalogReads(input.db, input.catalogCache ?? null),
-    fromClient: input.fromClient ?? false,
+    catalog: catalogReads(input.db, input.catalogCache),
+    fromClient: input.fromClient,
     sessionToken,
     /** The guest cart's token from its cookie; a signed-in user's cart goes by the user. */
     cartToken: (): string | null =>
       input.readCookie
-        ? input.readCookie(cartCookieName(secure)) || null
-        : readCartToken(input.headers, secure),
+        ? input.readCookie(cartCookieName(accounts.secure)) || null
+        : readCartToken(input.headers, accounts.secure),
     /**
      * The session and user the request's cookie stands for, resolved on first
      * use and then reused for the rest of the request.

@@ -20,5 +20,5 @@ export const rateLimitRules = {
 
 export type RateLimitName = keyof typeof rateLimitRules;
 
-/** One limiter per rule, built by the entry (in memory now, Upstash with the caching issue). */
+/** One limiter per rule, built by the entry: Upstash Redis in production, memory in development. */
 export type RateLimiters = Record<RateLimitName, RateLimiter>;

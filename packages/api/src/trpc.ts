@@ -1,4 +1,4 @@
-import { announceStockChanges, InvalidInputError, StockChanges } from '@edgecart/core';
+import { InvalidInputError, withStockAnnounced } from '@edgecart/core';
 import { initTRPC, TRPCError } from '@trpc/server';
 import superjson from 'superjson';
 import { z } from 'zod';
@@ -48,29 +48,36 @@ const ceiling = t.middleware(async ({ ctx, next }) => {
 });
 
 /**
- * Stock a procedure moved (a checkout, a cancellation) is announced to the
- * catalog cache once the procedure's transactions have committed, before the
- * response: the shopper's next page shows it. Also after a failure, which may
- * have committed some of it. Each call gets its own record: calls sharing a
- * request (a batch, a page's header) must not announce another's change
- * before it commits. Procedures find it as `ctx.stockChanges`.
+ * What a call hands to core, derived once from the context: the database,
+ * the time the call began, the clock, the account services and a record of
+ * the stock the call moves. That stock is announced to the catalog cache once
+ * the call's transactions have committed, before the response: the shopper's
+ * next page shows it. Each call gets its own record: calls sharing a request
+ * (a batch, a page's header) must not announce another's change before it
+ * commits. Procedures find it as `ctx.deps`.
  */
-const announceStock = t.middleware(async ({ ctx, next }) => {
-  const stockChanges = new StockChanges();
-  try {
-    return await next({ ctx: { stockChanges } });
-  } finally {
-    if (stockChanges.size > 0) {
-      await announceStockChanges(ctx.db, ctx.catalogCache, stockChanges);
-    }
-  }
-});
+const callDeps = t.middleware(({ ctx, next }) =>
+  withStockAnnounced(ctx.db, ctx.catalogCache, (stockChanges) =>
+    next({
+      ctx: {
+        deps: {
+          db: ctx.db,
+          now: ctx.now(),
+          clock: ctx.now,
+          hasher: ctx.accounts.hasher,
+          origin: ctx.accounts.origin,
+          stockChanges,
+        },
+      },
+    }),
+  ),
+);
 
 /**
  * Anyone may call it; domain errors, and the database failures core knows
  * (constraints, conflicts, bad values, outages), become the matching tRPC codes.
  */
-export const publicProcedure = t.procedure.use(domainErrors).use(ceiling).use(announceStock);
+export const publicProcedure = t.procedure.use(domainErrors).use(ceiling).use(callDeps);
 
 /** A signed-in user's procedure: `ctx.user` and `ctx.session` are set, else UNAUTHORIZED. */
 export const protectedProcedure = publicProcedure.use(async ({ ctx, next }) => {
@@ -79,23 +86,13 @@ export const protectedProcedure = publicProcedure.use(async ({ ctx, next }) => {
   return next({ ctx: { user: auth.user, session: auth.session } });
 });
 
-/** An admin's procedure: FORBIDDEN for a signed-in customer. */
+/**
+ * An admin's procedure: FORBIDDEN for a signed-in customer. `ctx.deps.actor`
+ * names the admin in audit rows.
+ */
 export const adminProcedure = protectedProcedure.use(({ ctx, next }) => {
   if (ctx.user.role !== 'admin') {
     throw new TRPCError({ code: 'FORBIDDEN', message: 'This is for the shop’s admins only.' });
   }
-  return next();
+  return next({ ctx: { deps: { ...ctx.deps, actor: `admin:${ctx.user.id}` } } });
 });
-
-/** The account services (password hashing, cookies, links) the entry wired in. */
-const withAccounts = t.middleware(({ ctx, next }) => {
-  if (!ctx.accounts)
-    throw new Error('Accounts are not wired into this entry (ContextInput.accounts).');
-  return next({ ctx: { accounts: ctx.accounts } });
-});
-
-/** A procedure that needs the account services. */
-export const accountsProcedure = publicProcedure.use(withAccounts);
-
-/** A signed-in user's procedure that needs the account services too. */
-export const protectedAccountsProcedure = protectedProcedure.use(withAccounts);

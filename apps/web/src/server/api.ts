@@ -1,39 +1,32 @@
 import 'server-only';
-import { createCaller, createContext } from '@edgecart/api';
+import { createCaller } from '@edgecart/api';
 import { cookies, headers } from 'next/headers';
 import { cache } from 'react';
-import { accountsFor, addressedOrigin } from './accounts.ts';
-import { getCatalogCache } from './cache.ts';
-import { getDb } from './db.ts';
-import { deliverEmailsAfterResponse, devOutboxEnabled } from './email.ts';
-import { getPayments } from './payments.ts';
-import { clientIpOf, getRateLimiters } from './rate-limiters.ts';
-import { requestIdFrom } from './request-id.ts';
+import { apiContext } from './services/request-context.ts';
 
-/** The tRPC caller for React Server Components: one per request. */
-export const getApi = cache(async () => {
+/** The caller for this request, its cookies read and written through Next's store. */
+async function callerFor(fromClient: boolean) {
   const requestHeaders = new Headers(await headers());
   const cookieStore = await cookies();
   const scheme = requestHeaders.get('x-forwarded-proto') ?? 'http';
-  const db = await getDb();
-  const requestId = requestIdFrom(requestHeaders);
   return createCaller(
-    createContext({
-      db,
+    await apiContext({
       headers: requestHeaders,
-      requestId,
-      devTools: devOutboxEnabled(),
-      emailQueued: () => deliverEmailsAfterResponse(db, requestId),
+      url: `${scheme}://localhost/`,
+      fromClient,
       readCookie: (name) => cookieStore.get(name)?.value,
-      payments: getPayments(),
-      catalogCache: getCatalogCache(),
-      clientIp: clientIpOf(requestHeaders),
-      rateLimiters: getRateLimiters(),
       // Cookies can be set from Server Actions and Route Handlers, not while a page renders.
-      accounts: accountsFor(
-        addressedOrigin(requestHeaders, `${scheme}://localhost/`),
-        ({ name, value, attributes }) => cookieStore.set(name, value, attributes),
-      ),
+      setCookie: ({ name, value, attributes }) => cookieStore.set(name, value, attributes),
     }),
   );
-});
+}
+
+/** The tRPC caller for a page's render: one per request; its calls are the shop's own. */
+export const getApi = cache(() => callerFor(false));
+
+/**
+ * The tRPC caller for a Server Action or a form's POST: a client's request,
+ * so every call counts against the per-IP ceiling exactly as it would over
+ * `/api/trpc`.
+ */
+export const getActionApi = cache(() => callerFor(true));

@@ -4,13 +4,10 @@ import type { RateLimitName } from '../rate-limits.ts';
 
 /**
  * Counts one attempt against a limit; over it, TOO_MANY_REQUESTS (429) with
- * Retry-After and a message a person can act on. Without limiters (tests of
- * other things), nothing is counted.
+ * Retry-After and a message a person can act on.
  */
 export async function enforceLimit(ctx: Context, name: RateLimitName, key: string): Promise<void> {
-  const limiter = ctx.rateLimiters?.[name];
-  if (!limiter) return;
-  const result = await limiter.limit(`${name}:${key}`);
+  const result = await ctx.rateLimiters[name].limit(`${name}:${key}`);
   if (result.allowed) return;
   ctx.setHeader('retry-after', String(result.retryAfterSeconds));
   const minutes = Math.ceil(result.retryAfterSeconds / 60);

@@ -15,12 +15,7 @@ import {
 import type { TRPCRouterRecord } from '@trpc/server';
 import type { Context } from '../context.ts';
 import { enforceLimit } from '../middlewares/rate-limit.ts';
-import {
-  accountsProcedure,
-  protectedAccountsProcedure,
-  protectedProcedure,
-  publicProcedure,
-} from '../trpc.ts';
+import { protectedProcedure, publicProcedure } from '../trpc.ts';
 import {
   changePasswordInput,
   credentialsInput,
@@ -41,80 +36,72 @@ export const accountRouter = {
   /** The signed-in user, or null. */
   me: publicProcedure.query(async ({ ctx }) => (await ctx.auth())?.user ?? null),
 
-  signUp: accountsProcedure.input(credentialsInput).mutation(async ({ ctx, input }) => {
+  signUp: publicProcedure.input(credentialsInput).mutation(async ({ ctx, input }) => {
     await enforceLimit(ctx, 'sign-up:ip', ctx.clientIp);
-    const { hasher, origin } = ctx.accounts;
-    await requestSignUp({ db: ctx.db, hasher, origin, now: ctx.now() }, input);
+    await requestSignUp(ctx.deps, input);
     ctx.emailQueued();
     return { email: normalizeEmail(input.email) };
   }),
 
-  confirmSignUp: accountsProcedure.input(tokenInput).mutation(async ({ ctx, input }) => {
+  confirmSignUp: publicProcedure.input(tokenInput).mutation(async ({ ctx, input }) => {
     await endCurrentSession(ctx);
-    const session = await confirmSignUp({ db: ctx.db, now: ctx.now() }, input.token);
+    const session = await confirmSignUp(ctx.deps, input.token);
     ctx.accounts.setCookie(sessionCookie(session.token, ctx.accounts.secure));
     await adoptGuestCart(ctx, session.userId);
     return { userId: session.userId };
   }),
 
-  logIn: accountsProcedure.input(credentialsInput).mutation(async ({ ctx, input }) => {
+  logIn: publicProcedure.input(credentialsInput).mutation(async ({ ctx, input }) => {
     await enforceLimit(ctx, 'login:ip', ctx.clientIp);
     await enforceLimit(ctx, 'login:account', normalizeEmail(input.email));
-    const session = await logIn({ db: ctx.db, hasher: ctx.accounts.hasher, now: ctx.now() }, input);
+    const session = await logIn(ctx.deps, input);
     await endCurrentSession(ctx);
     ctx.accounts.setCookie(sessionCookie(session.token, ctx.accounts.secure));
     await adoptGuestCart(ctx, session.userId);
     return { userId: session.userId };
   }),
 
-  logOut: accountsProcedure.mutation(async ({ ctx }) => {
+  logOut: publicProcedure.mutation(async ({ ctx }) => {
     await endCurrentSession(ctx);
     ctx.accounts.setCookie(blankSessionCookie(ctx.accounts.secure));
     return { loggedOut: true };
   }),
 
-  logOutEverywhere: protectedAccountsProcedure.mutation(async ({ ctx }) => {
+  logOutEverywhere: protectedProcedure.mutation(async ({ ctx }) => {
     await invalidateUserSessions(ctx.db, ctx.user.id);
     ctx.accounts.setCookie(blankSessionCookie(ctx.accounts.secure));
     return { loggedOut: true };
   }),
 
-  requestPasswordReset: accountsProcedure.input(emailInput).mutation(async ({ ctx, input }) => {
+  requestPasswordReset: publicProcedure.input(emailInput).mutation(async ({ ctx, input }) => {
     await enforceLimit(ctx, 'reset:ip', ctx.clientIp);
-    await requestPasswordReset({ db: ctx.db, origin: ctx.accounts.origin, now: ctx.now() }, input);
+    await requestPasswordReset(ctx.deps, input);
     ctx.emailQueued();
     return { email: normalizeEmail(input.email) };
   }),
 
-  resetPassword: accountsProcedure.input(resetPasswordInput).mutation(async ({ ctx, input }) => {
-    const session = await resetPassword(
-      { db: ctx.db, hasher: ctx.accounts.hasher, now: ctx.now() },
-      input,
-    );
+  resetPassword: publicProcedure.input(resetPasswordInput).mutation(async ({ ctx, input }) => {
+    const session = await resetPassword(ctx.deps, input);
     ctx.accounts.setCookie(sessionCookie(session.token, ctx.accounts.secure));
     await adoptGuestCart(ctx, session.userId);
     return { userId: session.userId };
   }),
 
-  changePassword: protectedAccountsProcedure
-    .input(changePasswordInput)
-    .mutation(async ({ ctx, input }) => {
-      await changePassword(
-        { db: ctx.db, hasher: ctx.accounts.hasher, now: ctx.now() },
-        { userId: ctx.user.id, sessionId: ctx.session.id, ...input },
-      );
-      return { changed: true };
-    }),
+  changePassword: protectedProcedure.input(changePasswordInput).mutation(async ({ ctx, input }) => {
+    await changePassword(ctx.deps, {
+      userId: ctx.user.id,
+      sessionId: ctx.session.id,
+      ...input,
+    });
+    return { changed: true };
+  }),
 
   /** Everything the shop holds about the signed-in person. */
   export: protectedProcedure.query(({ ctx }) => exportAccountData(ctx.db, ctx.user.id)),
 
   /** Deletes the signed-in person's account after checking the password. */
-  delete: protectedAccountsProcedure.input(passwordInput).mutation(async ({ ctx, input }) => {
-    await deleteAccount(
-      { db: ctx.db, hasher: ctx.accounts.hasher },
-      { userId: ctx.user.id, password: input.password },
-    );
+  delete: protectedProcedure.input(passwordInput).mutation(async ({ ctx, input }) => {
+    await deleteAccount(ctx.deps, { userId: ctx.user.id, password: input.password });
     ctx.accounts.setCookie(blankSessionCookie(ctx.accounts.secure));
     return { deleted: true };
   }),

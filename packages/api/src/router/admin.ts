@@ -53,38 +53,23 @@ export const adminRouter = {
       .query(({ ctx, input }) => adminGetProduct(ctx.db, input.id)),
     imageChoices: adminProcedure.query(({ ctx }) => adminImageChoices(ctx.db)),
     save: adminWrite.input(saveProductInput).mutation(async ({ ctx, input }) => {
-      const saved = await saveProduct(
-        { db: ctx.db, now: ctx.now(), actor: `admin:${ctx.user.id}` },
-        input.id ?? null,
-        input.product,
-      );
+      const saved = await saveProduct(ctx.deps, input.id ?? null, input.product);
       await announceCatalogChange(ctx.catalogCache);
       return saved;
     }),
     remove: adminWrite.input(byIdInput('product')).mutation(async ({ ctx, input }) => {
-      const removed = await removeProduct(
-        { db: ctx.db, now: ctx.now(), actor: `admin:${ctx.user.id}` },
-        input.id,
-      );
+      const removed = await removeProduct(ctx.deps, input.id);
       await announceCatalogChange(ctx.catalogCache);
       return removed;
     }),
   },
 
   stock: {
-    adjust: adminWrite.input(adjustStockInput).mutation(({ ctx, input }) =>
-      adjustStock(
-        {
-          db: ctx.db,
-          now: ctx.now(),
-          actor: `admin:${ctx.user.id}`,
-          stockChanges: ctx.stockChanges,
-        },
-        input.variantId,
-        input.change,
-        input.reason,
+    adjust: adminWrite
+      .input(adjustStockInput)
+      .mutation(({ ctx, input }) =>
+        adjustStock(ctx.deps, input.variantId, input.change, input.reason),
       ),
-    ),
   },
 
   orders: {
@@ -103,17 +88,11 @@ export const adminRouter = {
       .query(({ ctx, input }) => adminGetOrder(ctx.db, input.id)),
     refund: adminWrite.input(refundInput).mutation(({ ctx, input }) => {
       if (!ctx.payments) throw new UnavailableError('Payments are not set up on this shop.');
-      return refundOrder(
-        {
-          db: ctx.db,
-          now: ctx.now(),
-          actor: `admin:${ctx.user.id}`,
-          payments: ctx.payments,
-          stockChanges: ctx.stockChanges,
-        },
-        input.orderId,
-        { amount: input.amount, restock: input.restock, requestKey: input.requestKey },
-      );
+      return refundOrder({ ...ctx.deps, payments: ctx.payments }, input.orderId, {
+        amount: input.amount,
+        restock: input.restock,
+        requestKey: input.requestKey,
+      });
     }),
   },
 } satisfies TRPCRouterRecord;

@@ -8,8 +8,8 @@ import {
   setCartQuantity,
 } from '@edgecart/core';
 import type { TRPCRouterRecord } from '@trpc/server';
-import type { AccountsInput, Context } from '../context.ts';
-import { accountsProcedure, publicProcedure } from '../trpc.ts';
+import type { Context } from '../context.ts';
+import { publicProcedure } from '../trpc.ts';
 import { cartLineInput, cartVariantInput } from './cart.schema.ts';
 
 /** The request's cart: the signed-in user's, else the guest's by the cart cookie. */
@@ -22,10 +22,7 @@ export async function cartOwnerOf(ctx: Context): Promise<CartOwner> {
  * At log-in and sign-up: the guest cart this browser holds joins the user's,
  * and its cookie goes.
  */
-export async function adoptGuestCart(
-  ctx: Context & { accounts: AccountsInput },
-  userId: string,
-): Promise<void> {
+export async function adoptGuestCart(ctx: Context, userId: string): Promise<void> {
   const guestToken = ctx.cartToken();
   if (!guestToken) return;
   await mergeGuestCart({ db: ctx.db, now: ctx.now() }, guestToken, userId);
@@ -37,23 +34,23 @@ export const cartRouter = {
   get: publicProcedure.query(async ({ ctx }) => readCart(ctx.db, await cartOwnerOf(ctx))),
 
   /** Adds to what the cart holds; answers the whole cart. A guest's first add sets the cookie. */
-  add: accountsProcedure.input(cartLineInput).mutation(async ({ ctx, input }) => {
+  add: publicProcedure.input(cartLineInput).mutation(async ({ ctx, input }) => {
     const owner = await cartOwnerOf(ctx);
-    const { newGuestToken } = await addToCart({ db: ctx.db, now: ctx.now() }, owner, input);
+    const { newGuestToken } = await addToCart(ctx.deps, owner, input);
     if (!newGuestToken) return readCart(ctx.db, owner);
     ctx.accounts.setCookie(cartCookie(newGuestToken, ctx.accounts.secure));
     return readCart(ctx.db, { guestToken: newGuestToken });
   }),
 
-  setQuantity: accountsProcedure.input(cartLineInput).mutation(async ({ ctx, input }) => {
+  setQuantity: publicProcedure.input(cartLineInput).mutation(async ({ ctx, input }) => {
     const owner = await cartOwnerOf(ctx);
-    await setCartQuantity({ db: ctx.db, now: ctx.now() }, owner, input);
+    await setCartQuantity(ctx.deps, owner, input);
     return readCart(ctx.db, owner);
   }),
 
-  remove: accountsProcedure.input(cartVariantInput).mutation(async ({ ctx, input }) => {
+  remove: publicProcedure.input(cartVariantInput).mutation(async ({ ctx, input }) => {
     const owner = await cartOwnerOf(ctx);
-    await removeFromCart({ db: ctx.db, now: ctx.now() }, owner, input);
+    await removeFromCart(ctx.deps, owner, input);
     return readCart(ctx.db, owner);
   }),
 } satisfies TRPCRouterRecord;

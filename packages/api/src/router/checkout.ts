@@ -7,7 +7,7 @@ import {
 import type { TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
 import { enforceLimit } from '../middlewares/rate-limit.ts';
-import { accountsProcedure, publicProcedure } from '../trpc.ts';
+import { publicProcedure } from '../trpc.ts';
 import { cartOwnerOf } from './cart.ts';
 
 export const checkoutRouter = {
@@ -17,23 +17,15 @@ export const checkoutRouter = {
    * checkout of the same cart is closed first, so stock is held once. If the
    * payment provider fails, the order is cancelled and its stock released.
    */
-  start: accountsProcedure.mutation(async ({ ctx }) => {
+  start: publicProcedure.mutation(async ({ ctx }) => {
     const payments = ctx.payments;
     if (!payments) throw new UnavailableError('Payments are not set up on this shop yet.');
     await enforceLimit(ctx, 'checkout:ip', ctx.clientIp);
     const owner = await cartOwnerOf(ctx);
     const auth = await ctx.auth();
-    const { url, orderNumber } = await startCheckout(
-      {
-        db: ctx.db,
-        now: ctx.now,
-        payments,
-        origin: ctx.accounts.origin,
-        stockChanges: ctx.stockChanges,
-      },
-      owner,
-      { email: auth?.user.email ?? null },
-    );
+    const { url, orderNumber } = await startCheckout({ ...ctx.deps, payments }, owner, {
+      email: auth?.user.email ?? null,
+    });
     return { url, orderNumber };
   }),
 
@@ -42,16 +34,11 @@ export const checkoutRouter = {
    * link): closes that checkout and releases its stock. Only a pending order
    * of the caller's own cart; answers whether one was cancelled.
    */
-  cancel: accountsProcedure
+  cancel: publicProcedure
     .input(z.object({ orderId: z.guid('There is no such order.') }))
     .mutation(async ({ ctx, input }) => ({
       outcome: await cancelCheckout(
-        {
-          db: ctx.db,
-          now: ctx.now,
-          payments: ctx.payments ?? null,
-          stockChanges: ctx.stockChanges,
-        },
+        { ...ctx.deps, payments: ctx.payments },
         await cartOwnerOf(ctx),
         input.orderId,
       ),

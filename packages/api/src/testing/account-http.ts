@@ -5,9 +5,9 @@ import type { Payments } from '@edgecart/payments';
 import type Argon2 from '@phi-ag/argon2';
 import type { AnyTRPCRouter } from '@trpc/server';
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
-import { createContext } from '../context.ts';
 import type { RateLimiters } from '../rate-limits.ts';
 import { appRouter } from '../root.ts';
+import { testContext } from './test-context.ts';
 
 export interface Reply {
   status: number;
@@ -77,17 +77,16 @@ export function createBrowser(
         req,
         router: options.router ?? appRouter,
         createContext: ({ resHeaders }) =>
-          createContext({
-            db,
+          testContext(db, {
             headers: req.headers,
-            now: options.now,
-            rateLimiters: options.rateLimiters,
-            clientIp: options.clientIp ?? '203.0.113.7',
+            ...(options.now && { now: options.now }),
+            ...(options.rateLimiters && { rateLimiters: options.rateLimiters }),
+            ...(options.clientIp && { clientIp: options.clientIp }),
             setHeader: (name, value) => resHeaders.set(name, value),
-            emailQueued: options.emailQueued,
-            payments: options.payments,
-            catalogCache: options.catalogCache,
-            fromClient: options.fromClient,
+            ...(options.emailQueued && { emailQueued: options.emailQueued }),
+            payments: options.payments ?? null,
+            catalogCache: options.catalogCache ?? null,
+            fromClient: options.fromClient ?? false,
             accounts: {
               hasher,
               origin: 'http://shop.test',

@@ -2,9 +2,9 @@ import type { Database } from '@edgecart/db';
 import { seedCollections, seedProducts } from '@edgecart/db/seed';
 import { TRPCError } from '@trpc/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createContext } from '../context.ts';
 import type { RouterInputs, RouterOutputs } from '../index.ts';
 import { createCaller } from '../root.ts';
+import { testContext } from './test-context.ts';
 
 type Caller = ReturnType<typeof createCaller>;
 type ListInput = RouterInputs['catalog']['products'];
@@ -54,7 +54,7 @@ export function describeCatalogContract(driver: string, open: () => Promise<Seed
 
     beforeAll(async () => {
       handle = await open();
-      caller = createCaller(createContext({ db: handle.db, headers: new Headers() }));
+      caller = createCaller(testContext(handle.db));
     });
     afterAll(async () => {
       await handle?.close();

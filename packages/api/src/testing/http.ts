@@ -1,8 +1,8 @@
 import type { Database } from '@edgecart/db';
 import type { AnyTRPCRouter } from '@trpc/server';
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
-import { createContext } from '../context.ts';
 import { appRouter } from '../root.ts';
+import { testContext } from './test-context.ts';
 
 export interface HttpReply {
   status: number;
@@ -43,7 +43,7 @@ export function createHttpClient(db: Database, router: AnyTRPCRouter = appRouter
       endpoint: '/api/trpc',
       req,
       router,
-      createContext: () => createContext({ db, headers: req.headers, requestId }),
+      createContext: () => testContext(db, { headers: req.headers, requestId }),
       onError: ({ error }) => {
         errors.push(error);
       },

@@ -9,7 +9,7 @@ import { getCollectionBySlug, listCollections } from './collections.ts';
 import { getProductBySlug } from './get-product.ts';
 import { type ListProductsParams, listProducts } from './list-products.ts';
 import { searchTerms } from './search.ts';
-import type { StockChanges } from './stock-changes.ts';
+import { StockChanges } from './stock-changes.ts';
 import type { CollectionSummary, ProductDetail, ProductPage } from './types.ts';
 
 /**
@@ -88,6 +88,25 @@ export function catalogReads(db: Database, cache: ReadThrough | null): CatalogRe
  */
 export async function announceCatalogChange(cache: ReadThrough | null): Promise<void> {
   await cache?.invalidate([catalogTags.catalog]);
+}
+
+/**
+ * Runs `work` with a record of the stock it moves, and announces that stock
+ * to the catalog cache once `work` is over: after its transactions commit,
+ * and also after a failure, which may have committed some of it. Every entry
+ * that moves stock (a tRPC call, the webhook, the sweep) goes through here.
+ */
+export async function withStockAnnounced<T>(
+  db: Database,
+  cache: ReadThrough | null,
+  work: (stockChanges: StockChanges) => Promise<T>,
+): Promise<T> {
+  const stockChanges = new StockChanges();
+  try {
+    return await work(stockChanges);
+  } finally {
+    await announceStockChanges(db, cache, stockChanges);
+  }
 }
 
 /**

@@ -8,6 +8,7 @@ export {
   type CatalogReads,
   catalogReads,
   productListKey,
+  withStockAnnounced,
 } from './cached-catalog.ts';
 export { getCollectionBySlug, listCollections } from './collections.ts';
 export { decodeCursor, encodeCursor } from './cursor.ts';

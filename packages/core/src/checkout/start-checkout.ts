@@ -15,7 +15,8 @@ export const PAYMENT_PAGE_MS = 31 * 60_000;
 
 export interface StartCheckoutDeps {
   db: Database;
-  now: () => Date;
+  /** The clock, read at each step: the provider's answer takes a while. */
+  clock: () => Date;
   payments: Pick<Payments, 'createCheckout' | 'expireCheckout'>;
   /** The shop's origin, for the pages the provider sends the shopper back to. */
   origin: string;
@@ -38,7 +39,7 @@ export async function startCheckout(
 ): Promise<{ url: string; orderId: string; orderNumber: number }> {
   const { db, payments } = deps;
   const { stockChanges } = deps;
-  const order = await placeOrder({ db, now: deps.now(), stockChanges }, owner, contact);
+  const order = await placeOrder({ db, now: deps.clock(), stockChanges }, owner, contact);
   for (const sessionId of order.replacedPages) {
     // Best effort: an earlier page left open expires by itself within 31 minutes, and a
     // payment on it takes the stock again (or asks for review) when its event comes.
@@ -58,16 +59,16 @@ export async function startCheckout(
       successUrl: `${deps.origin}/checkout/success?session_id={CHECKOUT_SESSION_ID}`,
       // The order's id (unguessable) lets the cart page close this checkout, and no other.
       cancelUrl: `${deps.origin}/cart?checkout=cancelled&order=${order.id}`,
-      expiresAt: new Date(deps.now().getTime() + PAYMENT_PAGE_MS),
+      expiresAt: new Date(deps.clock().getTime() + PAYMENT_PAGE_MS),
       idempotencyKey: `edgecart-checkout/${order.id}`,
     });
-    await attachCheckoutSession(db, order.id, page.sessionId, deps.now());
+    await attachCheckoutSession(db, order.id, page.sessionId, deps.clock());
   } catch (error) {
     // A page made for an order that is cancelled must not take a payment: close it.
     if (page) await payments.expireCheckout(page.sessionId).catch(() => undefined);
     // If this fails too, the sweeper releases the stock when the hold ends.
     await cancelPendingOrder(
-      { db, now: deps.now(), stockChanges },
+      { db, now: deps.clock(), stockChanges },
       order.id,
       'checkout',
       'order.payment_page_failed',
@@ -88,7 +89,7 @@ export async function startCheckout(
  * for its payment event), `none` when there was nothing to cancel.
  */
 export async function cancelCheckout(
-  deps: Pick<StartCheckoutDeps, 'db' | 'now' | 'stockChanges'> & {
+  deps: Pick<StartCheckoutDeps, 'db' | 'clock' | 'stockChanges'> & {
     payments: Pick<Payments, 'expireCheckout'> | null;
   },
   owner: CartOwner,
@@ -102,7 +103,7 @@ export async function cancelCheckout(
     if (page === 'completed') return 'completed';
   }
   const cancelled = await cancelPendingOrder(
-    { db: deps.db, now: deps.now(), stockChanges: deps.stockChanges },
+    { db: deps.db, now: deps.clock(), stockChanges: deps.stockChanges },
     order.id,
     'checkout',
     'order.checkout_cancelled',

@@ -3,12 +3,12 @@
 import { redirect } from 'next/navigation';
 import { type FormState, formText } from '~/lib/form-state';
 import { formResult } from '~/server/action-errors';
-import { getApi } from '~/server/api';
+import { getActionApi } from '~/server/api';
 
 export async function signUpAction(_: FormState, form: FormData): Promise<FormState> {
   const email = formText(form, 'email');
   return formResult(async () => {
-    const { email: sentTo } = await (await getApi()).account.signUp({
+    const { email: sentTo } = await (await getActionApi()).account.signUp({
       email,
       password: formText(form, 'password'),
     });
@@ -18,7 +18,7 @@ export async function signUpAction(_: FormState, form: FormData): Promise<FormSt
 
 export async function confirmSignUpAction(_: FormState, form: FormData): Promise<FormState> {
   const result = await formResult(async () => {
-    await (await getApi()).account.confirmSignUp({ token: formText(form, 'token') });
+    await (await getActionApi()).account.confirmSignUp({ token: formText(form, 'token') });
     return { status: 'done' };
   });
   if (result.status === 'done') redirect('/account');
@@ -28,7 +28,7 @@ export async function confirmSignUpAction(_: FormState, form: FormData): Promise
 export async function logInAction(_: FormState, form: FormData): Promise<FormState> {
   const email = formText(form, 'email');
   const result = await formResult(async () => {
-    await (await getApi()).account.logIn({ email, password: formText(form, 'password') });
+    await (await getActionApi()).account.logIn({ email, password: formText(form, 'password') });
     return { status: 'done' };
   }, email);
   if (result.status === 'done') redirect('/account');
@@ -38,14 +38,14 @@ export async function logInAction(_: FormState, form: FormData): Promise<FormSta
 export async function forgotPasswordAction(_: FormState, form: FormData): Promise<FormState> {
   const email = formText(form, 'email');
   return formResult(async () => {
-    const { email: sentTo } = await (await getApi()).account.requestPasswordReset({ email });
+    const { email: sentTo } = await (await getActionApi()).account.requestPasswordReset({ email });
     return { status: 'done', email: sentTo };
   }, email);
 }
 
 export async function resetPasswordAction(_: FormState, form: FormData): Promise<FormState> {
   const result = await formResult(async () => {
-    await (await getApi()).account.resetPassword({
+    await (await getActionApi()).account.resetPassword({
       token: formText(form, 'token'),
       password: formText(form, 'password'),
     });
@@ -57,7 +57,7 @@ export async function resetPasswordAction(_: FormState, form: FormData): Promise
 
 export async function changePasswordAction(_: FormState, form: FormData): Promise<FormState> {
   return formResult(async () => {
-    await (await getApi()).account.changePassword({
+    await (await getActionApi()).account.changePassword({
       currentPassword: formText(form, 'currentPassword'),
       newPassword: formText(form, 'newPassword'),
     });
@@ -66,13 +66,13 @@ export async function changePasswordAction(_: FormState, form: FormData): Promis
 }
 
 export async function logOutEverywhereAction(): Promise<void> {
-  await (await getApi()).account.logOutEverywhere();
+  await (await getActionApi()).account.logOutEverywhere();
   redirect('/login');
 }
 
 export async function deleteAccountAction(_: FormState, form: FormData): Promise<FormState> {
   const result = await formResult(async () => {
-    await (await getApi()).account.delete({ password: formText(form, 'password') });
+    await (await getActionApi()).account.delete({ password: formText(form, 'password') });
     return { status: 'done' };
   });
   if (result.status === 'done') redirect('/');

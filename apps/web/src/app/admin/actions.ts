@@ -4,7 +4,7 @@ import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { type FormState, formText } from '~/lib/form-state';
 import { formResult } from '~/server/action-errors';
-import { getApi } from '~/server/api';
+import { getActionApi } from '~/server/api';
 
 const text = (form: FormData, name: string) => formText(form, name).trim();
 
@@ -59,7 +59,7 @@ export async function saveProductAction(_: FormState, form: FormData): Promise<F
   let savedId = '';
   const result = await formResult(
     async () => {
-      ({ id: savedId } = await (await getApi()).admin.products.save({
+      ({ id: savedId } = await (await getActionApi()).admin.products.save({
         ...(id ? { id } : {}),
         product: productFromForm(form),
       }));
@@ -76,7 +76,7 @@ export async function saveProductAction(_: FormState, form: FormData): Promise<F
 export async function removeProductAction(_: FormState, form: FormData): Promise<FormState> {
   let outcome = '';
   const result = await formResult(async () => {
-    ({ outcome } = await (await getApi()).admin.products.remove({ id: text(form, 'id') }));
+    ({ outcome } = await (await getActionApi()).admin.products.remove({ id: text(form, 'id') }));
     return { status: 'done' };
   });
   if (result.status === 'done') redirect(`/admin/products?removed=${outcome}`);
@@ -87,7 +87,7 @@ export async function adjustStockAction(_: FormState, form: FormData): Promise<F
   const kind = text(form, 'kind') === 'set' ? 'set' : 'adjust';
   const amount = whole(form, 'amount');
   return formResult(async () => {
-    const { stock } = await (await getApi()).admin.stock.adjust({
+    const { stock } = await (await getActionApi()).admin.stock.adjust({
       variantId: text(form, 'variantId'),
       change: kind === 'set' ? { kind, stock: amount } : { kind, delta: amount },
       reason: text(form, 'reason'),
@@ -101,7 +101,7 @@ export async function refundAction(_: FormState, form: FormData): Promise<FormSt
   const orderId = text(form, 'orderId');
   let restocked = false;
   const result = await formResult(async () => {
-    ({ restocked } = await (await getApi()).admin.orders.refund({
+    ({ restocked } = await (await getActionApi()).admin.orders.refund({
       orderId,
       amount: whole(form, 'amount'),
       restock: form.get('restock') === 'on',

@@ -4,7 +4,7 @@ import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { type FormState, formText } from '~/lib/form-state';
 import { formResult } from '~/server/action-errors';
-import { getApi } from '~/server/api';
+import { getActionApi } from '~/server/api';
 
 /** A form's quantity: a number when it reads as one, else what was sent (the API says what is wrong). */
 const quantityOf = (form: FormData): number => {
@@ -17,7 +17,7 @@ const changed = () => revalidatePath('/', 'layout');
 
 export async function addToCartAction(_: FormState, form: FormData): Promise<FormState> {
   return formResult(async () => {
-    const cart = await (await getApi()).cart.add({
+    const cart = await (await getActionApi()).cart.add({
       variantId: formText(form, 'variantId'),
       quantity: quantityOf(form),
     });
@@ -31,7 +31,7 @@ export async function addToCartAction(_: FormState, form: FormData): Promise<For
 
 export async function setQuantityAction(_: FormState, form: FormData): Promise<FormState> {
   return formResult(async () => {
-    await (await getApi()).cart.setQuantity({
+    await (await getActionApi()).cart.setQuantity({
       variantId: formText(form, 'variantId'),
       quantity: quantityOf(form),
     });
@@ -42,7 +42,7 @@ export async function setQuantityAction(_: FormState, form: FormData): Promise<F
 
 export async function removeFromCartAction(_: FormState, form: FormData): Promise<FormState> {
   return formResult(async () => {
-    await (await getApi()).cart.remove({ variantId: formText(form, 'variantId') });
+    await (await getActionApi()).cart.remove({ variantId: formText(form, 'variantId') });
     changed();
     return { status: 'done', message: 'Removed from your cart.' };
   });
@@ -51,7 +51,7 @@ export async function removeFromCartAction(_: FormState, form: FormData): Promis
 export async function checkoutAction(_: FormState, _form: FormData): Promise<FormState> {
   let url: string | undefined;
   const result = await formResult(async () => {
-    ({ url } = await (await getApi()).checkout.start());
+    ({ url } = await (await getActionApi()).checkout.start());
     return { status: 'done' };
   });
   // The payment page: Stripe Checkout, or the local stand-in's.

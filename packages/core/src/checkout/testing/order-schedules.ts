@@ -249,7 +249,7 @@ class Checkout implements fc.AsyncCommand<Model, World> {
       this.fault,
       (db) =>
         startCheckout(
-          { db, now: () => new Date(now), payments, origin: 'https://shop.example' },
+          { db, clock: () => new Date(now), payments, origin: 'https://shop.example' },
           {
             userId: shopper.userId,
           },
@@ -378,7 +378,7 @@ class CancelByBackLink implements fc.AsyncCommand<Model, World> {
       this.fault,
       (db) =>
         cancelCheckout(
-          { db, now: () => new Date(now), payments: world.payments },
+          { db, clock: () => new Date(now), payments: world.payments },
           { userId: shopper?.userId ?? '' },
           row.id,
         ),

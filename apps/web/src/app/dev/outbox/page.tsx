@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { getApi } from '~/server/api';
-import { devOutboxEnabled } from '~/server/email';
+import { devOutboxEnabled } from '~/server/services/email';
 
 export const metadata: Metadata = { title: 'Outbox (development)', robots: { index: false } };
 

@@ -1,7 +1,7 @@
 import { sql } from '@edgecart/db';
-import { getCache, getCatalogCache } from '~/server/cache';
-import { getDb } from '~/server/db';
 import { memoizedHealth } from '~/server/health';
+import { getCache, getCatalogCache } from '~/server/services/cache';
+import { getDb } from '~/server/services/db';
 
 export const dynamic = 'force-dynamic';
 

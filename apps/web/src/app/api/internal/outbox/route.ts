@@ -1,9 +1,8 @@
 import { env } from '~/env';
-import { getDb } from '~/server/db';
-import { getEmailSender } from '~/server/email';
 import { isInternalRequest } from '~/server/internal-requests';
-import { deliverOutbox } from '~/server/outbox-delivery';
-import { requestIdFrom } from '~/server/request-id';
+import { getEmailSender } from '~/server/services/email';
+import { deliverOutbox } from '~/server/services/outbox-delivery';
+import { requestServices } from '~/server/services/request-context';
 
 /** The Worker's scheduled run (or `npm run dev`'s timer) delivers the outbox here; from anywhere else, 404. */
 export async function POST(request: Request): Promise<Response> {
@@ -12,8 +11,8 @@ export async function POST(request: Request): Promise<Response> {
   }
   const sender = getEmailSender();
   if (sender) {
-    const requestId = requestIdFrom(request.headers);
-    await deliverOutbox(await getDb(), sender, { trigger: 'scheduled', requestId });
+    const { db, requestId } = await requestServices(request);
+    await deliverOutbox(db, sender, { trigger: 'scheduled', requestId });
   }
   return new Response(null, { status: 204 });
 }

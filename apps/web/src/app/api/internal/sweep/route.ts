@@ -1,11 +1,8 @@
-import { announceStockChanges, StockChanges, sweepExpiredOrders } from '@edgecart/core';
+import { sweepExpiredOrders, withStockAnnounced } from '@edgecart/core';
 import { env } from '~/env';
-import { getCatalogCache } from '~/server/cache';
-import { getDb } from '~/server/db';
 import { isInternalRequest } from '~/server/internal-requests';
 import { logError } from '~/server/log-error';
-import { getPayments } from '~/server/payments';
-import { requestIdFrom } from '~/server/request-id';
+import { requestServices } from '~/server/services/request-context';
 
 /**
  * Cancels pending orders past their hold and releases their stock. The
@@ -16,28 +13,19 @@ export async function POST(request: Request): Promise<Response> {
   if (!isInternalRequest(request, env.INTERNAL_CRON_SECRET)) {
     return new Response('Not found', { status: 404 });
   }
-  const requestId = requestIdFrom(request.headers);
-  const payments = getPayments();
-  const db = await getDb();
-  const stockChanges = new StockChanges();
-  let cancelled: string[];
-  try {
-    ({ cancelled } = await sweepExpiredOrders(
-      { db, now: new Date(), stockChanges },
-      async (sessionId) => {
-        if (!payments) return 'closed';
-        // A page that cannot be closed now expires by itself within minutes; a payment on it
-        // after the order is cancelled takes the stock again (or asks for review).
-        return payments.expireCheckout(sessionId).catch((error: unknown) => {
-          logError({ level: 'warn', msg: 'could not close a payment page', requestId }, error);
-          return 'closed' as const;
-        });
-      },
-    ));
-  } finally {
-    // Their stock is back on the shelves: the catalog shows it now.
-    await announceStockChanges(db, getCatalogCache(), stockChanges);
-  }
+  const { db, requestId, payments, catalogCache, now } = await requestServices(request);
+  // Their stock is back on the shelves: the catalog shows it now.
+  const { cancelled } = await withStockAnnounced(db, catalogCache, (stockChanges) =>
+    sweepExpiredOrders({ db, now: now(), stockChanges }, async (sessionId) => {
+      if (!payments) return 'closed';
+      // A page that cannot be closed now expires by itself within minutes; a payment on it
+      // after the order is cancelled takes the stock again (or asks for review).
+      return payments.expireCheckout(sessionId).catch((error: unknown) => {
+        logError({ level: 'warn', msg: 'could not close a payment page', requestId }, error);
+        return 'closed' as const;
+      });
+    }),
+  );
   if (cancelled.length > 0) {
     console.log(
       JSON.stringify({ level: 'info', msg: 'swept expired orders', requestId, cancelled }),

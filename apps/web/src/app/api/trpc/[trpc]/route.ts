@@ -1,16 +1,11 @@
-import { appRouter, createContext } from '@edgecart/api';
+import { appRouter } from '@edgecart/api';
 import { databaseErrorKind } from '@edgecart/db';
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import { getHTTPStatusCodeFromError } from '@trpc/server/http';
-import { accountsFor, addressedOrigin } from '~/server/accounts';
-import { getCatalogCache } from '~/server/cache';
-import { getDb } from '~/server/db';
-import { deliverEmailsAfterResponse, devOutboxEnabled } from '~/server/email';
 import { logError } from '~/server/log-error';
-import { getPayments } from '~/server/payments';
-import { clientIpOf, getRateLimiters } from '~/server/rate-limiters';
 import { requestIdFrom } from '~/server/request-id';
 import { crossSiteResponse, isCrossSite } from '~/server/same-origin';
+import { apiContext } from '~/server/services/request-context';
 
 async function handler(request: Request): Promise<Response> {
   const requestId = requestIdFrom(request.headers);
@@ -20,25 +15,14 @@ async function handler(request: Request): Promise<Response> {
     endpoint: '/api/trpc',
     req: request,
     router: appRouter,
-    createContext: async ({ resHeaders }) => {
-      const db = await getDb();
-      return createContext({
-        db,
+    createContext: ({ resHeaders }) =>
+      apiContext({
         headers: request.headers,
-        requestId,
-        devTools: devOutboxEnabled(),
-        clientIp: clientIpOf(request.headers),
-        rateLimiters: getRateLimiters(),
-        setHeader: (name, value) => resHeaders.set(name, value),
-        emailQueued: () => deliverEmailsAfterResponse(db, requestId),
-        payments: getPayments(),
-        catalogCache: getCatalogCache(),
+        url: request.url,
         fromClient: true,
-        accounts: accountsFor(addressedOrigin(request.headers, request.url), (_cookie, header) =>
-          resHeaders.append('set-cookie', header),
-        ),
-      });
-    },
+        setHeader: (name, value) => resHeaders.set(name, value),
+        setCookie: (_cookie, header) => resHeaders.append('set-cookie', header),
+      }),
     // Catalog answers are the same for everyone; anything else may be someone's own.
     responseMeta: ({ paths, type, errors }) => ({
       headers: {

@@ -1,12 +1,7 @@
-import { announceStockChanges, applyPaymentEvent, StockChanges } from '@edgecart/core';
+import { applyPaymentEvent, withStockAnnounced } from '@edgecart/core';
 import { InvalidWebhookError } from '@edgecart/payments';
-import { addressedOrigin, shopOrigin } from '~/server/accounts';
-import { getCatalogCache } from '~/server/cache';
-import { getDb } from '~/server/db';
-import { deliverEmailsAfterResponse } from '~/server/email';
 import { logError } from '~/server/log-error';
-import { getPayments } from '~/server/payments';
-import { requestIdFrom } from '~/server/request-id';
+import { requestServices } from '~/server/services/request-context';
 
 /**
  * Stripe's events. The raw body is verified against its signature first: a
@@ -15,8 +10,8 @@ import { requestIdFrom } from '~/server/request-id';
  * deliberately ignored. Any failure is a 5xx, so that Stripe delivers it again.
  */
 export async function POST(request: Request): Promise<Response> {
-  const requestId = requestIdFrom(request.headers);
-  const payments = getPayments();
+  const { db, requestId, payments, catalogCache, origin, now, emailQueued } =
+    await requestServices(request);
   if (!payments) return Response.json({ error: 'Payments are not configured.' }, { status: 404 });
   const body = await request.text();
   let event: Awaited<ReturnType<typeof payments.parseWebhook>>;
@@ -27,17 +22,11 @@ export async function POST(request: Request): Promise<Response> {
     logError({ level: 'warn', msg: 'webhook refused', requestId }, error);
     return Response.json({ error: 'The signature is not valid.', requestId }, { status: 400 });
   }
-  const db = await getDb();
-  const origin = shopOrigin(addressedOrigin(request.headers, request.url));
-  const stockChanges = new StockChanges();
-  let outcome: Awaited<ReturnType<typeof applyPaymentEvent>>;
-  try {
-    outcome = await applyPaymentEvent({ db, now: new Date(), origin, stockChanges }, event);
-  } finally {
-    // An expiry gave stock back, a late payment took it again: the catalog shows it now.
-    await announceStockChanges(db, getCatalogCache(), stockChanges);
-  }
-  if (outcome === 'paid') deliverEmailsAfterResponse(db, requestId);
+  // An expiry gave stock back, a late payment took it again: the catalog shows it now.
+  const outcome = await withStockAnnounced(db, catalogCache, (stockChanges) =>
+    applyPaymentEvent({ db, now: now(), origin, stockChanges }, event),
+  );
+  if (outcome === 'paid') emailQueued();
   console.log(
     JSON.stringify({
       level: 'info',

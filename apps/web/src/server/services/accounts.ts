@@ -24,12 +24,11 @@ export function shopOrigin(requestOrigin: string): string {
     : new URL(env.NEXT_PUBLIC_SITE_URL).origin;
 }
 
-/** The account services for one request, the cookie written through `setCookie`. */
+/** The account services for one request at the shop's `origin`, the cookie written through `setCookie`. */
 export function accountsFor(
-  requestOrigin: string,
+  origin: string,
   setCookie: (cookie: SessionCookie, header: string) => void,
 ): AccountsInput {
-  const origin = shopOrigin(requestOrigin);
   return {
     hasher: passwordHasher,
     origin,
