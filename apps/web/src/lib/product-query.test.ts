@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { parseProductQuery, productQueryHref, toListInput } from './product-query.ts';
+import {
+  parseProductQuery,
+  productQueryHref,
+  searchParamsOf,
+  toListInput,
+} from './product-query.ts';
 
 describe('product listing URLs', () => {
   it('round-trips a listing through its URL', () => {
@@ -50,5 +55,19 @@ describe('product listing URLs', () => {
 
   it('leaves defaults out of the URL', () => {
     expect(productQueryHref('/products', { sort: 'featured' })).toBe('/products');
+  });
+
+  it('reads whole amounts from 0 to 1,000,000 and nothing else', () => {
+    const read = (min: string) => parseProductQuery({ min }).min;
+    expect([' 20 ', '1e3', '0', '1000000'].map(read)).toEqual([20, 1000, 0, 1_000_000]);
+    expect(['', '2.5', '-1', '1000001', 'Infinity', 'ten'].map(read)).toEqual(
+      Array(6).fill(undefined),
+    );
+  });
+
+  it('reads a URL’s query the way a page receives it', () => {
+    const params = searchParamsOf(new URLSearchParams('sort=name&sort=newest&q=a+b&stock='));
+    expect(params).toEqual({ sort: ['name', 'newest'], q: 'a b', stock: '' });
+    expect(parseProductQuery(params)).toMatchObject({ sort: 'name', q: 'a b', inStock: undefined });
   });
 });

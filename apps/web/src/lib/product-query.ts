@@ -1,5 +1,6 @@
-import { type ProductSort, productSorts } from '@edgecart/core';
-import { z } from 'zod';
+// The subpath, not the package's index: the Worker's entry keys cached pages with this
+// module (server/page-cache.ts) and must not pull the database into its bundle.
+import { type ProductSort, productSorts } from '@edgecart/core/sorts';
 
 /** What a catalog listing shows, as it stands in the URL (/products?q=wool&sort=newest). */
 export interface ProductQuery {
@@ -12,10 +13,32 @@ export interface ProductQuery {
   sort: ProductSort;
 }
 
-type SearchParams = Record<string, string | string[] | undefined>;
+export type SearchParams = Record<string, string | string[] | undefined>;
+
+/** Every name a listing reads from its URL; any other parameter changes nothing on it. */
+export const productQueryParams = ['q', 'collection', 'min', 'max', 'stock', 'sort'] as const;
+
+/** A URL's query as a page receives it (`searchParams`): a repeated name gives an array. */
+export function searchParamsOf(search: URLSearchParams): SearchParams {
+  const params: SearchParams = {};
+  for (const name of new Set(search.keys())) {
+    const values = search.getAll(name);
+    params[name] = values.length === 1 ? values[0] : values;
+  }
+  return params;
+}
 
 const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
-const amount = z.coerce.number().int().min(0).max(1_000_000);
+
+/** A whole amount from 0 to 1,000,000, as `Number()` reads it (` 20 ` is 20), else undefined. */
+function amount(value: string | undefined): number | undefined {
+  if (!value) return undefined;
+  const number = Number(value);
+  return Number.isInteger(number) && number >= 0 && number <= 1_000_000 ? number : undefined;
+}
+
+const isSort = (value: string | undefined): value is ProductSort =>
+  (productSorts as readonly (string | undefined)[]).includes(value);
 
 /**
  * Reads a listing from the URL leniently: a link someone edited by hand shows
@@ -24,19 +47,17 @@ const amount = z.coerce.number().int().min(0).max(1_000_000);
 export function parseProductQuery(params: SearchParams): ProductQuery {
   const q = first(params.q)?.trim().slice(0, 100);
   const collection = first(params.collection);
-  const min = amount.safeParse(first(params.min) || undefined);
-  const max = amount.safeParse(first(params.max) || undefined);
-  const sort = z.enum(productSorts).safeParse(first(params.sort));
+  const sort = first(params.sort);
   const query: ProductQuery = {
     q: q || undefined,
     collection:
       collection && /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(collection) && collection.length <= 120
         ? collection
         : undefined,
-    min: min.success ? min.data : undefined,
-    max: max.success ? max.data : undefined,
+    min: amount(first(params.min)),
+    max: amount(first(params.max)),
     inStock: first(params.stock) === 'in' || undefined,
-    sort: sort.success ? sort.data : 'featured',
+    sort: isSort(sort) ? sort : 'featured',
   };
   if (query.min !== undefined && query.max !== undefined && query.min > query.max) {
     [query.min, query.max] = [query.max, query.min];
