@@ -106,6 +106,8 @@ test('going back from the payment page returns to the cart and puts the stock ba
   await page.getByRole('link', { name: '← Back to the shop' }).click();
   await expect(page).toHaveURL(/\/cart\?checkout=cancelled&order=[0-9a-f-]{36}$/);
   await expect(page.getByText(/^Payment cancelled: nothing was charged/)).toBeVisible();
+  // The page closes the checkout with a POST as soon as it loads, and says when it has.
+  await expect(page.getByText(/The items it held are back in the shop\.$/)).toBeVisible();
   await expect(page.getByRole('button', { name: /^Remove/ })).toHaveCount(1);
   await shelf.reload();
   await expect(shelf.getByText('Only 2 left', { exact: true })).toBeVisible();
@@ -117,5 +119,35 @@ test.describe('without JavaScript', () => {
   test('a guest buys with plain form posts; the return page updates itself', async ({ page }) => {
     await fillCart(page);
     await payAsGuest(page, uniqueEmail());
+  });
+
+  test('going back from the payment page changes nothing until the shopper asks, with a button', async ({
+    page,
+    context,
+  }) => {
+    // Rust: 2 in stock, bought by no other test.
+    const blanket = '/products/wool-camp-blanket?colour=Rust';
+    await page.goto(blanket);
+    await page.getByLabel('Quantity').fill('2');
+    await page.getByRole('button', { name: 'Add to cart' }).click();
+    await expect(page.getByText(/^Added to your cart/)).toBeVisible();
+    await page.goto('/cart');
+    await page.getByRole('button', { name: 'Checkout' }).click();
+    await expect(page.getByRole('heading', { name: /^Pay / })).toBeVisible();
+    await page.getByRole('link', { name: '← Back to the shop' }).click();
+    await expect(page).toHaveURL(/\/cart\?checkout=cancelled&order=[0-9a-f-]{36}$/);
+    await expect(page.getByText(/^Payment cancelled: nothing was charged/)).toBeVisible();
+
+    // Loading the page, however often, is a GET: the checkout still holds the stock.
+    await page.reload();
+    const shelf = await context.newPage();
+    await shelf.goto(blanket);
+    await expect(shelf.getByText('Out of stock', { exact: true })).toBeVisible();
+
+    await page.getByRole('button', { name: 'Release the items it held' }).click();
+    await expect(page.getByText(/The items it held are back in the shop\.$/)).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Release the items it held' })).toHaveCount(0);
+    await shelf.reload();
+    await expect(shelf.getByText('Only 2 left', { exact: true })).toBeVisible();
   });
 });

@@ -1,10 +1,13 @@
 'use server';
 
+import { TRPCError } from '@trpc/server';
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { type FormState, formText } from '~/lib/form-state';
 import { formResult } from '~/server/action-errors';
 import { getActionApi } from '~/server/api';
+import { logError } from '~/server/log-error';
+import { isNotFound } from '~/server/trpc-errors';
 
 /** A form's quantity: a number when it reads as one, else what was sent (the API says what is wrong). */
 const quantityOf = (form: FormData): number => {
@@ -57,4 +60,38 @@ export async function checkoutAction(_: FormState, _form: FormData): Promise<For
   // The payment page: Stripe Checkout, or the local stand-in's.
   if (result.status === 'done' && url) redirect(url);
   return result;
+}
+
+/** What closing the checkout a shopper came back from did; `idle` before it ran. */
+export interface CheckoutReturnState {
+  outcome: 'idle' | 'cancelled' | 'completed' | 'none' | 'failed';
+}
+
+/**
+ * Closes the checkout the shopper came back from without paying (the payment
+ * page's cancel link) and releases its stock. A POST, never a page render:
+ * the cart page sends it on load with JavaScript, and shows a button for it
+ * without. What allows it is the order's unguessable id in the link together
+ * with this browser's cart; without them nothing changes.
+ */
+export async function cancelReturnedCheckoutAction(
+  _: CheckoutReturnState,
+  form: FormData,
+): Promise<CheckoutReturnState> {
+  try {
+    const { outcome } = await (await getActionApi()).checkout.cancel({
+      orderId: formText(form, 'orderId'),
+    });
+    // The stock is back (or the order is paid): the cart and the header show it.
+    if (outcome !== 'none') changed();
+    return { outcome };
+  } catch (error) {
+    // Not an order of this cart, or not even an order id: there is nothing to release.
+    if (isNotFound(error)) return { outcome: 'none' };
+    // Its stock still returns when the payment page expires.
+    if (!(error instanceof TRPCError && error.code === 'TOO_MANY_REQUESTS')) {
+      logError({ level: 'warn', msg: 'could not close a checkout' }, error);
+    }
+    return { outcome: 'failed' };
+  }
 }
