@@ -3,7 +3,7 @@ import type { AppRouter } from './root.ts';
 
 export { type AccountsInput, type Context, type ContextInput, createContext } from './context.ts';
 export { describeErrorForLog, type ErrorLogFields } from './error-log.ts';
-export { internalErrorMessage } from './error-reply.ts';
+export { type FormProblem, formProblem, internalErrorMessage } from './error-reply.ts';
 export { type RateLimiters, type RateLimitName, rateLimitRules } from './rate-limits.ts';
 export { type AppRouter, appRouter, createCaller } from './root.ts';
 

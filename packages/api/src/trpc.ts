@@ -1,9 +1,9 @@
-import { InvalidInputError, withStockAnnounced } from '@edgecart/core';
+import { withStockAnnounced } from '@edgecart/core';
 import { initTRPC, TRPCError } from '@trpc/server';
 import superjson from 'superjson';
 import { z } from 'zod';
 import type { Context } from './context.ts';
-import { clientMessage } from './error-reply.ts';
+import { clientMessage, formProblem } from './error-reply.ts';
 import { toClientError } from './middlewares/domain-errors.ts';
 import { enforceLimit } from './middlewares/rate-limit.ts';
 
@@ -12,6 +12,7 @@ const t = initTRPC.context<Context>().create({
   errorFormatter({ shape, error, ctx }) {
     const zodError = error.cause instanceof z.ZodError ? error.cause : null;
     const requestId = ctx?.requestId ?? null;
+    const problem = formProblem(error);
     return {
       ...shape,
       // A message a person can act on: zod's issues in prose, a domain error's
@@ -22,8 +23,10 @@ const t = initTRPC.context<Context>().create({
         zodError: zodError ? z.flattenError(zodError) : null,
         /** Quote it to support: the server log has the cause under the same id. */
         requestId,
-        /** The input field a domain error is about, to show the message next to it. */
-        field: error.cause instanceof InvalidInputError ? (error.cause.field ?? null) : null,
+        /** What a form shows for a refusal (4xx), next to its field; null for a fault of ours. */
+        problem,
+        /** The input field the refusal is about. */
+        field: problem?.field ?? null,
         // Stack traces never leave the server.
         stack: undefined,
       },

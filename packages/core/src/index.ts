@@ -1,3 +1,5 @@
+/** An order's statuses, in the order an admin filters by them. */
+export { type OrderStatus, orderStatuses } from '@edgecart/db';
 export * from './accounts/index.ts';
 export * from './admin/index.ts';
 export * from './cart/index.ts';

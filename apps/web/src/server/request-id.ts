@@ -6,7 +6,7 @@ import { inWorker } from './services/runtime.ts';
  * `x-request-id` from the platform's id or a fresh one, overwriting whatever
  * the client sent; elsewhere (next dev) there is no entry, so make one.
  */
-export function requestIdFrom(headers: Headers): string {
+export function currentRequestId(headers: Headers): string {
   const id = inWorker ? headers.get('x-request-id') : null;
   return id ?? crypto.randomUUID();
 }

@@ -27,14 +27,24 @@ export interface RefundRequestInput {
 type Order = typeof orders.$inferSelect;
 type Refund = typeof refunds.$inferSelect;
 
+/** Whether an order's payment can be refunded at all: it was paid, through the provider. */
+const refundableStatus = (order: Pick<Order, 'status' | 'paymentIntentId'>) =>
+  (order.status === 'paid' || order.status === 'partially_refunded') &&
+  order.paymentIntentId !== null;
+
 /**
- * What is left to refund of an order: what was paid less the larger of what
- * the provider's events say was refunded and what the shop has asked it to
- * refund (refunds requested but not yet confirmed by an event count too).
+ * What is left to refund of an order: nothing unless it was paid; else what
+ * was paid less the larger of what the provider's events say was refunded
+ * and what the shop has asked it to refund (refunds requested but not yet
+ * confirmed by an event count too). Pages offer a refund when it is above 0.
  */
 export function refundableAmount(
-  order: Pick<Order, 'amountPaid' | 'amountRefunded' | 'amountRefundRequested'>,
+  order: Pick<
+    Order,
+    'status' | 'paymentIntentId' | 'amountPaid' | 'amountRefunded' | 'amountRefundRequested'
+  >,
 ): number {
+  if (!refundableStatus(order)) return 0;
   return Math.max(
     0,
     order.amountPaid - Math.max(order.amountRefunded, order.amountRefundRequested),
@@ -73,10 +83,7 @@ async function countRequest(
     if (earlier?.status === 'requested' && order.paymentIntentId) {
       return { refund: earlier, paymentIntentId: order.paymentIntentId };
     }
-    if (
-      (order.status !== 'paid' && order.status !== 'partially_refunded') ||
-      !order.paymentIntentId
-    ) {
+    if (!refundableStatus(order) || !order.paymentIntentId) {
       throw new InvalidInputError(`A ${order.status.replace('_', ' ')} order cannot be refunded.`);
     }
     const left = refundableAmount(order);

@@ -1,3 +1,4 @@
+export type { Cart, CartLine, CartLineState } from './cart-rules.ts';
 export {
   addToCart,
   type CartChange,
@@ -7,4 +8,4 @@ export {
   setCartQuantity,
 } from './change-cart.ts';
 export type { CartOwner } from './owner.ts';
-export { type Cart, type CartLine, type CartLineState, readCart } from './read-cart.ts';
+export { readCart } from './read-cart.ts';

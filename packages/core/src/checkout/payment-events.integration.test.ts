@@ -22,9 +22,7 @@ describePaymentEventsContract(
 );
 
 describe('a payment event while PostgreSQL is down', () => {
-  it('fails without a trace, then applies once when it is redelivered after the restart', {
-    timeout: 60_000,
-  }, async () => {
+  it('fails without a trace, then applies once when it is redelivered after the restart', async () => {
     const { db, close, postgres } = await openNeonPostgres({ path: 'request' });
     try {
       const now = new Date('2026-11-24T12:00:00.000Z');

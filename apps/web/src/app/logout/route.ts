@@ -1,10 +1,10 @@
 import { getActionApi } from '~/server/api';
-import { requestIdFrom } from '~/server/request-id';
+import { currentRequestId } from '~/server/request-id';
 import { crossSiteResponse, isCrossSite } from '~/server/same-origin';
 
 /** `POST /logout`: ends this session and clears the cookie, then back to the shop. */
 export async function POST(request: Request): Promise<Response> {
-  if (isCrossSite(request)) return crossSiteResponse(requestIdFrom(request.headers));
+  if (isCrossSite(request)) return crossSiteResponse(currentRequestId(request.headers));
   await (await getActionApi()).account.logOut();
   return new Response(null, { status: 303, headers: { location: '/' } });
 }

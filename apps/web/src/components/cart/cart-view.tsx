@@ -14,19 +14,13 @@ type Problem = { on: 'quantity' | 'remove'; message: string };
 
 type MutationError = {
   message: string;
-  data?: {
-    httpStatus?: number;
-    zodError?: { formErrors: string[]; fieldErrors: Record<string, string[] | undefined> } | null;
-  } | null;
+  data?: { httpStatus?: number; problem?: { message: string } | null } | null;
 };
 
 /** The server's words for a refusal (4xx); for anything else, what a shopper can do. */
 function problemMessage(error: MutationError) {
   const status = error.data?.httpStatus;
-  const zod = error.data?.zodError;
-  // An input the schema refused: the issue's own sentence, without zod's pointers.
-  const issue = zod && [...zod.formErrors, ...Object.values(zod.fieldErrors).flat()][0];
-  if (status !== undefined && status < 500) return issue ?? error.message;
+  if (status !== undefined && status < 500) return error.data?.problem?.message ?? error.message;
   return status === undefined
     ? 'The shop could not be reached, so your cart is as it was: check your connection and try again.'
     : 'That did not go through, so your cart is as it was: try again in a moment.';

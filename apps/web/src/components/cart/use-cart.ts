@@ -1,58 +1,16 @@
 'use client';
 
 import type { RouterOutputs } from '@edgecart/api';
+import { withLineRestored, withQuantity } from '@edgecart/core/cart-rules';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { useLayoutEffect } from 'react';
 import { useTRPC } from '~/trpc/react';
 
 export type Cart = RouterOutputs['cart']['get'];
-type Line = Cart['lines'][number];
-
-/** The cart as it will be once the change lands: quantities, line totals, count and subtotal. */
-export function changedCart(cart: Cart, variantId: string, quantity: number): Cart {
-  const lines = cart.lines
-    .filter((line) => line.variantId !== variantId || quantity > 0)
-    .map(
-      (line): Line =>
-        line.variantId === variantId
-          ? {
-              ...line,
-              quantity,
-              lineTotal: { ...line.lineTotal, amount: line.unitPrice.amount * quantity },
-              state:
-                line.state === 'ok' || line.state === 'short'
-                  ? quantity > line.stock
-                    ? 'short'
-                    : 'ok'
-                  : line.state,
-            }
-          : line,
-    );
-  const buyable = lines.filter((line) => line.state === 'ok');
-  const first = buyable[0];
-  return {
-    ...cart,
-    lines,
-    itemCount: lines.reduce((sum, line) => sum + line.quantity, 0),
-    subtotal: first
-      ? { ...first.lineTotal, amount: buyable.reduce((sum, l) => sum + l.lineTotal.amount, 0) }
-      : null,
-  };
-}
 
 /** Every change to the cart, for counting the ones in flight. */
 export const CART_CHANGE = ['cart-change'];
-
-/** `current` with the line of `variantId` as it was in `before` (put back where it was). */
-export function withLineRestored(current: Cart, before: Cart, variantId: string): Cart {
-  const index = before.lines.findIndex((line) => line.variantId === variantId);
-  const old = before.lines[index];
-  if (!old) return current;
-  const others = current.lines.filter((line) => line.variantId !== variantId);
-  const lines = [...others.slice(0, index), old, ...others.slice(index)];
-  return changedCart({ ...current, lines }, variantId, old.quantity);
-}
 
 /**
  * The cart through the tRPC React Query client, seeded by the server's render
@@ -92,7 +50,7 @@ export function useCartLineChanges() {
       const before = queryClient.getQueryData(key);
       const quantity = input.quantity ?? 0;
       if (before && (quantity === 0 || plausible(quantity))) {
-        queryClient.setQueryData(key, changedCart(before, input.variantId, quantity));
+        queryClient.setQueryData(key, withQuantity(before, input.variantId, quantity));
       }
       return { before };
     },

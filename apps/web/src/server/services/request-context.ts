@@ -1,7 +1,7 @@
 import 'server-only';
 import { type Context, createContext } from '@edgecart/api';
 import type { SessionCookie } from '@edgecart/auth';
-import { requestIdFrom } from '../request-id.ts';
+import { currentRequestId } from '../request-id.ts';
 import { accountsFor, addressedOrigin, shopOrigin } from './accounts.ts';
 import { getCatalogCache } from './cache.ts';
 import { getDb } from './db.ts';
@@ -23,7 +23,7 @@ export interface EntryRequest {
  */
 export async function requestServices(request: EntryRequest) {
   const db = await getDb();
-  const requestId = requestIdFrom(request.headers);
+  const requestId = currentRequestId(request.headers);
   return {
     db,
     requestId,

@@ -1,3 +1,4 @@
+import { orderStatuses } from '@edgecart/core';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { formatMoney } from '~/lib/format';
@@ -5,15 +6,6 @@ import { getAdminApi } from '~/server/admin-api';
 
 export const metadata: Metadata = { title: 'Orders' };
 
-const statuses = [
-  'pending',
-  'paid',
-  'partially_refunded',
-  'refunded',
-  'cancelled',
-  'needs_review',
-] as const;
-type Status = (typeof statuses)[number];
 const day = /^\d{4}-\d{2}-\d{2}$/;
 
 export default async function AdminOrdersPage({
@@ -23,7 +15,7 @@ export default async function AdminOrdersPage({
 }) {
   const params = await searchParams;
   const one = (name: string) => (typeof params[name] === 'string' ? params[name].trim() : '');
-  const status = statuses.includes(one('status') as Status) ? (one('status') as Status) : undefined;
+  const status = orderStatuses.find((s) => s === one('status'));
   let from = day.test(one('from')) ? one('from') : undefined;
   let to = day.test(one('to')) ? one('to') : undefined;
   const backwards = Boolean(from && to && from > to);
@@ -45,7 +37,7 @@ export default async function AdminOrdersPage({
           <label htmlFor="status">Status</label>
           <select id="status" name="status" defaultValue={status ?? ''}>
             <option value="">Any</option>
-            {statuses.map((s) => (
+            {orderStatuses.map((s) => (
               <option key={s} value={s}>
                 {s.replace('_', ' ')}
               </option>

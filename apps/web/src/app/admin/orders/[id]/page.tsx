@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { RefundForm } from '~/components/admin/refund-form';
 import { formatMoney } from '~/lib/format';
 import { getAdminApi } from '~/server/admin-api';
-import { findOr404 } from '~/server/admin-lookup';
+import { orNotFound } from '~/server/trpc-errors';
 
 export const metadata: Metadata = { title: 'Order' };
 const when = (date: Date) => date.toISOString().slice(0, 19).replace('T', ' ');
@@ -17,12 +17,11 @@ export default async function AdminOrderPage({
   const { id } = await params;
   const refund = (await searchParams).refund;
   const api = await getAdminApi();
-  const detail = await findOr404(id, (id) => api.admin.orders.get({ id }));
+  const detail = await orNotFound(api.admin.orders.get({ id }));
   const { order, items, events, trail } = detail;
   const money = (amount: number) => formatMoney({ amount, currency: order.currency });
-  // What is left counts the refunds asked for whose events have not landed yet.
+  // Core's answer: nothing unless paid, less the refunds asked for whose events have not landed.
   const left = detail.refundable;
-  const refundable = (order.status === 'paid' || order.status === 'partially_refunded') && left > 0;
   return (
     <>
       <h1>Order #{order.number}</h1>
@@ -83,7 +82,7 @@ export default async function AdminOrderPage({
 
       <section aria-labelledby="refund-title" className="section">
         <h2 id="refund-title">Refund</h2>
-        {refundable ? (
+        {left > 0 ? (
           <RefundForm
             orderId={order.id}
             left={left}

@@ -4,7 +4,7 @@ import { ProductForm } from '~/components/admin/product-form';
 import { RemoveProductForm } from '~/components/admin/remove-product-form';
 import { StockForm } from '~/components/admin/stock-form';
 import { getAdminApi } from '~/server/admin-api';
-import { findOr404 } from '~/server/admin-lookup';
+import { orNotFound } from '~/server/trpc-errors';
 
 export const metadata: Metadata = { title: 'Edit product' };
 
@@ -17,7 +17,7 @@ export default async function EditProductPage({
 }) {
   const { id } = await params;
   const api = await getAdminApi();
-  const product = await findOr404(id, (id) => api.admin.products.get({ id }));
+  const product = await orNotFound(api.admin.products.get({ id }));
   const [collections, images] = await Promise.all([
     api.catalog.collections({}),
     api.admin.products.imageChoices(),

@@ -3,12 +3,12 @@ import { databaseErrorKind } from '@edgecart/db';
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import { getHTTPStatusCodeFromError } from '@trpc/server/http';
 import { logError } from '~/server/log-error';
-import { requestIdFrom } from '~/server/request-id';
+import { currentRequestId } from '~/server/request-id';
 import { crossSiteResponse, isCrossSite } from '~/server/same-origin';
 import { apiContext } from '~/server/services/request-context';
 
 async function handler(request: Request): Promise<Response> {
-  const requestId = requestIdFrom(request.headers);
+  const requestId = currentRequestId(request.headers);
   // Mutations are POSTs: another site must not make a visitor's browser send one.
   if (request.method !== 'GET' && isCrossSite(request)) return crossSiteResponse(requestId);
   const response = await fetchRequestHandler({
