@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import { deployEnvProblem, requireWorkerDeployEnv } from './deploy-env.ts';
 import { type AppRuntimeEnv, createAppEnv, type DeploySettings, deployProblems } from './env.ts';
 
 const deployed: DeploySettings = {
@@ -44,6 +45,7 @@ describe('deployProblems', () => {
       deployProblems({
         ...deployed,
         DEPLOY_ENV: 'preview',
+        STRIPE_SECRET_KEY: 'sk_test_key',
         NEXT_PUBLIC_SITE_URL: 'https://edgecart-pr-7.acme.workers.dev',
       }),
     ).toEqual([]);
@@ -73,6 +75,30 @@ describe('deployProblems', () => {
     expect(variables({ DEPLOY_ENV: 'development', STRIPE_SECRET_KEY: 'sk_test_x' })).toEqual([
       'STRIPE_WEBHOOK_SECRET',
     ]);
+  });
+
+  it('requires a live Stripe key in production and a test-mode key in a preview', () => {
+    const preview = { ...deployed, DEPLOY_ENV: 'preview' as const };
+    for (const key of ['sk_live_x', 'rk_live_x']) {
+      expect(variables({ ...deployed, STRIPE_SECRET_KEY: key }), key).toEqual([]);
+      expect(variables({ ...preview, STRIPE_SECRET_KEY: key }), key).toEqual(['STRIPE_SECRET_KEY']);
+    }
+    for (const key of ['sk_test_x', 'rk_test_x']) {
+      expect(variables({ ...deployed, STRIPE_SECRET_KEY: key }), key).toEqual([
+        'STRIPE_SECRET_KEY',
+      ]);
+      expect(variables({ ...preview, STRIPE_SECRET_KEY: key }), key).toEqual([]);
+    }
+    expect(deployProblems({ ...deployed, STRIPE_SECRET_KEY: 'sk_test_x' })[0]?.message).toMatch(
+      /must be a live key \(sk_live_… or rk_live_…\)/,
+    );
+    expect(
+      variables({
+        DEPLOY_ENV: 'development',
+        STRIPE_SECRET_KEY: 'sk_live_x',
+        STRIPE_WEBHOOK_SECRET: 'whsec_x',
+      }),
+    ).toEqual([]);
   });
 
   it('refuses the email stand-in once deployed, and a provider key without a sender anywhere', () => {
@@ -139,10 +165,45 @@ describe('createAppEnv', () => {
     expect(() => createAppEnv(runtime({ DEPLOY_ENV: 'prod' }))).toThrow(/DEPLOY_ENV/);
   });
 
+  it('refuses to start a Worker without DEPLOY_ENV, rather than taking it for development', () => {
+    for (const value of [undefined, '']) {
+      expect(() => createAppEnv(runtime({ DEPLOY_ENV: value }), { worker: true })).toThrow(
+        /- DEPLOY_ENV: DEPLOY_ENV is not set: a Worker must say where it runs/,
+      );
+    }
+    // The local Worker (preview:edge, the Worker tests) says so explicitly.
+    const local = createAppEnv(runtime({ DEPLOY_ENV: 'development' }), { worker: true });
+    expect(local.DEPLOY_ENV).toBe('development');
+    // next dev, next build and the tests run outside a Worker: unset is development there.
+    expect(createAppEnv(runtime({}), { worker: false }).DEPLOY_ENV).toBe('development');
+  });
+
   it('refuses development tools in a deployed Worker, and allows them locally', () => {
     expect(variables({ ...deployed, DEV_TOOLS: true })).toEqual(['DEV_TOOLS']);
     expect(deployProblems({ DEPLOY_ENV: 'development', DEV_TOOLS: true })).toEqual([]);
     expect(createAppEnv(runtime({ DEV_TOOLS: '1' })).DEV_TOOLS).toBe(true);
     expect(createAppEnv(runtime({})).DEV_TOOLS).toBe(false);
+  });
+});
+
+describe('DEPLOY_ENV in a Worker', () => {
+  it('must be set, and one of the three', () => {
+    expect(deployEnvProblem(undefined, true)).toMatch(/not set/);
+    expect(deployEnvProblem('', true)).toMatch(/not set/);
+    expect(deployEnvProblem(undefined, false)).toBeNull();
+    expect(deployEnvProblem('staging', false)).toMatch(
+      /must be one of production, preview, development/,
+    );
+    for (const value of ['production', 'preview', 'development']) {
+      expect(deployEnvProblem(value, true)).toBeNull();
+    }
+  });
+
+  it('is what the Worker’s entry serves with, or it serves nothing', () => {
+    expect(requireWorkerDeployEnv('preview')).toBe('preview');
+    expect(() => requireWorkerDeployEnv(undefined)).toThrow(
+      /^Refusing to serve: DEPLOY_ENV is not set/,
+    );
+    expect(() => requireWorkerDeployEnv('Production')).toThrow(/must be one of/);
   });
 });

@@ -1,18 +1,14 @@
 import { cacheEnvShape } from '@edgecart/cache/env';
 import { dbEnvShape } from '@edgecart/db/env';
 import { emailEnvShape } from '@edgecart/email/env';
-import { paymentsEnvShape } from '@edgecart/payments/env';
+import { paymentsEnvShape, stripeKeyMode } from '@edgecart/payments/env';
 import { createEnv } from '@t3-oss/env-nextjs';
 import { z } from 'zod';
+import { type DeployEnv, deployEnvProblem, deployEnvs } from './deploy-env.ts';
+import { inWorker } from './server/services/runtime.ts';
 
-/**
- * Where the app runs. wrangler.jsonc sets it: `production` in its top-level
- * `vars`, `preview` in `env.preview.vars`; unset means `development` (next dev,
- * tests, a local Worker started with `--var DEPLOY_ENV:development`). NODE_ENV
- * cannot tell: `next build` always sets it to production.
- */
-export const deployEnvs = ['production', 'preview', 'development'] as const;
-export type DeployEnv = (typeof deployEnvs)[number];
+// Where the app runs, and why a Worker without it refuses to start: deploy-env.ts.
+export { type DeployEnv, deployEnvs } from './deploy-env.ts';
 
 /** The site URL when none is set, in development only. */
 export const LOCAL_SITE_URL = 'http://localhost:3000';
@@ -79,6 +75,23 @@ export function deployProblems(settings: DeploySettings): DeployProblem[] {
       });
     }
   }
+  // Production takes real money, a preview never does: the key's mode must say so.
+  const key = settings.STRIPE_SECRET_KEY;
+  const mode = stripeKeyMode(key);
+  if (key && deployEnv === 'production' && mode !== 'live') {
+    problems.push({
+      variable: 'STRIPE_SECRET_KEY',
+      message:
+        'must be a live key (sk_live_… or rk_live_…) when DEPLOY_ENV is production: a test-mode key takes no money.',
+    });
+  }
+  if (key && deployEnv === 'preview' && mode !== 'test') {
+    problems.push({
+      variable: 'STRIPE_SECRET_KEY',
+      message:
+        'must be a test-mode key (sk_test_… or rk_test_…) when DEPLOY_ENV is preview: a preview never charges a card.',
+    });
+  }
   if (settings.DEV_TOOLS) {
     problems.push({
       variable: 'DEV_TOOLS',
@@ -144,12 +157,17 @@ export type AppRuntimeEnv = Record<
   string | undefined
 >;
 
-/** Validates the environment; throws one message listing every problem. */
-export function createAppEnv(runtimeEnv: AppRuntimeEnv) {
+/**
+ * Validates the environment; throws one message listing every problem.
+ * `worker`: running in workerd, where an unset DEPLOY_ENV is refused rather
+ * than taken for `development`.
+ */
+export function createAppEnv(runtimeEnv: AppRuntimeEnv, options: { worker?: boolean } = {}) {
+  const worker = options.worker ?? inWorker;
   return createEnv({
     server: {
       NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
-      DEPLOY_ENV: z.enum(deployEnvs).default('development'),
+      DEPLOY_ENV: z.enum(deployEnvs).optional(),
       /** `1` turns on development tools (the /dev/outbox page). */
       DEV_TOOLS: z
         .enum(['0', '1'])
@@ -175,12 +193,16 @@ export function createAppEnv(runtimeEnv: AppRuntimeEnv) {
         .superRefine((values, ctx) => {
           // The browser sees only NEXT_PUBLIC_*: the deployment rules are checked on the server.
           if (!isServer) return;
-          for (const { variable, message } of deployProblems(values)) {
+          const missing = deployEnvProblem(values.DEPLOY_ENV, worker);
+          if (missing) ctx.addIssue({ code: 'custom', path: ['DEPLOY_ENV'], message: missing });
+          const settings = { ...values, DEPLOY_ENV: values.DEPLOY_ENV ?? 'development' };
+          for (const { variable, message } of deployProblems(settings)) {
             ctx.addIssue({ code: 'custom', path: [variable], message });
           }
         })
         .transform((values) => ({
           ...values,
+          DEPLOY_ENV: values.DEPLOY_ENV ?? ('development' as DeployEnv),
           NEXT_PUBLIC_SITE_URL: values.NEXT_PUBLIC_SITE_URL ?? LOCAL_SITE_URL,
         })),
     onValidationError: (issues) => {

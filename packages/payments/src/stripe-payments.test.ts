@@ -2,6 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type StripeStandIn, signStripePayload, startStripeStandIn } from '@edgecart/dev-services';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { stripeKeyMode } from './env.ts';
 import { InvalidWebhookError, type PaymentEvent } from './payments.ts';
 import { createStripePayments } from './stripe-payments.ts';
 
@@ -163,5 +164,43 @@ describe('Stripe Checkout through the real SDK, on the payment stand-in', () => 
       p.parseWebhook(body.replace('"livemode":false', '"livemode":true'), valid),
     ).rejects.toBeInstanceOf(InvalidWebhookError);
     await expect(p.parseWebhook(body, valid)).resolves.toMatchObject({ eventId: event?.id });
+  });
+
+  it('refuses a well-signed event of the other mode: test events at a live key, live ones at a test key', async () => {
+    const event = standIn.events.at(-1);
+    expect(event?.livemode).toBe(false);
+    const testBody = JSON.stringify(event);
+    const liveBody = JSON.stringify({ ...event, livemode: true });
+    const sign = (body: string) => signStripePayload(body, standIn.webhookSecret);
+    const live = createStripePayments({
+      secretKey: 'rk_live_edgecart_not_a_key',
+      webhookSecret: standIn.webhookSecret,
+    });
+    await expect(payments().parseWebhook(liveBody, sign(liveBody))).rejects.toThrow(
+      /live-mode event reached an endpoint with a test-mode key/,
+    );
+    await expect(live.parseWebhook(testBody, sign(testBody))).rejects.toBeInstanceOf(
+      InvalidWebhookError,
+    );
+    await expect(live.parseWebhook(liveBody, sign(liveBody))).resolves.toMatchObject({
+      eventId: event?.id,
+    });
+    await expect(payments().parseWebhook(testBody, sign(testBody))).resolves.toMatchObject({
+      eventId: event?.id,
+    });
+  });
+});
+
+describe('stripeKeyMode', () => {
+  it('tells live keys from test keys, secret or restricted', () => {
+    expect(['sk_live_a', 'rk_live_a', 'sk_test_a', 'rk_test_a'].map(stripeKeyMode)).toEqual([
+      'live',
+      'live',
+      'test',
+      'test',
+    ]);
+    expect(['pk_live_a', 'sk_a', 'whsec_a', '', undefined].map(stripeKeyMode)).toEqual(
+      Array(5).fill(null),
+    );
   });
 });

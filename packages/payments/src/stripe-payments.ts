@@ -1,4 +1,5 @@
 import Stripe from 'stripe';
+import { stripeKeyMode } from './env.ts';
 import {
   type CheckoutRequest,
   type CheckoutSession,
@@ -74,6 +75,8 @@ export function createStripePayments(options: StripePaymentsOptions): Payments {
     ...(options.api ?? {}),
   });
   const crypto = Stripe.createSubtleCryptoProvider();
+  // A live key's endpoint takes only live events, a test key's only test ones.
+  const live = stripeKeyMode(options.secretKey) === 'live';
   return {
     provider: 'stripe',
     async createCheckout(request: CheckoutRequest): Promise<CheckoutSession> {
@@ -147,6 +150,13 @@ export function createStripePayments(options: StripePaymentsOptions): Payments {
         throw new InvalidWebhookError(
           error instanceof Error ? error.message : 'The signature does not match.',
           { cause: error },
+        );
+      }
+      // Signed by this endpoint's secret, yet of the other mode: a test payment must never
+      // mark a live order paid (nor the other way round). Refused like a bad signature.
+      if (event.livemode !== live) {
+        throw new InvalidWebhookError(
+          `A ${event.livemode ? 'live' : 'test'}-mode event reached an endpoint with a ${live ? 'live' : 'test'}-mode key.`,
         );
       }
       return paymentEventOf(event);
