@@ -14,6 +14,33 @@ function isolateSecret(): string {
   return global[KEY];
 }
 
+/**
+ * Whether a path names an internal route however it is spelled: decoded
+ * (`/api/%69nternal/`, twice-encoded too), in any case, with `//`, `/./`,
+ * `/../` or backslashes in it. The Worker's entry refuses these from the outside;
+ * comparing the raw prefix would let `/api/%69nternal/sweep` through to a
+ * router that decodes it.
+ */
+export function isInternalPath(pathname: string): boolean {
+  let path = pathname;
+  // Byte by byte (a malformed sequence stays as it is), until nothing is left to decode.
+  for (let round = 0; round < 4; round++) {
+    const decoded = path.replace(/%([0-9a-f]{2})/gi, (_, hex: string) =>
+      String.fromCharCode(Number.parseInt(hex, 16)),
+    );
+    if (decoded === path) break;
+    path = decoded;
+  }
+  const segments: string[] = [];
+  for (const segment of path.replaceAll('\\', '/').toLowerCase().split('/')) {
+    if (segment === '' || segment === '.') continue;
+    if (segment === '..') segments.pop();
+    else segments.push(segment);
+  }
+  const prefix = INTERNAL_PATH_PREFIX.split('/').filter(Boolean);
+  return prefix.every((part, i) => segments[i] === part);
+}
+
 /** A request from this isolate to its own app. */
 export function internalRequest(path: string): Request {
   return new Request(`https://edgecart.internal${INTERNAL_PATH_PREFIX}${path}`, {

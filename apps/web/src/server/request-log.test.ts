@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { type RequestLogLine, requestIdOf, withRequestLog } from './request-log.ts';
 import { requestStateOf } from './request-state.ts';
 
@@ -50,6 +50,48 @@ describe('the request log', () => {
       userId: null,
     });
     expect(JSON.stringify(lines[0])).not.toContain('secret-search');
+  });
+
+  it('never logs the tokens that links carry in their query, whatever the answer', async () => {
+    const urls = [
+      'http://shop.test/reset-password?token=reset-secret-1',
+      'http://shop.test/sign-up/confirm?token=sign-up-secret-2',
+      'http://shop.test/orders/0b6f2c1e-1111-4222-8333-944455556666?key=order-key-3',
+      'http://shop.test/checkout/success?session_id=cs_test_session-4',
+      'http://shop.test/cart?checkout=cancelled&order=order-5',
+    ];
+    for (const [status, throws] of [
+      [200, false],
+      [404, false],
+      [500, true],
+    ] as const) {
+      const lines: RequestLogLine[] = [];
+      const errors: unknown[] = [];
+      const spy = vi.spyOn(console, 'error').mockImplementation((line) => errors.push(line));
+      try {
+        const handler = withRequestLog(
+          async () => {
+            if (throws) throw new Error('render failed');
+            return new Response('x', { status });
+          },
+          (line) => lines.push(line),
+        );
+        for (const url of urls) await (await handler(new Request(url), {}, {})).arrayBuffer();
+      } finally {
+        spy.mockRestore();
+      }
+      expect(lines.map((line) => line.route)).toEqual([
+        '/reset-password',
+        '/sign-up/confirm',
+        '/orders/0b6f2c1e-1111-4222-8333-944455556666',
+        '/checkout/success',
+        '/cart',
+      ]);
+      const logged = JSON.stringify([lines, errors]);
+      for (const secret of ['secret-1', 'secret-2', 'order-key-3', 'session-4', 'order-5']) {
+        expect(logged, `${status}: ${secret}`).not.toContain(secret);
+      }
+    }
   });
 
   it('answers a thrown error with a 500 naming the request id, and logs its cause', async () => {

@@ -1,4 +1,14 @@
 /**
+ * The "Try again" link: this same path on this shop, and nothing else. Only
+ * word characters, `/`, `.` and `-` are kept, and repeated slashes become
+ * one: `//evil.example/x` would be a link to another host.
+ */
+export function retryHref(path: string): string {
+  const kept = path.replace(/[^\w/.-]/g, '').replace(/\/{2,}/g, '/');
+  return kept.startsWith('/') ? kept : `/${kept}`;
+}
+
+/**
  * The answer when the database cannot be reached: 503 with Retry-After, the
  * request id, and a page a shopper can act on (or JSON for API callers).
  */
@@ -24,7 +34,7 @@ export function unavailableResponse(request: Request, requestId: string): Respon
 </head><body><main>
 <h1>Back in a moment</h1>
 <p>The shop cannot reach its database just now. Nothing you did caused this, and nothing was changed.</p>
-<p><a href="${path.replace(/[^\w/.-]/g, '')}">Try again</a> in a few seconds.</p>
+<p><a href="${retryHref(path)}">Try again</a> in a few seconds.</p>
 <p>Reference: <code>${requestId.replace(/[^\w.:-]/g, '')}</code></p>
 </main></body></html>`;
   return new Response(html, {
