@@ -27,6 +27,8 @@ const runtime = (values: Partial<AppRuntimeEnv>): AppRuntimeEnv => ({
   CATALOG_CACHE: undefined,
   CACHE_PREFIX: undefined,
   UPSTASH_REDIS_REST_TOKEN: undefined,
+  UPSTASH_LIMITS_REDIS_REST_URL: undefined,
+  UPSTASH_LIMITS_REDIS_REST_TOKEN: undefined,
   RESEND_API_KEY: undefined,
   EMAIL_FROM: undefined,
   RESEND_BASE_URL: undefined,
@@ -99,6 +101,22 @@ describe('deployProblems', () => {
         STRIPE_WEBHOOK_SECRET: 'whsec_x',
       }),
     ).toEqual([]);
+  });
+
+  it('takes a separate database for the rate limits only whole', () => {
+    const limits = {
+      UPSTASH_LIMITS_REDIS_REST_URL: 'https://eu1-limits.upstash.io',
+      UPSTASH_LIMITS_REDIS_REST_TOKEN: 'token',
+    };
+    expect(variables({ ...deployed, ...limits })).toEqual([]);
+    expect(
+      variables({ ...deployed, UPSTASH_LIMITS_REDIS_REST_URL: 'https://x.upstash.io' }),
+    ).toEqual(['UPSTASH_LIMITS_REDIS_REST_TOKEN']);
+    expect(variables({ DEPLOY_ENV: 'development', UPSTASH_LIMITS_REDIS_REST_TOKEN: 't' })).toEqual([
+      'UPSTASH_LIMITS_REDIS_REST_URL',
+    ]);
+    const env = createAppEnv(runtime({ ...limits }), { worker: false });
+    expect(env.UPSTASH_LIMITS_REDIS_REST_URL).toBe('https://eu1-limits.upstash.io');
   });
 
   it('refuses the email stand-in once deployed, and a provider key without a sender anywhere', () => {

@@ -20,6 +20,8 @@ export interface DeploySettings {
   DEV_TOOLS?: boolean | undefined;
   UPSTASH_REDIS_REST_URL?: string | undefined;
   UPSTASH_REDIS_REST_TOKEN?: string | undefined;
+  UPSTASH_LIMITS_REDIS_REST_URL?: string | undefined;
+  UPSTASH_LIMITS_REDIS_REST_TOKEN?: string | undefined;
   RESEND_API_KEY?: string | undefined;
   EMAIL_FROM?: string | undefined;
   RESEND_BASE_URL?: string | undefined;
@@ -51,6 +53,16 @@ export function deployProblems(settings: DeploySettings): DeployProblem[] {
       variable: 'EMAIL_FROM',
       message:
         'required with RESEND_API_KEY: the sender of every email, e.g. `Edgecart <shop@example.com>`, on a domain verified with Resend.',
+    });
+  }
+  // Half a limits database would silently count the limits in the cache's one.
+  const limitsUrl = settings.UPSTASH_LIMITS_REDIS_REST_URL;
+  const limitsToken = settings.UPSTASH_LIMITS_REDIS_REST_TOKEN;
+  if (Boolean(limitsUrl) !== Boolean(limitsToken)) {
+    problems.push({
+      variable: limitsUrl ? 'UPSTASH_LIMITS_REDIS_REST_TOKEN' : 'UPSTASH_LIMITS_REDIS_REST_URL',
+      message:
+        'UPSTASH_LIMITS_REDIS_REST_URL and UPSTASH_LIMITS_REDIS_REST_TOKEN go together: the rate limits’ own Upstash database, or neither (the limits then count in the cache’s database).',
     });
   }
   if (settings.STRIPE_SECRET_KEY && !settings.STRIPE_WEBHOOK_SECRET) {
@@ -144,6 +156,8 @@ export type AppRuntimeEnv = Record<
   | 'PGLITE_DATA_DIR'
   | 'UPSTASH_REDIS_REST_URL'
   | 'UPSTASH_REDIS_REST_TOKEN'
+  | 'UPSTASH_LIMITS_REDIS_REST_URL'
+  | 'UPSTASH_LIMITS_REDIS_REST_TOKEN'
   | 'CATALOG_CACHE'
   | 'CACHE_PREFIX'
   | 'RESEND_API_KEY'
@@ -229,6 +243,8 @@ export const env = createAppEnv({
   PGLITE_DATA_DIR: process.env.PGLITE_DATA_DIR,
   UPSTASH_REDIS_REST_URL: process.env.UPSTASH_REDIS_REST_URL,
   UPSTASH_REDIS_REST_TOKEN: process.env.UPSTASH_REDIS_REST_TOKEN,
+  UPSTASH_LIMITS_REDIS_REST_URL: process.env.UPSTASH_LIMITS_REDIS_REST_URL,
+  UPSTASH_LIMITS_REDIS_REST_TOKEN: process.env.UPSTASH_LIMITS_REDIS_REST_TOKEN,
   CATALOG_CACHE: process.env.CATALOG_CACHE,
   CACHE_PREFIX: process.env.CACHE_PREFIX,
   RESEND_API_KEY: process.env.RESEND_API_KEY,

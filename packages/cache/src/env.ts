@@ -7,6 +7,13 @@ export const cacheEnvShape = {
   /** Upstash Redis REST token (the read-write one). */
   UPSTASH_REDIS_REST_TOKEN: z.string().min(1).optional(),
   /**
+   * A second Upstash database for the rate limits' counts alone, so that no
+   * cached page or entry can ever evict one (give the cache database eviction,
+   * and this one none). Unset: the limits count in the cache's database.
+   */
+  UPSTASH_LIMITS_REDIS_REST_URL: z.url().optional(),
+  UPSTASH_LIMITS_REDIS_REST_TOKEN: z.string().min(1).optional(),
+  /**
    * `off` sends every catalog read and page to the database, as if nothing
    * were cached: for the benchmark's cold runs and for comparing. `on` by default.
    */
@@ -24,6 +31,8 @@ export const cacheEnvShape = {
 export type CacheEnv = {
   UPSTASH_REDIS_REST_URL?: string | undefined;
   UPSTASH_REDIS_REST_TOKEN?: string | undefined;
+  UPSTASH_LIMITS_REDIS_REST_URL?: string | undefined;
+  UPSTASH_LIMITS_REDIS_REST_TOKEN?: string | undefined;
   CATALOG_CACHE?: 'on' | 'off' | undefined;
   CACHE_PREFIX?: string | undefined;
 };

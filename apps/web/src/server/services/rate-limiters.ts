@@ -24,12 +24,14 @@ const onTimeout: Record<RateLimitName, 'deny' | 'allow'> = {
 /**
  * The limits: counted in Upstash Redis when it is configured (one count for
  * every isolate), else in memory (per process under next dev, per isolate in a
- * Worker).
+ * Worker). In their own database when UPSTASH_LIMITS_REDIS_REST_* name one, so
+ * that no cached page can evict a count; else in the cache's.
  */
 export function getRateLimiters(): RateLimiters {
   if (holder.edgecartRateLimiters) return holder.edgecartRateLimiters;
-  const url = env.UPSTASH_REDIS_REST_URL;
-  const token = env.UPSTASH_REDIS_REST_TOKEN;
+  const own = env.UPSTASH_LIMITS_REDIS_REST_URL && env.UPSTASH_LIMITS_REDIS_REST_TOKEN;
+  const url = own ? env.UPSTASH_LIMITS_REDIS_REST_URL : env.UPSTASH_REDIS_REST_URL;
+  const token = own ? env.UPSTASH_LIMITS_REDIS_REST_TOKEN : env.UPSTASH_REDIS_REST_TOKEN;
   const names = Object.keys(rateLimitRules) as RateLimitName[];
   holder.edgecartRateLimiters = Object.fromEntries(
     names.map((name) => [
