@@ -1,4 +1,4 @@
-import { describeCacheContract } from './cache-contract.ts';
+import { describeCacheContract } from './cache.contract.ts';
 import { createMemoryCache } from './memory.ts';
 
 describeCacheContract('memory', async () => ({

@@ -1,8 +1,8 @@
 import { connect, createServer, type Server, type Socket } from 'node:net';
 import { startRedis, startUpstashBridge } from '@edgecart/dev-services';
 import { describe, expect, it } from 'vitest';
+import { describeReadThroughContract, gate } from './read-through.contract.ts';
 import { createReadThrough, type ReadThrough } from './read-through.ts';
-import { describeReadThroughContract, gate } from './read-through-contract.ts';
 import { createUpstashCache } from './upstash.ts';
 
 /** n clients on one Redis, each with its own connections, as in separate Workers. */

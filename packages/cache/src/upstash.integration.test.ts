@@ -1,7 +1,7 @@
 import { startRedis, startUpstashBridge } from '@edgecart/dev-services';
 import { Redis } from '@upstash/redis';
 import { describe, expect, it } from 'vitest';
-import { describeCacheContract } from './cache-contract.ts';
+import { describeCacheContract } from './cache.contract.ts';
 import { createCache } from './index.ts';
 import { createUpstashCache } from './upstash.ts';
 

@@ -1,7 +1,7 @@
 import { openNeonPostgres } from '@edgecart/core/testing/postgres';
 import { seedCatalog } from '@edgecart/db/seed';
-import { describeCatalogContract } from '../testing/catalog-contract.ts';
 import { describeCatalogFuzz } from '../testing/catalog-fuzz.ts';
+import { describeCatalogContract } from './catalog.contract.ts';
 
 const seeded = (path: 'pool' | 'request') => () => openNeonPostgres({ path, seed: seedCatalog });
 

@@ -1,4 +1,4 @@
 import { createPgliteDb } from '@edgecart/db/pglite';
-import { describeCatalogContract } from '../testing/catalog-contract.ts';
+import { describeCatalogContract } from './catalog.contract.ts';
 
 describeCatalogContract('PGlite', () => createPgliteDb({ seed: true }));

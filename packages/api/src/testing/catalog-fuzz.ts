@@ -1,7 +1,7 @@
 import { type ProductSort, productSorts } from '@edgecart/core';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SeededDatabase } from './catalog-contract.ts';
+import type { SeededDatabase } from '../router/catalog.contract.ts';
 import { toBase64Url } from './fuzz-arbitraries.ts';
 import {
   batchRequests,

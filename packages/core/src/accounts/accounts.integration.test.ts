@@ -1,6 +1,6 @@
 import { loadArgon2 } from '@edgecart/auth/argon2-node';
 import { openNeonPostgres } from '../testing/postgres.ts';
-import { describeAccountsContract } from './accounts-contract.ts';
+import { describeAccountsContract } from './accounts.contract.ts';
 
 describeAccountsContract(
   'PostgreSQL through the Neon driver (HTTP reads, WebSocket transactions)',

@@ -1,7 +1,7 @@
 import { passwordProblem } from '@edgecart/auth';
 import { z } from 'zod';
 import { InvalidInputError } from '../errors.ts';
-import { normalizeEmail } from './email.ts';
+import { normalizeEmail } from './normalize-email.ts';
 
 const emailSchema = z.email().max(254);
 

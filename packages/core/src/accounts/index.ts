@@ -1,8 +1,8 @@
 export { createOrPromoteAdmin } from './admin.ts';
 export { changePassword } from './change-password.ts';
 export { validEmail, validNewPassword } from './credentials.ts';
-export { normalizeEmail } from './email.ts';
 export { type LogInDeps, logIn } from './log-in.ts';
+export { normalizeEmail } from './normalize-email.ts';
 export { requestPasswordReset, resetPassword } from './password-reset.ts';
 export { deleteAccount, exportAccountData } from './privacy.ts';
 export {

@@ -1,7 +1,7 @@
 import type { PasswordHasher } from '@edgecart/auth';
 import { type Database, eq, users } from '@edgecart/db';
 import { InvalidInputError } from '../errors.ts';
-import { normalizeEmail } from './email.ts';
+import { normalizeEmail } from './normalize-email.ts';
 import { createSession } from './sessions.ts';
 
 export interface LogInDeps {

@@ -3,9 +3,9 @@ import { type Database, eq, passwordResets, users } from '@edgecart/db';
 import { InvalidInputError } from '../errors.ts';
 import { enqueueEmail } from '../outbox/queue.ts';
 import { validNewPassword } from './credentials.ts';
-import { normalizeEmail } from './email.ts';
 import { passwordResetEmail } from './emails.ts';
 import { newEmailLink } from './links.ts';
+import { normalizeEmail } from './normalize-email.ts';
 import { createSession, invalidateUserSessions } from './sessions.ts';
 
 /**

@@ -1,4 +1,4 @@
 import { createPgliteDb } from '@edgecart/db/pglite';
-import { describeSessionContract } from './sessions-contract.ts';
+import { describeSessionContract } from './sessions.contract.ts';
 
 describeSessionContract('PGlite', () => createPgliteDb());

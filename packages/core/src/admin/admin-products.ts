@@ -17,10 +17,10 @@ import {
   productVariants,
   sql,
 } from '@edgecart/db';
+import { writeAudit } from '../audit.ts';
 import { escapeLike } from '../catalog/search.ts';
-import { writeAudit } from '../checkout/audit.ts';
 import { InvalidInputError, NotFoundError } from '../errors.ts';
-import type { AdminDeps } from './stock-adjustment.ts';
+import type { AdminDeps } from './admin-deps.ts';
 
 export type AdminProductStatus = 'active' | 'draft' | 'archived';
 

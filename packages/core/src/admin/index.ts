@@ -1,3 +1,4 @@
+export type { AdminDeps } from './admin-deps.ts';
 export { type AdminOrderFilter, adminGetOrder, adminListOrders } from './admin-orders.ts';
 export {
   type AdminProductFilter,
@@ -16,4 +17,4 @@ export {
   refundableAmount,
   refundOrder,
 } from './refund-order.ts';
-export { type AdminDeps, adjustStock, MAX_STOCK, type StockChange } from './stock-adjustment.ts';
+export { adjustStock, MAX_STOCK, type StockChange } from './stock-adjustment.ts';

@@ -1,7 +1,7 @@
 import { and, type Database, eq, inArray, orders, refunds, sql } from '@edgecart/db';
 import type { Payments } from '@edgecart/payments';
+import { writeAudit } from '../audit.ts';
 import type { StockChanges } from '../catalog/stock-changes.ts';
-import { writeAudit } from '../checkout/audit.ts';
 import { releaseOrderStock } from '../checkout/release-stock.ts';
 import { InvalidInputError, NotFoundError, UnavailableError } from '../errors.ts';
 

@@ -1,4 +1,4 @@
 import { createPgliteDb } from '@edgecart/db/pglite';
-import { describeRefundContract } from './refund-contract.ts';
+import { describeRefundContract } from './refund.contract.ts';
 
 describeRefundContract('PGlite', () => createPgliteDb());

@@ -1,20 +1,12 @@
-import { type Database, eq, products, productVariants } from '@edgecart/db';
-import type { StockChanges } from '../catalog/stock-changes.ts';
-import { writeAudit } from '../checkout/audit.ts';
+import { eq, products, productVariants } from '@edgecart/db';
+import { writeAudit } from '../audit.ts';
 import { InvalidInputError, NotFoundError } from '../errors.ts';
+import type { AdminDeps } from './admin-deps.ts';
 
 export type StockChange =
   | { kind: 'set'; stock: number }
   /** Received (+) or written off (−). */
   | { kind: 'adjust'; delta: number };
-
-export interface AdminDeps {
-  db: Database;
-  now: Date;
-  /** `admin:<user id>`, for the audit trail. */
-  actor: string;
-  stockChanges?: StockChanges | undefined;
-}
 
 /** The most one variant can hold: far above any shelf, inside a 32-bit integer. */
 export const MAX_STOCK = 1_000_000;

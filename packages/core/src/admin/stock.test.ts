@@ -1,4 +1,4 @@
 import { createPgliteDb } from '@edgecart/db/pglite';
-import { describeStockAdjustmentContract } from './stock-contract.ts';
+import { describeStockAdjustmentContract } from './stock.contract.ts';
 
 describeStockAdjustmentContract('PGlite', () => createPgliteDb());

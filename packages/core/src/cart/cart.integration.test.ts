@@ -1,13 +1,13 @@
 import { openNeonPostgres } from '../testing/postgres.ts';
-import { describeCartContract } from './cart-contract.ts';
+import { describeCartContract } from './cart.contract.ts';
 
 describeCartContract(
   'PostgreSQL through the Neon WebSocket pool',
   () => openNeonPostgres({ path: 'pool' }),
-  true,
+  { concurrentTransactions: true },
 );
 describeCartContract(
   'PostgreSQL through the Worker path (HTTP reads, WebSocket transactions)',
   () => openNeonPostgres({ path: 'request' }),
-  false,
+  { concurrentTransactions: false },
 );

@@ -1,4 +1,4 @@
 import { createPgliteDb } from '@edgecart/db/pglite';
-import { describeCartContract } from './cart-contract.ts';
+import { describeCartContract } from './cart.contract.ts';
 
-describeCartContract('PGlite', () => createPgliteDb(), true);
+describeCartContract('PGlite', () => createPgliteDb(), { concurrentTransactions: true });

@@ -1,8 +1,8 @@
 import { createReadThrough, createUpstashCache } from '@edgecart/cache';
 import { startRedis, startUpstashBridge } from '@edgecart/dev-services';
 import { openNeonPostgres } from '../testing/postgres.ts';
+import { describeCachedCatalogContract } from './cached-catalog.contract.ts';
 import { CATALOG_CACHE_NAMESPACE } from './cached-catalog.ts';
-import { describeCachedCatalogContract } from './cached-catalog-contract.ts';
 
 describeCachedCatalogContract(
   'PostgreSQL through the Worker path and Upstash (REST bridge → redis-server)',

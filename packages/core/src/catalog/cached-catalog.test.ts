@@ -1,7 +1,7 @@
 import { createMemoryCache, createReadThrough } from '@edgecart/cache';
 import { createPgliteDb } from '@edgecart/db/pglite';
+import { describeCachedCatalogContract } from './cached-catalog.contract.ts';
 import { CATALOG_CACHE_NAMESPACE } from './cached-catalog.ts';
-import { describeCachedCatalogContract } from './cached-catalog-contract.ts';
 
 describeCachedCatalogContract('PGlite and the memory cache', async () => {
   const { db, close } = await createPgliteDb();

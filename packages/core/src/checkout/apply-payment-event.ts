@@ -11,9 +11,9 @@ import {
   sql,
 } from '@edgecart/db';
 import type { PaymentEvent } from '@edgecart/payments';
+import { writeAudit } from '../audit.ts';
 import type { StockChanges } from '../catalog/stock-changes.ts';
 import { enqueueEmail } from '../outbox/queue.ts';
-import { writeAudit } from './audit.ts';
 import { orderConfirmationEmail } from './emails.ts';
 import { newGuestOrderLink } from './guest-order-link.ts';
 import { releaseOrderStock } from './release-stock.ts';

@@ -1,13 +1,13 @@
 import { openNeonPostgres } from '../testing/postgres.ts';
-import { describeCheckoutContract } from './checkout-contract.ts';
+import { describeCheckoutContract } from './checkout.contract.ts';
 
 describeCheckoutContract(
   'PostgreSQL through the Neon WebSocket pool',
   () => openNeonPostgres({ path: 'pool' }),
-  true,
+  { concurrentTransactions: true },
 );
 describeCheckoutContract(
   'PostgreSQL through the Worker path (HTTP reads, WebSocket transactions)',
   () => openNeonPostgres({ path: 'request' }),
-  false,
+  { concurrentTransactions: false },
 );

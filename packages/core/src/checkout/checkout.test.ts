@@ -1,4 +1,4 @@
 import { createPgliteDb } from '@edgecart/db/pglite';
-import { describeCheckoutContract } from './checkout-contract.ts';
+import { describeCheckoutContract } from './checkout.contract.ts';
 
-describeCheckoutContract('PGlite', () => createPgliteDb(), false);
+describeCheckoutContract('PGlite', () => createPgliteDb(), { concurrentTransactions: false });

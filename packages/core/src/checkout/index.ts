@@ -1,5 +1,7 @@
+export { type AuditEntry, writeAudit } from '../audit.ts';
+export { getOrder, getOrderByGuestLink, listOrders } from '../orders/orders-of-user.ts';
+export { sweepExpiredOrders } from '../orders/sweep-expired-orders.ts';
 export { applyPaymentEvent, type PaymentEventOutcome } from './apply-payment-event.ts';
-export { type AuditEntry, writeAudit } from './audit.ts';
 export { orderConfirmationEmail } from './emails.ts';
 export { GUEST_ORDER_LINK_TTL_MS, newGuestOrderLink } from './guest-order-link.ts';
 export {
@@ -8,7 +10,6 @@ export {
   orderByCheckoutSession,
   pendingOrdersOfCart,
 } from './order-lifecycle.ts';
-export { getOrder, getOrderByGuestLink, listOrders } from './orders-of-user.ts';
 export { ORDER_HOLD_MS, type PlacedOrder, placeOrder } from './place-order.ts';
 export { releaseOrderStock } from './release-stock.ts';
 export {
@@ -17,4 +18,3 @@ export {
   type StartCheckoutDeps,
   startCheckout,
 } from './start-checkout.ts';
-export { sweepExpiredOrders } from './sweep.ts';

@@ -1,9 +1,9 @@
 import { and, asc, type Database, desc, eq, isNull, orders } from '@edgecart/db';
+import { writeAudit } from '../audit.ts';
 import type { CartOwner } from '../cart/owner.ts';
 import { findCartId } from '../cart/owner.ts';
 import type { StockChanges } from '../catalog/stock-changes.ts';
-import { writeAudit } from './audit.ts';
-import { withItems } from './orders-of-user.ts';
+import { withItems } from '../orders/orders-of-user.ts';
 import { releaseOrderStock } from './release-stock.ts';
 
 /** Remembers the payment page made for an order. */

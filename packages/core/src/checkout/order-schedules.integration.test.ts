@@ -1,11 +1,13 @@
 import { openNeonPostgres } from '../testing/postgres.ts';
-import { describeOrderSchedules } from './order-schedules-contract.ts';
+import { describeOrderSchedules } from './order-schedules.contract.ts';
 
 describeOrderSchedules(
   'PostgreSQL through the Neon driver',
   () => openNeonPostgres({ path: 'pool' }),
-  Number(process.env.ORDER_SCHEDULES || 1000),
-  4,
-  // A failure prints its seed: ORDER_SCHEDULES_SEED=<seed> replays it.
-  Number(process.env.ORDER_SCHEDULES_SEED) || undefined,
+  {
+    runs: Number(process.env.ORDER_SCHEDULES || 1000),
+    lanes: 4,
+    // A failure prints its seed: ORDER_SCHEDULES_SEED=<seed> replays it.
+    replaySeed: Number(process.env.ORDER_SCHEDULES_SEED) || undefined,
+  },
 );

@@ -1,4 +1,4 @@
 import { createPgliteDb } from '@edgecart/db/pglite';
-import { describeOrderSchedules } from './order-schedules-contract.ts';
+import { describeOrderSchedules } from './order-schedules.contract.ts';
 
-describeOrderSchedules('PGlite', () => createPgliteDb(), 200);
+describeOrderSchedules('PGlite', () => createPgliteDb(), { runs: 200 });

@@ -13,7 +13,7 @@ import { describe, expect, it } from 'vitest';
 import { addToCart } from '../cart/change-cart.ts';
 import { openNeonPostgres } from '../testing/postgres.ts';
 import { applyPaymentEvent } from './apply-payment-event.ts';
-import { describePaymentEventsContract } from './payment-events-contract.ts';
+import { describePaymentEventsContract } from './payment-events.contract.ts';
 import { placeOrder } from './place-order.ts';
 
 describePaymentEventsContract(

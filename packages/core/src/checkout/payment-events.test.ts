@@ -1,4 +1,4 @@
 import { createPgliteDb } from '@edgecart/db/pglite';
-import { describePaymentEventsContract } from './payment-events-contract.ts';
+import { describePaymentEventsContract } from './payment-events.contract.ts';
 
 describePaymentEventsContract('PGlite', () => createPgliteDb());

@@ -12,11 +12,11 @@ import {
   productVariants,
   sql,
 } from '@edgecart/db';
+import { writeAudit } from '../audit.ts';
 import type { CartOwner } from '../cart/owner.ts';
 import { findCartId, lockCart } from '../cart/owner.ts';
 import type { StockChanges } from '../catalog/stock-changes.ts';
 import { InvalidInputError } from '../errors.ts';
-import { writeAudit } from './audit.ts';
 import { cancelPendingInTransaction } from './order-lifecycle.ts';
 
 /**

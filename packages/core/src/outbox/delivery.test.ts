@@ -1,4 +1,4 @@
 import { createPgliteDb } from '@edgecart/db/pglite';
-import { describeDeliveryContract } from './delivery-contract.ts';
+import { describeDeliveryContract } from './delivery.contract.ts';
 
-describeDeliveryContract('PGlite', () => createPgliteDb(), false);
+describeDeliveryContract('PGlite', () => createPgliteDb(), { concurrentConnections: false });

@@ -18,11 +18,11 @@ import type { PaymentEvent, Payments } from '@edgecart/payments';
 import fc from 'fast-check';
 import { addToCart } from '../../cart/change-cart.ts';
 import { DomainError } from '../../errors.ts';
+import { sweepExpiredOrders } from '../../orders/sweep-expired-orders.ts';
 import { type Fault, faultyDatabase, InjectedFault } from '../../testing/faulty-database.ts';
 import { applyPaymentEvent } from '../apply-payment-event.ts';
 import { cancelPendingOrder } from '../order-lifecycle.ts';
 import { cancelCheckout, startCheckout } from '../start-checkout.ts';
-import { sweepExpiredOrders } from '../sweep.ts';
 import {
   cancelSteps,
   checkoutFailureEnds,

@@ -16,8 +16,8 @@ import type { PaymentEvent } from '@edgecart/payments';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addToCart } from '../cart/change-cart.ts';
 import { NotFoundError } from '../errors.ts';
+import { getOrderByGuestLink } from '../orders/orders-of-user.ts';
 import { applyPaymentEvent } from './apply-payment-event.ts';
-import { getOrderByGuestLink } from './orders-of-user.ts';
 import { placeOrder } from './place-order.ts';
 
 const start = new Date('2026-11-24T12:00:00.000Z');

@@ -1,6 +1,6 @@
 import { and, type Database, desc, eq, orderItems, orders, sql } from '@edgecart/db';
+import { guestLinkOpens } from '../checkout/guest-order-link.ts';
 import { NotFoundError } from '../errors.ts';
-import { guestLinkOpens } from './guest-order-link.ts';
 
 /** A signed-in shopper's orders, newest first, that were placed (pending ones included). */
 export async function listOrders(db: Database, userId: string) {

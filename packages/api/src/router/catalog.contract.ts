@@ -4,7 +4,7 @@ import { TRPCError } from '@trpc/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RouterInputs, RouterOutputs } from '../index.ts';
 import { createCaller } from '../root.ts';
-import { testContext } from './test-context.ts';
+import { testContext } from '../testing/test-context.ts';
 
 type Caller = ReturnType<typeof createCaller>;
 type ListInput = RouterInputs['catalog']['products'];

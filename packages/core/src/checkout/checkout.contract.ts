@@ -12,9 +12,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addToCart } from '../cart/change-cart.ts';
 import { readCart } from '../cart/read-cart.ts';
 import { InvalidInputError } from '../errors.ts';
+import { sweepExpiredOrders } from '../orders/sweep-expired-orders.ts';
 import { ORDER_HOLD_MS, placeOrder } from './place-order.ts';
 import { releaseOrderStock } from './release-stock.ts';
-import { sweepExpiredOrders } from './sweep.ts';
 
 const start = new Date('2026-11-24T12:00:00.000Z');
 
@@ -22,9 +22,12 @@ const start = new Date('2026-11-24T12:00:00.000Z');
 export function describeCheckoutContract(
   driver: string,
   open: () => Promise<{ db: Database; close: () => Promise<void> }>,
-  /** Whether many transactions can run at once (a pool of connections): the overselling test. */
-  concurrentTransactions: boolean,
+  options: {
+    /** Whether many transactions can run at once (a pool of connections): the overselling test. */
+    concurrentTransactions: boolean;
+  },
 ) {
+  const { concurrentTransactions } = options;
   describe(`checkout on ${driver}`, () => {
     let db: Database;
     let close: () => Promise<void>;

@@ -1,6 +1,6 @@
 import { and, asc, type Database, eq, isNull, lt, orders } from '@edgecart/db';
 import type { StockChanges } from '../catalog/stock-changes.ts';
-import { cancelPendingOrder } from './order-lifecycle.ts';
+import { cancelPendingOrder } from '../checkout/order-lifecycle.ts';
 
 /**
  * Pending orders past their hold: the payment page's expiry event should have

@@ -13,9 +13,12 @@ const minute = 60_000;
 export function describeDeliveryContract(
   driver: string,
   open: () => Promise<{ db: Database; close: () => Promise<void> }>,
-  /** Whether a query can run while another connection holds a transaction open (not PGlite). */
-  concurrentConnections: boolean,
+  options: {
+    /** Whether a query can run while another connection holds a transaction open (not PGlite). */
+    concurrentConnections: boolean;
+  },
 ) {
+  const { concurrentConnections } = options;
   describe(`outbox delivery on ${driver}`, () => {
     let db: Database;
     let close: () => Promise<void>;

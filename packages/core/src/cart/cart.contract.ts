@@ -19,9 +19,12 @@ const now = new Date('2026-11-24T12:00:00.000Z');
 export function describeCartContract(
   driver: string,
   open: () => Promise<{ db: Database; close: () => Promise<void> }>,
-  /** False for the Worker's per-request database, which runs one transaction at a time. */
-  concurrentTransactions: boolean,
+  options: {
+    /** False for the Worker's per-request database, which runs one transaction at a time. */
+    concurrentTransactions: boolean;
+  },
 ) {
+  const { concurrentTransactions } = options;
   describe(`the cart on ${driver}`, () => {
     let db: Database;
     let close: () => Promise<void>;

@@ -1,5 +1,5 @@
 import { createMemoryCache } from './memory.ts';
-import { describeReadThroughContract } from './read-through-contract.ts';
+import { describeReadThroughContract } from './read-through.contract.ts';
 
 describeReadThroughContract('memory', async (n) => {
   // One process, one store: every "isolate" shares it.

@@ -21,12 +21,15 @@ import {
 export function describeOrderSchedules(
   driver: string,
   open: () => Promise<{ db: Database; close: () => Promise<void> }>,
-  runs: number,
-  /** Schedules run side by side (each has rows of its own); more than one needs a pool. */
-  lanes = 1,
-  /** The seed a failed run printed: replayed in the first lane. */
-  replaySeed?: number,
+  options: {
+    runs: number;
+    /** Schedules run side by side (each has rows of its own); more than one needs a pool. */
+    lanes?: number;
+    /** The seed a failed run printed: replayed in the first lane. */
+    replaySeed?: number | undefined;
+  },
 ) {
+  const { runs, lanes = 1, replaySeed } = options;
   describe(`order schedules on ${driver}`, () => {
     let databases: { db: Database; close: () => Promise<void> }[] = [];
     let standIn: StripeStandIn;

@@ -1,0 +1,2 @@
+export { getOrder, getOrderByGuestLink, listOrders } from './orders-of-user.ts';
+export { sweepExpiredOrders } from './sweep-expired-orders.ts';
