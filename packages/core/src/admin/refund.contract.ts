@@ -10,10 +10,9 @@ import {
 } from '@edgecart/db';
 import type { RefundRequest } from '@edgecart/payments';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addToCart } from '../cart/change-cart.ts';
 import { applyPaymentEvent } from '../checkout/apply-payment-event.ts';
-import { placeOrder } from '../checkout/place-order.ts';
 import { InvalidInputError, UnavailableError } from '../errors.ts';
+import { placePendingOrder } from '../testing/fixtures.ts';
 import { refundIdempotencyKey, refundOrder } from './refund-order.ts';
 
 const origin = 'https://shop.example';
@@ -71,30 +70,12 @@ export function describeRefundContract(
 
     /** An order of 3 × 1000 EUR, paid. */
     async function paidOrder() {
-      const slug = `refund-${crypto.randomUUID().slice(0, 8)}`;
-      const [product] = await db
-        .insert(products)
-        .values({ slug, title: 'Lamp', description: 'A lamp.', currency: 'EUR' })
-        .returning({ id: products.id });
-      const [variant] = await db
-        .insert(productVariants)
-        .values({
-          productId: product?.id ?? '',
-          sku: slug,
-          title: 'One',
-          price: 1000,
-          currency: 'EUR',
-          stock: 10,
-        })
-        .returning({ id: productVariants.id });
-      const [user] = await db
-        .insert(users)
-        .values({ email: `${slug}@example.com`, passwordHash: 'x' })
-        .returning({ id: users.id });
-      const owner = { userId: user?.id ?? '' };
-      const variantId = variant?.id ?? '';
-      await addToCart({ db, now }, owner, { variantId, quantity: 3 });
-      const order = await placeOrder({ db, now }, owner, { email: `${slug}@example.com` });
+      const { order, variantId, slug } = await placePendingOrder(db, () => now, {
+        prefix: 'refund',
+        title: 'Lamp',
+        stock: 10,
+        quantity: 3,
+      });
       const paymentIntentId = `pi_${slug}`;
       await applyPaymentEvent(
         { db, now, origin },

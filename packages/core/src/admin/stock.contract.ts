@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addToCart } from '../cart/change-cart.ts';
 import { placeOrder } from '../checkout/place-order.ts';
 import { InvalidInputError } from '../errors.ts';
+import { insertVariant } from '../testing/fixtures.ts';
 import { adjustStock } from './stock-adjustment.ts';
 
 /** Stock adjustments by an admin while shoppers check out, on every database driver. */
@@ -20,25 +21,8 @@ export function describeStockAdjustmentContract(
       await close?.();
     });
 
-    async function variant(stock: number) {
-      const slug = `adjust-${crypto.randomUUID().slice(0, 8)}`;
-      const [product] = await db
-        .insert(products)
-        .values({ slug, title: 'Stove', description: '', currency: 'EUR' })
-        .returning({ id: products.id });
-      const [row] = await db
-        .insert(productVariants)
-        .values({
-          productId: product?.id ?? '',
-          sku: slug,
-          title: 'One',
-          price: 1000,
-          currency: 'EUR',
-          stock,
-        })
-        .returning({ id: productVariants.id });
-      return row?.id ?? '';
-    }
+    const variant = async (stock: number) =>
+      (await insertVariant(db, { prefix: 'adjust', stock })).variantId;
     const stockOf = async (id: string) =>
       (
         await db

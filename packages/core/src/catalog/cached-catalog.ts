@@ -42,13 +42,40 @@ export function productListKey(params: ListProductsParams): string {
 }
 
 /**
+ * Whether a list is one of the catalog's own views, which are few: a
+ * collection, the in-stock filter, a sort and a page size, from the first
+ * page. A search, a price range or a cursor can be anything a client types,
+ * so those lists are read through the cache (concurrent misses still share a
+ * read) but never stored: no client can fill the cache with entries.
+ */
+export const storedList = (params: ListProductsParams): boolean =>
+  searchTerms(params.q).length === 0 &&
+  params.minPrice == null &&
+  params.maxPrice == null &&
+  !params.cursor;
+
+/**
  * Catalog reads through the cache when there is one, straight from the
- * database otherwise. A product or collection that does not exist is cached
- * too (as null), so that unknown slugs cost the database nothing more.
+ * database otherwise. Only what exists is stored: an unknown slug is read
+ * from the database each time (one indexed query), so that random slugs
+ * cannot fill the cache.
  */
 export function catalogReads(db: Database, cache: ReadThrough | null): CatalogReads {
-  const read = <T>(key: string, tags: string[], load: () => Promise<T>) =>
-    cache ? cache.read({ key, tags, ttlSeconds: CATALOG_TTL_SECONDS, load }) : load();
+  const read = <T>(
+    key: string,
+    tags: string[],
+    load: () => Promise<T>,
+    storable?: (value: T) => boolean,
+  ) =>
+    cache
+      ? cache.read({
+          key,
+          tags,
+          ttlSeconds: CATALOG_TTL_SECONDS,
+          load,
+          ...(storable && { storable }),
+        })
+      : load();
   const orNull = async <T>(load: () => Promise<T>): Promise<T | null> => {
     try {
       return await load();
@@ -57,12 +84,21 @@ export function catalogReads(db: Database, cache: ReadThrough | null): CatalogRe
       throw error;
     }
   };
+  const found = (value: unknown) => value !== null;
   return {
     listProducts: (params) =>
-      read(productListKey(params), tagsOf.productList(), () => listProducts(db, params)),
+      read(
+        productListKey(params),
+        tagsOf.productList(),
+        () => listProducts(db, params),
+        () => storedList(params),
+      ),
     async getProductBySlug(slug) {
-      const product = await read(`product:${slug}`, tagsOf.product(slug), () =>
-        orNull(() => getProductBySlug(db, slug)),
+      const product = await read(
+        `product:${slug}`,
+        tagsOf.product(slug),
+        () => orNull(() => getProductBySlug(db, slug)),
+        found,
       );
       if (!product) throw new NotFoundError(`No product is called "${slug}".`);
       return product;
@@ -72,8 +108,11 @@ export function catalogReads(db: Database, cache: ReadThrough | null): CatalogRe
         listCollections(db, options),
       ),
     async getCollectionBySlug(slug) {
-      const collection = await read(`collection:${slug}`, tagsOf.collections(), () =>
-        orNull(() => getCollectionBySlug(db, slug)),
+      const collection = await read(
+        `collection:${slug}`,
+        tagsOf.collections(),
+        () => orNull(() => getCollectionBySlug(db, slug)),
+        found,
       );
       if (!collection) throw new NotFoundError(`No collection is called "${slug}".`);
       return collection;

@@ -17,6 +17,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addToCart } from '../cart/change-cart.ts';
 import { NotFoundError } from '../errors.ts';
 import { getOrderByGuestLink } from '../orders/orders-of-user.ts';
+import { placePendingOrder } from '../testing/fixtures.ts';
 import { applyPaymentEvent } from './apply-payment-event.ts';
 import { placeOrder } from './place-order.ts';
 
@@ -50,33 +51,13 @@ export function describePaymentEventsContract(
     });
 
     /** A signed-in shopper's pending order of 2 × 1500 EUR from a variant with 5 in stock. */
-    async function pendingOrder() {
-      const slug = `pay-${crypto.randomUUID().slice(0, 8)}`;
-      const [product] = await db
-        .insert(products)
-        .values({ slug, title: 'Stove', description: 'A stove.', currency: 'EUR' })
-        .returning({ id: products.id });
-      const [variant] = await db
-        .insert(productVariants)
-        .values({
-          productId: product?.id ?? '',
-          sku: slug,
-          title: 'One size',
-          price: 1500,
-          currency: 'EUR',
-          stock: 5,
-        })
-        .returning({ id: productVariants.id });
-      const [user] = await db
-        .insert(users)
-        .values({ email: `${slug}@example.com`, passwordHash: 'x' })
-        .returning({ id: users.id });
-      const owner = { userId: user?.id ?? '' };
-      const variantId = variant?.id ?? '';
-      await addToCart(deps(), owner, { variantId, quantity: 2 });
-      const order = await placeOrder(deps(), owner, { email: `${slug}@example.com` });
-      return { order, variantId, email: `${slug}@example.com` };
-    }
+    const pendingOrder = () =>
+      placePendingOrder(db, () => deps().now, {
+        prefix: 'pay',
+        price: 1500,
+        stock: 5,
+        quantity: 2,
+      });
     const eventId = () => `evt_${crypto.randomUUID().replaceAll('-', '')}`;
     const paid = (orderId: string, amount = 3000): PaymentEvent => ({
       eventId: eventId(),

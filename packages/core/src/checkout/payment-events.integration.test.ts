@@ -11,6 +11,7 @@ import {
 import type { PaymentEvent } from '@edgecart/payments';
 import { describe, expect, it } from 'vitest';
 import { addToCart } from '../cart/change-cart.ts';
+import { insertShopper, insertVariant } from '../testing/fixtures.ts';
 import { openNeonPostgres } from '../testing/postgres.ts';
 import { applyPaymentEvent } from './apply-payment-event.ts';
 import { describePaymentEventsContract } from './payment-events.contract.ts';
@@ -26,27 +27,9 @@ describe('a payment event while PostgreSQL is down', () => {
     const { db, close, postgres } = await openNeonPostgres({ path: 'request' });
     try {
       const now = new Date('2026-11-24T12:00:00.000Z');
-      const [product] = await db
-        .insert(products)
-        .values({ slug: 'outage-stove', title: 'Stove', description: 'A stove.', currency: 'EUR' })
-        .returning({ id: products.id });
-      const [variant] = await db
-        .insert(productVariants)
-        .values({
-          productId: product?.id ?? '',
-          sku: 'outage',
-          title: 'One',
-          price: 1500,
-          currency: 'EUR',
-          stock: 3,
-        })
-        .returning({ id: productVariants.id });
-      const [user] = await db
-        .insert(users)
-        .values({ email: 'outage@example.com', passwordHash: 'x' })
-        .returning({ id: users.id });
-      const owner = { userId: user?.id ?? '' };
-      await addToCart({ db, now }, owner, { variantId: variant?.id ?? '', quantity: 1 });
+      const { variantId } = await insertVariant(db, { prefix: 'outage', stock: 3, price: 1500 });
+      const owner = await insertShopper(db, 'outage@example.com');
+      await addToCart({ db, now }, owner, { variantId, quantity: 1 });
       const order = await placeOrder({ db, now }, owner, { email: 'outage@example.com' });
       const event: PaymentEvent = {
         eventId: 'evt_outage',

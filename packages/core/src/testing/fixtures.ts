@@ -1,0 +1,54 @@
+import { type Database, products, productVariants, users } from '@edgecart/db';
+import { addToCart } from '../cart/change-cart.ts';
+import { placeOrder } from '../checkout/place-order.ts';
+
+/** A product with one variant in EUR, under a fresh slug that starts with `prefix`. */
+export async function insertVariant(
+  db: Database,
+  options: { prefix: string; stock: number; price?: number; title?: string },
+): Promise<{ productId: string; variantId: string; slug: string }> {
+  const slug = `${options.prefix}-${crypto.randomUUID().slice(0, 8)}`;
+  const title = options.title ?? 'Stove';
+  const [product] = await db
+    .insert(products)
+    .values({ slug, title, description: `A ${title.toLowerCase()}.`, currency: 'EUR' })
+    .returning({ id: products.id });
+  const [variant] = await db
+    .insert(productVariants)
+    .values({
+      productId: product?.id ?? '',
+      sku: slug,
+      title: 'One size',
+      price: options.price ?? 1000,
+      currency: 'EUR',
+      stock: options.stock,
+    })
+    .returning({ id: productVariants.id });
+  return { productId: product?.id ?? '', variantId: variant?.id ?? '', slug };
+}
+
+/** A customer's account (its password unusable), by email. */
+export async function insertShopper(db: Database, email: string): Promise<{ userId: string }> {
+  const [user] = await db
+    .insert(users)
+    .values({ email, passwordHash: 'x' })
+    .returning({ id: users.id });
+  return { userId: user?.id ?? '' };
+}
+
+/**
+ * A signed-in shopper's pending order of `quantity` units of a fresh variant:
+ * what a checkout leaves before its payment page is paid.
+ */
+export async function placePendingOrder(
+  db: Database,
+  now: () => Date,
+  options: { prefix: string; stock: number; quantity: number; price?: number; title?: string },
+) {
+  const { variantId, slug } = await insertVariant(db, options);
+  const email = `${slug}@example.com`;
+  const owner = await insertShopper(db, email);
+  await addToCart({ db, now: now() }, owner, { variantId, quantity: options.quantity });
+  const order = await placeOrder({ db, now: now() }, owner, { email });
+  return { order, variantId, email, slug, owner };
+}
