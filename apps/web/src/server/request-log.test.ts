@@ -1,20 +1,20 @@
 import { describe, expect, it, vi } from 'vitest';
-import { type RequestLogLine, requestIdOf, withRequestLog } from './request-log.ts';
+import { type RequestLogLine, assignRequestId, withRequestLog } from './request-log.ts';
 import { requestStateOf } from './request-state.ts';
 
 const UUID = /^[0-9a-f-]{36}$/;
 
 describe('request ids', () => {
   it("take the platform's id, else make one", () => {
-    expect(requestIdOf(new Headers({ 'cf-ray': '8f1c2d3e4f5a6b7c-AMS' }))).toBe(
+    expect(assignRequestId(new Headers({ 'cf-ray': '8f1c2d3e4f5a6b7c-AMS' }))).toBe(
       '8f1c2d3e4f5a6b7c-AMS',
     );
-    expect(requestIdOf(new Headers())).toMatch(UUID);
+    expect(assignRequestId(new Headers())).toMatch(UUID);
   });
 
   it('never take an id from the client, nor a platform id that could forge log lines', () => {
-    expect(requestIdOf(new Headers({ 'x-request-id': 'abc-123' }))).toMatch(UUID);
-    expect(requestIdOf(new Headers({ 'cf-ray': 'x"} {"level":"info"}' }))).toMatch(UUID);
+    expect(assignRequestId(new Headers({ 'x-request-id': 'abc-123' }))).toMatch(UUID);
+    expect(assignRequestId(new Headers({ 'cf-ray': 'x"} {"level":"info"}' }))).toMatch(UUID);
   });
 });
 

@@ -11,7 +11,7 @@ const PLATFORM_ID = /^[\w.:-]{1,128}$/;
  * cannot set on the way in) when it is a sane token, else a new one. An
  * `x-request-id` sent by the client is never taken.
  */
-export function requestIdOf(headers: Headers): string {
+export function assignRequestId(headers: Headers): string {
   const ray = headers.get('cf-ray');
   return ray && PLATFORM_ID.test(ray) ? ray : crypto.randomUUID();
 }
@@ -50,7 +50,7 @@ export function withRequestLog<Env>(
 ): Handler<Env> {
   return async (incoming, env, ctx) => {
     const started = performance.now();
-    const requestId = requestIdOf(incoming.headers);
+    const requestId = assignRequestId(incoming.headers);
     const state: RequestState = { requestId, databaseUnavailable: false };
     attachRequestState(ctx, state);
     const headers = new Headers(incoming.headers);
