@@ -9,7 +9,7 @@
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { startStripeStandIn } from '@edgecart/dev-services';
-import { INTERNAL_HEADER } from '../src/server/internal-requests.ts';
+import { INTERNAL_HEADER } from '../src/server/worker-entry/internal-requests.ts';
 
 const port = Number(process.env.PORT ?? 3000);
 const env: NodeJS.ProcessEnv = { ...process.env, DEV_TOOLS: process.env.DEV_TOOLS ?? '1' };

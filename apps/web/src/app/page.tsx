@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { ProductGrid } from '~/components/product-grid';
-import { getApi } from '~/server/api';
-import { getCollections } from '~/server/catalog';
+import { getApi } from '~/server/pages/api';
+import { getCollections } from '~/server/pages/catalog';
 
 export default async function HomePage() {
   const api = await getApi();

@@ -1,6 +1,6 @@
 import type { MetadataRoute } from 'next';
 import { env } from '~/env';
-import { getApi } from '~/server/api';
+import { getApi } from '~/server/pages/api';
 
 // The catalog lives in the database, so the sitemap is made per request.
 export const dynamic = 'force-dynamic';

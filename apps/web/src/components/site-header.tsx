@@ -1,6 +1,6 @@
 import Link from 'next/link';
-import { getApi } from '~/server/api';
-import { getCollections } from '~/server/catalog';
+import { getApi } from '~/server/pages/api';
+import { getCollections } from '~/server/pages/catalog';
 
 export async function SiteHeader() {
   const [collections, me, cart] = await Promise.all([

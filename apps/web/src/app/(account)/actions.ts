@@ -2,8 +2,8 @@
 
 import { redirect } from 'next/navigation';
 import { type FormState, formText } from '~/lib/form-state';
-import { formResult } from '~/server/action-errors';
-import { getActionApi } from '~/server/api';
+import { getActionApi } from '~/server/pages/api';
+import { formResult } from '~/server/pages/form-result';
 
 export async function signUpAction(_: FormState, form: FormData): Promise<FormState> {
   const email = formText(form, 'email');

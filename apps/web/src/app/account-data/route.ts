@@ -1,5 +1,5 @@
 import { TRPCError } from '@trpc/server';
-import { getApi } from '~/server/api';
+import { getApi } from '~/server/pages/api';
 
 export const dynamic = 'force-dynamic';
 

@@ -3,8 +3,8 @@
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { type FormState, formText } from '~/lib/form-state';
-import { formResult } from '~/server/action-errors';
-import { getActionApi } from '~/server/api';
+import { getActionApi } from '~/server/pages/api';
+import { formResult } from '~/server/pages/form-result';
 
 const text = (form: FormData, name: string) => formText(form, name).trim();
 

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
-import { getAdminApi } from '~/server/admin-api';
+import { getAdminApi } from '~/server/pages/admin-api';
 
 export const metadata: Metadata = {
   title: { default: 'Admin', template: '%s · Admin · Edgecart' },

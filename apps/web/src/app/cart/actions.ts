@@ -4,10 +4,10 @@ import { TRPCError } from '@trpc/server';
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { type FormState, formText } from '~/lib/form-state';
-import { formResult } from '~/server/action-errors';
-import { getActionApi } from '~/server/api';
-import { logError } from '~/server/log-error';
-import { isNotFound } from '~/server/trpc-errors';
+import { logError } from '~/server/http/log-error';
+import { getActionApi } from '~/server/pages/api';
+import { formResult } from '~/server/pages/form-result';
+import { isNotFound } from '~/server/pages/not-found';
 
 /** A form's quantity: a number when it reads as one, else what was sent (the API says what is wrong). */
 const quantityOf = (form: FormData): number => {

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { CartView } from '~/components/cart/cart-view';
 import { CheckoutReturn } from '~/components/cart/checkout-return';
-import { getApi } from '~/server/api';
+import { getApi } from '~/server/pages/api';
 
 export const metadata: Metadata = { title: 'Your cart', robots: { index: false } };
 

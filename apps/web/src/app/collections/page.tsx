@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { getCollections } from '~/server/catalog';
+import { getCollections } from '~/server/pages/catalog';
 
 export const metadata: Metadata = {
   title: 'Collections',

@@ -1,6 +1,6 @@
-import { getActionApi } from '~/server/api';
-import { currentRequestId } from '~/server/request-id';
-import { crossSiteResponse, isCrossSite } from '~/server/same-origin';
+import { currentRequestId } from '~/server/http/request-id';
+import { crossSiteResponse, isCrossSite } from '~/server/http/same-origin';
+import { getActionApi } from '~/server/pages/api';
 
 /** `POST /logout`: ends this session and clears the cookie, then back to the shop. */
 export async function POST(request: Request): Promise<Response> {

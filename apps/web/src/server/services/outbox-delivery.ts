@@ -6,7 +6,7 @@ import { deliverDueEmails } from '@edgecart/core/outbox';
 import type { Database } from '@edgecart/db';
 import { createResendSender, type EmailSender } from '@edgecart/email';
 import type { EmailEnv } from '@edgecart/email/env';
-import { logError } from '../log-error.ts';
+import { logError } from '../http/log-error.ts';
 
 /** The provider the environment configures, or null: emails then stay in the outbox. */
 export function emailSenderFor(settings: EmailEnv): EmailSender | null {

@@ -1,7 +1,7 @@
 import 'server-only';
 import { type Context, createContext } from '@edgecart/api';
 import type { SessionCookie } from '@edgecart/auth';
-import { currentRequestId } from '../request-id.ts';
+import { currentRequestId } from '../http/request-id.ts';
 import { accountsFor, addressedOrigin, shopOrigin } from './accounts.ts';
 import { getCatalogCache } from './cache.ts';
 import { getDb } from './db.ts';

@@ -5,7 +5,7 @@ import { ChangePasswordForm } from '~/components/account/change-password-form';
 import { DeleteAccountForm } from '~/components/account/delete-account-form';
 import { formatMoney } from '~/lib/format';
 import { orderStatusLabel } from '~/lib/order-status';
-import { getApi } from '~/server/api';
+import { getApi } from '~/server/pages/api';
 import { logOutEverywhereAction } from '../actions';
 
 export const metadata: Metadata = { title: 'Your account' };

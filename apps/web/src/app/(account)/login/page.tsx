@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { LogInForm } from '~/components/account/log-in-form';
-import { getApi } from '~/server/api';
+import { getApi } from '~/server/pages/api';
 
 export const metadata: Metadata = { title: 'Log in' };
 

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { formatMoney } from '~/lib/format';
-import { getAdminApi } from '~/server/admin-api';
+import { getAdminApi } from '~/server/pages/admin-api';
 
 export const metadata: Metadata = { title: 'Products' };
 

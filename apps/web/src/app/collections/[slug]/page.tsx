@@ -9,8 +9,8 @@ import {
   productQueryHref,
   toListInput,
 } from '~/lib/product-query';
-import { getApi } from '~/server/api';
-import { orNotFound } from '~/server/trpc-errors';
+import { getApi } from '~/server/pages/api';
+import { orNotFound } from '~/server/pages/not-found';
 
 type Props = {
   params: Promise<{ slug: string }>;

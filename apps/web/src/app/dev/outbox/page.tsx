@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { getApi } from '~/server/api';
+import { getApi } from '~/server/pages/api';
 import { devOutboxEnabled } from '~/server/services/email';
 
 export const metadata: Metadata = { title: 'Outbox (development)', robots: { index: false } };

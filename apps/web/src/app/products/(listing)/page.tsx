@@ -3,8 +3,8 @@ import { EmptyState } from '~/components/empty-state';
 import { ListingFilters } from '~/components/listing-filters';
 import { ProductListing } from '~/components/product-listing';
 import { parseProductQuery, productQueryHref, toListInput } from '~/lib/product-query';
-import { getApi } from '~/server/api';
-import { getCollections } from '~/server/catalog';
+import { getApi } from '~/server/pages/api';
+import { getCollections } from '~/server/pages/catalog';
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 

@@ -9,8 +9,8 @@ import { VariantPicker } from '~/components/variant-picker';
 import { env } from '~/env';
 import { formatMoney, minorDigits } from '~/lib/format';
 import { selectionFromParams, selectVariant, variantHref } from '~/lib/variant-selection';
-import { getApi } from '~/server/api';
-import { orNotFound } from '~/server/trpc-errors';
+import { getApi } from '~/server/pages/api';
+import { orNotFound } from '~/server/pages/not-found';
 
 type Props = {
   params: Promise<{ slug: string }>;

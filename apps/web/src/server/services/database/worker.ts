@@ -2,8 +2,8 @@ import { type Database, databaseErrorKind } from '@edgecart/db';
 import { createNeonRequestDb } from '@edgecart/db/neon-request';
 import { getCloudflareContext } from '@opennextjs/cloudflare';
 import { env } from '~/env';
-import { logError } from '../../log-error.ts';
-import { requestStateOf } from '../../request-state.ts';
+import { logError } from '../../http/log-error.ts';
+import { requestStateOf } from '../../worker-entry/request-state.ts';
 
 // One database object per request; it holds no connection between queries.
 const perRequest = new WeakMap<object, Database>();

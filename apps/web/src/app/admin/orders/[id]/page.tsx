@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
 import { RefundForm } from '~/components/admin/refund-form';
 import { formatMoney } from '~/lib/format';
-import { getAdminApi } from '~/server/admin-api';
-import { orNotFound } from '~/server/trpc-errors';
+import { getAdminApi } from '~/server/pages/admin-api';
+import { orNotFound } from '~/server/pages/not-found';
 
 export const metadata: Metadata = { title: 'Order' };
 const when = (date: Date) => date.toISOString().slice(0, 19).replace('T', ' ');

@@ -3,8 +3,8 @@ import Link from 'next/link';
 import { ProductForm } from '~/components/admin/product-form';
 import { RemoveProductForm } from '~/components/admin/remove-product-form';
 import { StockForm } from '~/components/admin/stock-form';
-import { getAdminApi } from '~/server/admin-api';
-import { orNotFound } from '~/server/trpc-errors';
+import { getAdminApi } from '~/server/pages/admin-api';
+import { orNotFound } from '~/server/pages/not-found';
 
 export const metadata: Metadata = { title: 'Edit product' };
 

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { ProductForm } from '~/components/admin/product-form';
-import { getAdminApi } from '~/server/admin-api';
+import { getAdminApi } from '~/server/pages/admin-api';
 
 export const metadata: Metadata = { title: 'New product' };
 

@@ -1,5 +1,5 @@
 import { sql } from '@edgecart/db';
-import { memoizedHealth } from '~/server/health';
+import { memoizedHealth } from '~/server/http/health';
 import { getCache, getCatalogCache } from '~/server/services/cache';
 import { getDb } from '~/server/services/db';
 

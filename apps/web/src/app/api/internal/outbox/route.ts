@@ -1,8 +1,8 @@
 import { env } from '~/env';
-import { isInternalRequest } from '~/server/internal-requests';
 import { getEmailSender } from '~/server/services/email';
 import { deliverOutbox } from '~/server/services/outbox-delivery';
 import { requestServices } from '~/server/services/request-context';
+import { isInternalRequest } from '~/server/worker-entry/internal-requests';
 
 /** The Worker's scheduled run (or `npm run dev`'s timer) delivers the outbox here; from anywhere else, 404. */
 export async function POST(request: Request): Promise<Response> {

@@ -1,8 +1,8 @@
 import { sweepExpiredOrders, withStockAnnounced } from '@edgecart/core';
 import { env } from '~/env';
-import { isInternalRequest } from '~/server/internal-requests';
-import { logError } from '~/server/log-error';
+import { logError } from '~/server/http/log-error';
 import { requestServices } from '~/server/services/request-context';
+import { isInternalRequest } from '~/server/worker-entry/internal-requests';
 
 /**
  * Cancels pending orders past their hold and releases their stock. The

@@ -2,9 +2,9 @@ import { appRouter } from '@edgecart/api';
 import { databaseErrorKind } from '@edgecart/db';
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import { getHTTPStatusCodeFromError } from '@trpc/server/http';
-import { logError } from '~/server/log-error';
-import { currentRequestId } from '~/server/request-id';
-import { crossSiteResponse, isCrossSite } from '~/server/same-origin';
+import { logError } from '~/server/http/log-error';
+import { currentRequestId } from '~/server/http/request-id';
+import { crossSiteResponse, isCrossSite } from '~/server/http/same-origin';
 import { apiContext } from '~/server/services/request-context';
 
 async function handler(request: Request): Promise<Response> {

@@ -1,6 +1,6 @@
 import { applyPaymentEvent, withStockAnnounced } from '@edgecart/core';
 import { InvalidWebhookError } from '@edgecart/payments';
-import { logError } from '~/server/log-error';
+import { logError } from '~/server/http/log-error';
 import { requestServices } from '~/server/services/request-context';
 
 /**

@@ -2,8 +2,8 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { OrderDetails } from '~/components/orders/order-details';
-import { getApi } from '~/server/api';
-import { orNotFound } from '~/server/trpc-errors';
+import { getApi } from '~/server/pages/api';
+import { orNotFound } from '~/server/pages/not-found';
 
 export const metadata: Metadata = { title: 'Your order', robots: { index: false } };
 

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { type RequestLogLine, assignRequestId, withRequestLog } from './request-log.ts';
+import { assignRequestId, type RequestLogLine, withRequestLog } from './request-log.ts';
 import { requestStateOf } from './request-state.ts';
 
 const UUID = /^[0-9a-f-]{36}$/;

@@ -36,7 +36,7 @@ import {
   productQueryHref,
   productQueryParams,
   searchParamsOf,
-} from '../lib/product-query.ts';
+} from '../../lib/product-query.ts';
 
 /**
  * Invalidation is immediate; this caps a missed one. A page may be rendered

@@ -1,5 +1,5 @@
 import 'server-only';
-import { inWorker } from './services/runtime.ts';
+import { inWorker } from '../services/runtime.ts';
 
 /**
  * This request's id. In the Worker, the entry (worker.ts) has set
