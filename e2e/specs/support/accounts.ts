@@ -5,11 +5,17 @@ export const PASSWORD = 'lantern quietly orbit';
 export const uniqueEmail = () =>
   `shopper-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.com`;
 
-/** Follows the newest link the outbox holds for `email` and `subject`. */
+/**
+ * Follows the newest link the outbox holds for `email` and `subject`. A reset
+ * link is written just after the reply that promised it (so that the reply
+ * says nothing about the address): the page is read again until it is there.
+ */
 export async function openEmailedLink(page: Page, email: string, subject: string) {
-  await page.goto('/dev/outbox');
   const message = page.getByRole('article', { name: `${subject} to ${email}` }).first();
-  await expect(message).toBeVisible();
+  await expect(async () => {
+    await page.goto('/dev/outbox');
+    await expect(message).toBeVisible({ timeout: 1_000 });
+  }).toPass({ timeout: 15_000 });
   const href = await message.getByRole('link').first().getAttribute('href');
   if (!href) throw new Error(`no link in the "${subject}" email to ${email}`);
   await page.goto(new URL(href).pathname + new URL(href).search);

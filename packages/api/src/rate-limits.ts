@@ -1,11 +1,23 @@
-import type { RateLimiter, RateLimitRule } from '@edgecart/cache';
+import type { FailureDelay, FailureDelayRule, RateLimiter, RateLimitRule } from '@edgecart/cache';
 
-/** What is limited, and how much: per client IP, and per account for log-in. */
+/**
+ * What is limited, and how much: per client IP, and per account. Every
+ * procedure that hashes a password (argon2id, 19 MiB) is limited both ways:
+ * sign-up, log-in (`failureDelayRules`), a reset by link, a change of password
+ * and deleting an account.
+ */
 export const rateLimitRules = {
   'login:ip': { attempts: 20, windowSeconds: 15 * 60 },
-  'login:account': { attempts: 10, windowSeconds: 15 * 60 },
   'sign-up:ip': { attempts: 10, windowSeconds: 60 * 60 },
+  /** Per address asked for, known or not: one inbox is not mailed in a loop. */
+  'sign-up:account': { attempts: 5, windowSeconds: 60 * 60 },
+  /** Asking for a reset link and using one (a random token answers without hashing). */
   'reset:ip': { attempts: 10, windowSeconds: 60 * 60 },
+  /** Reset links asked for one address, known or not; each link is one hash, once. */
+  'reset:account': { attempts: 5, windowSeconds: 60 * 60 },
+  /** Changing the password and deleting the account, which check the current one. */
+  'password:ip': { attempts: 20, windowSeconds: 15 * 60 },
+  'password:account': { attempts: 10, windowSeconds: 15 * 60 },
   /** Each checkout holds stock for 35 minutes: one client cannot hold the shelves. */
   'checkout:ip': { attempts: 20, windowSeconds: 15 * 60 },
   /**
@@ -20,5 +32,25 @@ export const rateLimitRules = {
 
 export type RateLimitName = keyof typeof rateLimitRules;
 
+/**
+ * Log-in per account: not a lock anyone could put on an account (an admin's),
+ * but a growing delay. Past 10 failures, each further attempt waits 1 s,
+ * doubled at every failure, up to 15 minutes; each client waits from its own
+ * last attempt, so the owner trying from elsewhere gets in with the right
+ * password, and a success forgets the failures. Forgotten a day after the
+ * last attempt.
+ */
+export const failureDelayRules = {
+  'login:account': {
+    freeFailures: 10,
+    firstDelaySeconds: 1,
+    maxDelaySeconds: 15 * 60,
+    forgetAfterSeconds: 24 * 60 * 60,
+  },
+} as const satisfies Record<string, FailureDelayRule>;
+
+export type FailureDelayName = keyof typeof failureDelayRules;
+
 /** One limiter per rule, built by the entry: Upstash Redis in production, memory in development. */
-export type RateLimiters = Record<RateLimitName, RateLimiter>;
+export type RateLimiters = Record<RateLimitName, RateLimiter> &
+  Record<FailureDelayName, FailureDelay>;

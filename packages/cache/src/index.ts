@@ -4,6 +4,16 @@ import { createMemoryCache } from './memory.ts';
 import { createUpstashCache } from './upstash.ts';
 
 export { type Cache, MAX_TTL_SECONDS } from './cache.ts';
+export {
+  delayAfterMs,
+  type FailureDelay,
+  type FailureDelayRule,
+} from './failure-delay.ts';
+export { createMemoryFailureDelay } from './failure-delay-memory.ts';
+export {
+  createUpstashFailureDelay,
+  type UpstashFailureDelayOptions,
+} from './failure-delay-upstash.ts';
 export { createMemoryCache } from './memory.ts';
 export type { RateLimiter, RateLimitResult, RateLimitRule } from './rate-limiter.ts';
 export { createMemoryRateLimiter } from './rate-limiter-memory.ts';

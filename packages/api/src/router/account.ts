@@ -14,7 +14,7 @@ import {
 } from '@edgecart/core';
 import type { TRPCRouterRecord } from '@trpc/server';
 import type { Context } from '../context.ts';
-import { enforceLimit } from '../middlewares/rate-limit.ts';
+import { clearDelay, enforceDelay, enforceLimit } from '../middlewares/rate-limit.ts';
 import { protectedProcedure, publicProcedure } from '../trpc.ts';
 import {
   changePasswordInput,
@@ -38,6 +38,7 @@ export const accountRouter = {
 
   signUp: publicProcedure.input(credentialsInput).mutation(async ({ ctx, input }) => {
     await enforceLimit(ctx, 'sign-up:ip', ctx.clientIp);
+    await enforceLimit(ctx, 'sign-up:account', normalizeEmail(input.email));
     await requestSignUp(ctx.deps, input);
     ctx.emailQueued();
     return { email: normalizeEmail(input.email) };
@@ -53,8 +54,11 @@ export const accountRouter = {
 
   logIn: publicProcedure.input(credentialsInput).mutation(async ({ ctx, input }) => {
     await enforceLimit(ctx, 'login:ip', ctx.clientIp);
-    await enforceLimit(ctx, 'login:account', normalizeEmail(input.email));
+    const account = normalizeEmail(input.email);
+    // A growing delay per account, never a lock: the owner still gets in.
+    await enforceDelay(ctx, 'login:account', account);
     const session = await logIn(ctx.deps, input);
+    await clearDelay(ctx, 'login:account', account);
     await endCurrentSession(ctx);
     ctx.accounts.setCookie(sessionCookie(session.token, ctx.accounts.secure));
     await adoptGuestCart(ctx, session.userId);
@@ -73,14 +77,25 @@ export const accountRouter = {
     return { loggedOut: true };
   }),
 
+  /**
+   * Answers before it looks the address up: the link and its email are made
+   * once the response is sent, so that neither the reply nor its timing says
+   * whether the address has an account.
+   */
   requestPasswordReset: publicProcedure.input(emailInput).mutation(async ({ ctx, input }) => {
+    const email = normalizeEmail(input.email);
     await enforceLimit(ctx, 'reset:ip', ctx.clientIp);
-    await requestPasswordReset(ctx.deps, input);
-    ctx.emailQueued();
-    return { email: normalizeEmail(input.email) };
+    await enforceLimit(ctx, 'reset:account', email);
+    const { deps } = ctx;
+    ctx.afterResponse(async () => {
+      await requestPasswordReset(deps, { email });
+      ctx.emailQueued();
+    });
+    return { email };
   }),
 
   resetPassword: publicProcedure.input(resetPasswordInput).mutation(async ({ ctx, input }) => {
+    await enforceLimit(ctx, 'reset:ip', ctx.clientIp);
     const session = await resetPassword(ctx.deps, input);
     ctx.accounts.setCookie(sessionCookie(session.token, ctx.accounts.secure));
     await adoptGuestCart(ctx, session.userId);
@@ -88,6 +103,8 @@ export const accountRouter = {
   }),
 
   changePassword: protectedProcedure.input(changePasswordInput).mutation(async ({ ctx, input }) => {
+    await enforceLimit(ctx, 'password:ip', ctx.clientIp);
+    await enforceLimit(ctx, 'password:account', ctx.user.id);
     await changePassword(ctx.deps, {
       userId: ctx.user.id,
       sessionId: ctx.session.id,
@@ -101,6 +118,8 @@ export const accountRouter = {
 
   /** Deletes the signed-in person's account after checking the password. */
   delete: protectedProcedure.input(passwordInput).mutation(async ({ ctx, input }) => {
+    await enforceLimit(ctx, 'password:ip', ctx.clientIp);
+    await enforceLimit(ctx, 'password:account', ctx.user.id);
     await deleteAccount(ctx.deps, { userId: ctx.user.id, password: input.password });
     ctx.accounts.setCookie(blankSessionCookie(ctx.accounts.secure));
     return { deleted: true };

@@ -24,6 +24,7 @@ import type { RateLimiters } from '../rate-limits.ts';
 import { appRouter } from '../root.ts';
 import { type Browser, createBrowser } from '../testing/account-http.ts';
 import { openTestShop, stockOf as stockOfVariant } from '../testing/shop.ts';
+import { noLimits } from '../testing/test-context.ts';
 
 let db: Database;
 let close: () => Promise<void>;
@@ -150,14 +151,8 @@ function asInput(product: Editable) {
 
 describe('the admin write limit', () => {
   it('answers 429 past an admin’s writes per minute, and lets reads through', async () => {
-    const unlimited = createMemoryRateLimiter({ attempts: 1_000, windowSeconds: 60 });
     const rateLimiters = {
-      'login:ip': unlimited,
-      'login:account': unlimited,
-      'sign-up:ip': unlimited,
-      'reset:ip': unlimited,
-      'checkout:ip': unlimited,
-      'api:ip': unlimited,
+      ...noLimits,
       'admin:user': createMemoryRateLimiter({ attempts: 2, windowSeconds: 60 }),
     } satisfies RateLimiters;
     const admin = createBrowser(db, argon2, { payments, catalogCache, rateLimiters });

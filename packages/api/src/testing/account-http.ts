@@ -1,4 +1,9 @@
-import { createArgon2idHasher, type SessionCookie, serializeCookie } from '@edgecart/auth';
+import {
+  createArgon2idHasher,
+  type PasswordHasher,
+  type SessionCookie,
+  serializeCookie,
+} from '@edgecart/auth';
 import type { ReadThrough } from '@edgecart/cache';
 import type { Database } from '@edgecart/db';
 import type { Payments } from '@edgecart/payments';
@@ -42,13 +47,22 @@ export function createBrowser(
     rateLimiters?: RateLimiters;
     clientIp?: string;
     emailQueued?: () => void;
+    /**
+     * Takes the work a call defers until its response is sent. Unset, the
+     * browser runs it once the response is built, before `call` returns, as
+     * an entry would after sending it.
+     */
+    afterResponse?: (task: () => Promise<void>) => void;
     payments?: Payments;
     catalogCache?: ReadThrough;
+    /** Wraps the argon2id hasher (to count its calls). */
+    hasher?: (hasher: PasswordHasher) => PasswordHasher;
     /** Count calls against the per-IP ceiling, as the HTTP route does. */
     fromClient?: boolean;
   } = {},
 ): Browser {
-  const hasher = createArgon2idHasher(argon2);
+  const argon2id = createArgon2idHasher(argon2);
+  const hasher = options.hasher ? options.hasher(argon2id) : argon2id;
   const jar = new Map<string, string>();
   return {
     cookie: () => jar.get('session') ?? null,
@@ -72,6 +86,7 @@ export function createBrowser(
         body: method === 'POST' ? JSON.stringify({ json: input ?? null }) : undefined,
       });
       const set: { cookie: string | null; all: string[] } = { cookie: null, all: [] };
+      const deferred: (() => Promise<void>)[] = [];
       const response = await fetchRequestHandler({
         endpoint: '/api/trpc',
         req,
@@ -84,6 +99,7 @@ export function createBrowser(
             ...(options.clientIp && { clientIp: options.clientIp }),
             setHeader: (name, value) => resHeaders.set(name, value),
             ...(options.emailQueued && { emailQueued: options.emailQueued }),
+            afterResponse: options.afterResponse ?? ((task) => deferred.push(task)),
             payments: options.payments ?? null,
             catalogCache: options.catalogCache ?? null,
             fromClient: options.fromClient ?? false,
@@ -100,6 +116,7 @@ export function createBrowser(
             },
           }),
       });
+      for (const task of deferred) await task();
       return {
         status: response.status,
         body: (await response.json()) as Reply['body'],

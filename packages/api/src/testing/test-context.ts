@@ -1,8 +1,14 @@
 import type { PasswordHasher } from '@edgecart/auth';
-import type { RateLimiter } from '@edgecart/cache';
+import type { FailureDelay, RateLimiter } from '@edgecart/cache';
 import type { Database } from '@edgecart/db';
 import { type Context, type ContextInput, createContext } from '../context.ts';
-import { type RateLimiters, type RateLimitName, rateLimitRules } from '../rate-limits.ts';
+import {
+  type FailureDelayName,
+  failureDelayRules,
+  type RateLimiters,
+  type RateLimitName,
+  rateLimitRules,
+} from '../rate-limits.ts';
 
 const allowAll = (name: RateLimitName): RateLimiter => ({
   limit: async () => ({
@@ -12,10 +18,16 @@ const allowAll = (name: RateLimitName): RateLimiter => ({
   }),
 });
 
+const noDelay: FailureDelay = {
+  attempt: async () => ({ allowed: true, remaining: 0, retryAfterSeconds: 0 }),
+  succeeded: async () => {},
+};
+
 /** Limiters that allow everything: for tests of other things than limits. */
-export const noLimits = Object.fromEntries(
-  (Object.keys(rateLimitRules) as RateLimitName[]).map((name) => [name, allowAll(name)]),
-) as RateLimiters;
+export const noLimits = Object.fromEntries([
+  ...(Object.keys(rateLimitRules) as RateLimitName[]).map((name) => [name, allowAll(name)]),
+  ...(Object.keys(failureDelayRules) as FailureDelayName[]).map((name) => [name, noDelay]),
+]) as RateLimiters;
 
 /** A hasher for tests that never touch a password: using it is the test's bug. */
 export const noHasher: PasswordHasher = {
@@ -42,6 +54,9 @@ export function testContext(db: Database, overrides: Partial<ContextInput> = {})
     rateLimiters: noLimits,
     setHeader: () => {},
     emailQueued: () => {},
+    afterResponse: () => {
+      throw new Error('This test has no after-response hook (testContext).');
+    },
     readCookie: null,
     payments: null,
     catalogCache: null,

@@ -1,4 +1,4 @@
-import { createArgon2idHasher, type PasswordHasher } from '@edgecart/auth';
+import { createArgon2idHasher, generateSessionToken, type PasswordHasher } from '@edgecart/auth';
 import { type Database, eq, orders, outbox, pendingSignUps, sessions, users } from '@edgecart/db';
 import type Argon2 from '@phi-ag/argon2';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -193,6 +193,37 @@ export function describeAccountsContract(
           { token: linkToken(later?.body ?? ''), password: 'too late passphrase' },
         ),
       );
+    });
+
+    it('refuses a made-up, forged or expired reset link without hashing the password', async () => {
+      const email = unique();
+      await signUp(email);
+      await requestPasswordReset({ db, origin, now: minutes(10) }, { email });
+      const mail = (await mailTo(email)).find((m) => m.kind === 'password-reset');
+      const token = linkToken(mail?.body ?? '');
+      const [id, secret = ''] = token.split('.');
+      const forged = `${id}.${secret.slice(0, -1)}${secret.endsWith('a') ? 'b' : 'a'}`;
+      let hashes = 0;
+      const counting: PasswordHasher = {
+        ...hasher,
+        hash: (password) => {
+          hashes += 1;
+          return hasher.hash(password);
+        },
+      };
+      const reset = (token: string, now: Date) =>
+        resetPassword({ db, hasher: counting, now }, { token, password: 'a brand new passphrase' });
+      for (const made of [generateSessionToken().token, forged]) {
+        const refused = await failure(reset(made, minutes(11)));
+        expect(refused.message).toMatch(/expired or was already used/);
+        expect(refused.field).toBe('token');
+      }
+      const late = await failure(reset(token, minutes(71)));
+      expect(late.message).toMatch(/expired or was already used/);
+      expect(hashes).toBe(0);
+      // The late try used the link up: it works no more, even within the hour.
+      await failure(reset(token, minutes(12)));
+      expect(hashes).toBe(0);
     });
 
     it('mails nothing for an unknown address, and answers the same', async () => {

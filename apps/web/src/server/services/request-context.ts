@@ -3,6 +3,7 @@ import { type Context, createContext } from '@edgecart/api';
 import type { SessionCookie } from '@edgecart/auth';
 import { currentRequestId } from '../http/request-id.ts';
 import { accountsFor, addressedOrigin, shopOrigin } from './accounts.ts';
+import { runAfterResponse } from './after-response.ts';
 import { getCatalogCache } from './cache.ts';
 import { getDb } from './db.ts';
 import { deliverEmailsAfterResponse, devOutboxEnabled } from './email.ts';
@@ -37,6 +38,8 @@ export async function requestServices(request: EntryRequest) {
     devTools: devOutboxEnabled(),
     /** Delivers the outbox once the response is sent. */
     emailQueued: () => deliverEmailsAfterResponse(db, requestId),
+    /** Runs work once the response is sent (a reset link: the reply must not show it). */
+    afterResponse: (task: () => Promise<void>) => runAfterResponse(task, requestId),
   };
 }
 
