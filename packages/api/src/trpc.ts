@@ -70,6 +70,8 @@ const callDeps = t.middleware(({ ctx, next }) =>
           hasher: ctx.accounts.hasher,
           origin: ctx.accounts.origin,
           stockChanges,
+          /** The client's address key, for the cap on the stock one client holds in checkouts. */
+          clientKey: ctx.clientIp,
         },
       },
     }),

@@ -146,5 +146,14 @@ export const migrations: MigrationMeta[] = [
     "bps": true,
     "folderMillis": 1796224884958,
     "hash": "aa8f7044a2a87353fe37eb4d5a726c59f7478b63c1b542a872da15397ef505ee"
+  },
+  {
+    "sql": [
+      "ALTER TABLE \"orders\" ADD COLUMN \"client_key\" text;",
+      "\nCREATE INDEX \"orders_pending_client_idx\" ON \"orders\" USING btree (\"client_key\") WHERE \"orders\".\"status\" = 'pending';"
+    ],
+    "bps": true,
+    "folderMillis": 1796225988297,
+    "hash": "4303e92de5d0af043f2b35c3a088cf4ad560cda980bece1422b2a93138952b93"
   }
 ];

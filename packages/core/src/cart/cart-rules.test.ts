@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { CART_LINES_MAX, CART_UNITS_MAX } from '../limits.ts';
 import { type CartLine, cartOf, EMPTY_CART, withLineRestored, withQuantity } from './cart-rules.ts';
 
 const line = (variantId: string, quantity: number, stock: number, amount = 1000): CartLine => ({
@@ -38,6 +39,20 @@ describe('cart rules', () => {
     expect(fewer.lines[1]?.state).toBe('ok');
     expect(fewer.subtotal?.amount).toBe(3000);
     expect(fewer.checkoutProblem).toBeNull();
+  });
+
+  it('keeps a cart past the most lines or units from checkout, saying how much to remove', () => {
+    const lines = Array.from({ length: CART_LINES_MAX }, (_, i) => line(`v${i}`, 1, 500));
+    expect(cartOf(lines).checkoutProblem).toBeNull();
+    expect(cartOf([...lines, line('one-more', 1, 500)]).checkoutProblem).toBe(
+      `A cart holds at most ${CART_LINES_MAX} different items: remove 1 to check out.`,
+    );
+    const full = withQuantity(cartOf(lines), 'v0', CART_UNITS_MAX - CART_LINES_MAX + 1);
+    expect(full.itemCount).toBe(CART_UNITS_MAX);
+    expect(full.checkoutProblem).toBeNull();
+    expect(withQuantity(full, 'v1', 4).checkoutProblem).toBe(
+      `A cart holds at most ${CART_UNITS_MAX} items in all: remove 3 to check out.`,
+    );
   });
 
   it('removes a line at 0, leaves an unavailable line unavailable, and empties the cart', () => {

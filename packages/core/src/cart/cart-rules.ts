@@ -4,6 +4,7 @@
  * before the server has answered (`@edgecart/core/cart-rules`).
  */
 import type { CatalogImage } from '../catalog/types.ts';
+import { cartSizeProblem } from '../limits.ts';
 import type { Money } from '../money.ts';
 
 /**
@@ -58,15 +59,18 @@ export function cartOf(lines: CartLine[]): Cart {
   const buyable = lines.filter((line) => line.state === 'ok');
   const currencies = new Set(lines.map((line) => line.unitPrice.currency));
   const currency = lines[0]?.unitPrice.currency ?? 'USD';
+  const itemCount = lines.reduce((sum, line) => sum + line.quantity, 0);
   let checkoutProblem: string | null = null;
   if (lines.some((line) => line.state !== 'ok')) {
     checkoutProblem = 'Some items are not available as they are: change or remove them first.';
   } else if (currencies.size > 1) {
     checkoutProblem = 'Items priced in different currencies cannot be checked out together.';
+  } else {
+    checkoutProblem = cartSizeProblem(lines.length, itemCount);
   }
   return {
     lines,
-    itemCount: lines.reduce((sum, line) => sum + line.quantity, 0),
+    itemCount,
     subtotal: { amount: buyable.reduce((sum, line) => sum + line.lineTotal.amount, 0), currency },
     checkoutProblem,
   };

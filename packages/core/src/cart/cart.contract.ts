@@ -9,6 +9,7 @@ import {
 } from '@edgecart/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { InvalidInputError, NotFoundError } from '../errors.ts';
+import { CART_LINES_MAX, CART_UNITS_MAX } from '../limits.ts';
 import { addToCart, mergeGuestCart, removeFromCart, setCartQuantity } from './change-cart.ts';
 import type { CartOwner } from './owner.ts';
 import { readCart } from './read-cart.ts';
@@ -221,6 +222,100 @@ export function describeCartContract(
       // Merging again (a second log-in with the old cookie) changes nothing.
       await mergeGuestCart(deps(), newGuestToken ?? '', userId);
       expect((await readCart(db, { userId })).itemCount).toBe(5);
+    });
+
+    it('holds at most CART_LINES_MAX items and CART_UNITS_MAX units, saying what to do, and always lets a cart shrink', async () => {
+      const { variants } = await product(Array.from({ length: CART_LINES_MAX + 1 }, () => 500));
+      const userId = await newUser();
+      const owner: CartOwner = { userId };
+      const first = variants[0] ?? '';
+      const last = variants[CART_LINES_MAX] ?? '';
+      for (const variantId of variants.slice(0, CART_LINES_MAX)) {
+        await addToCart(deps(), owner, { variantId, quantity: 1 });
+      }
+      const oneMoreLine = await failure(addToCart(deps(), owner, { variantId: last, quantity: 1 }));
+      expect(oneMoreLine).toBeInstanceOf(InvalidInputError);
+      expect((oneMoreLine as Error).message).toBe(
+        `A cart holds at most ${CART_LINES_MAX} different items: remove one to add another.`,
+      );
+      // More of a line already there is not another line.
+      await addToCart(deps(), owner, { variantId: first, quantity: 1 });
+
+      // Up to the most units, then no further, by adding or by setting a quantity.
+      let units = CART_LINES_MAX + 1;
+      for (const variantId of variants.slice(1, CART_LINES_MAX)) {
+        const more = Math.min(98, CART_UNITS_MAX - units);
+        if (more <= 0) break;
+        await addToCart(deps(), owner, { variantId, quantity: more });
+        units += more;
+      }
+      expect((await readCart(db, owner)).itemCount).toBe(CART_UNITS_MAX);
+      const oneMoreUnit = await failure(
+        addToCart(deps(), owner, { variantId: first, quantity: 1 }),
+      );
+      expect((oneMoreUnit as Error).message).toBe(
+        `A cart holds at most ${CART_UNITS_MAX} items in all: remove some to add others.`,
+      );
+      expect((oneMoreUnit as InvalidInputError).field).toBe('quantity');
+      await setCartQuantity(deps(), owner, { variantId: first, quantity: 1 });
+      const setMore = await failure(
+        setCartQuantity(deps(), owner, { variantId: first, quantity: 3 }),
+      );
+      expect((setMore as Error).message).toBe(
+        `A cart holds at most ${CART_UNITS_MAX} items in all: you can add 1 more.`,
+      );
+      await setCartQuantity(deps(), owner, { variantId: first, quantity: 2 });
+      const cart = await readCart(db, owner);
+      expect([cart.lines.length, cart.itemCount, cart.checkoutProblem]).toEqual([
+        CART_LINES_MAX,
+        CART_UNITS_MAX,
+        null,
+      ]);
+
+      // A cart filled before the limits: it cannot check out, and it can be lowered.
+      await db.insert(cartItems).values({
+        cartId: (await db.select().from(carts).where(eq(carts.userId, userId)))[0]?.id ?? '',
+        variantId: last,
+        quantity: 3,
+        addedAt: now,
+      });
+      const over = await readCart(db, owner);
+      expect(over.checkoutProblem).toBe(
+        `A cart holds at most ${CART_LINES_MAX} different items: remove 1 to check out.`,
+      );
+      await setCartQuantity(deps(), owner, { variantId: last, quantity: 2 });
+      await removeFromCart(deps(), owner, { variantId: last });
+      expect((await readCart(db, owner)).checkoutProblem).toBeNull();
+    });
+
+    it('merges a guest cart only as far as the user’s cart has room', async () => {
+      const { variants } = await product(Array.from({ length: CART_LINES_MAX + 2 }, () => 500));
+      const userId = await newUser();
+      const mine = variants.slice(0, CART_LINES_MAX - 1);
+      for (const variantId of mine) await addToCart(deps(), { userId }, { variantId, quantity: 1 });
+      await addToCart(deps(), { userId }, { variantId: mine[0] ?? '', quantity: 90 });
+      // The guest's lines in the order they were added: one new line fits, the next two do not,
+      // and the last, already in the user's cart, grows only as far as the units allow.
+      const [fits = '', ...noRoom] = variants.slice(CART_LINES_MAX - 1);
+      const { newGuestToken } = await addToCart(
+        deps(),
+        { guestToken: null },
+        { variantId: fits, quantity: 1 },
+      );
+      const guest = { guestToken: newGuestToken };
+      for (const variantId of noRoom) await addToCart(deps(), guest, { variantId, quantity: 1 });
+      await addToCart(deps(), guest, { variantId: mine[1] ?? '', quantity: 99 });
+      await mergeGuestCart(deps(), newGuestToken ?? '', userId);
+      const cart = await readCart(db, { userId });
+      expect(cart.lines.length).toBe(CART_LINES_MAX);
+      expect(cart.itemCount).toBe(CART_UNITS_MAX);
+      expect(cart.lines.map((l) => l.variantId)).toContain(fits);
+      expect(cart.lines.map((l) => l.variantId)).not.toContain(noRoom[0]);
+      expect(cart.lines.find((l) => l.variantId === mine[1])?.quantity).toBe(
+        // What is left beside the first line's 91 and the other lines' one each.
+        CART_UNITS_MAX - 91 - (CART_LINES_MAX - 2),
+      );
+      expect(cart.checkoutProblem).toBeNull();
     });
 
     if (!concurrentTransactions) return;

@@ -1,5 +1,6 @@
 import {
   and,
+  asc,
   CART_QUANTITY_MAX,
   cartItems,
   carts,
@@ -7,8 +8,10 @@ import {
   eq,
   products,
   productVariants,
+  sql,
 } from '@edgecart/db';
 import { InvalidInputError, NotFoundError } from '../errors.ts';
+import { CART_LINES_MAX, CART_UNITS_MAX } from '../limits.ts';
 import { type CartOwner, ensureCart, findCartId, lockCart } from './owner.ts';
 
 export interface CartChangeDeps {
@@ -54,10 +57,46 @@ function checkQuantity(wanted: number, inCart: number, stock: number) {
   }
 }
 
+/** How many lines and units the cart holds. */
+async function cartSize(db: Database, cartId: string) {
+  const [size] = await db
+    .select({
+      lines: sql<number>`count(*)::int`,
+      units: sql<number>`coalesce(sum(${cartItems.quantity}), 0)::int`,
+    })
+    .from(cartItems)
+    .where(eq(cartItems.cartId, cartId));
+  return { lines: size?.lines ?? 0, units: size?.units ?? 0 };
+}
+
+/**
+ * Refuses a change that takes the cart past its limits (`limits.ts`): a new
+ * line past the most lines, or more units past the most units. A change that
+ * does neither passes, so that a cart over its limits can always be lowered.
+ */
+async function checkCartSize(db: Database, cartId: string, inCart: number, wanted: number) {
+  const size = await cartSize(db, cartId);
+  if (inCart === 0 && size.lines >= CART_LINES_MAX) {
+    throw new InvalidInputError(
+      `A cart holds at most ${CART_LINES_MAX} different items: remove one to add another.`,
+    );
+  }
+  const room = CART_UNITS_MAX - (size.units - inCart);
+  if (wanted > inCart && wanted > room) {
+    throw new InvalidInputError(
+      room - inCart > 0
+        ? `A cart holds at most ${CART_UNITS_MAX} items in all: you can add ${room - inCart} more.`
+        : `A cart holds at most ${CART_UNITS_MAX} items in all: remove some to add others.`,
+      { field: 'quantity' },
+    );
+  }
+}
+
 /**
  * Adds `quantity` of a variant, on top of what the cart holds, never above the
- * stock or 99. One transaction, with the cart's row locked, so that two adds at
- * once (two tabs) sum instead of overwriting.
+ * stock or 99, nor past the cart's limits (`limits.ts`). One transaction, with
+ * the cart's row locked, so that two adds at once (two tabs) sum instead of
+ * overwriting.
  */
 export async function addToCart(
   deps: CartChangeDeps,
@@ -72,6 +111,7 @@ export async function addToCart(
     const inCart = await quantityInCart(tx, cartId, input.variantId);
     const wanted = inCart + input.quantity;
     checkQuantity(wanted, inCart, variant.stock);
+    await checkCartSize(tx, cartId, inCart, wanted);
     await tx
       .insert(cartItems)
       .values({ cartId, variantId: input.variantId, quantity: wanted, addedAt: deps.now })
@@ -83,7 +123,7 @@ export async function addToCart(
   });
 }
 
-/** Sets a line's quantity (1..99, at most the stock). */
+/** Sets a line's quantity (1..99, at most the stock, within the cart's limits). */
 export async function setCartQuantity(
   deps: CartChangeDeps,
   owner: CartOwner,
@@ -97,6 +137,7 @@ export async function setCartQuantity(
     if (inCart === 0) throw new NotFoundError('That item is not in your cart.');
     const variant = await variantToBuy(tx, input.variantId);
     checkQuantity(input.quantity, 0, variant.stock);
+    await checkCartSize(tx, cartId, inCart, input.quantity);
     await tx
       .update(cartItems)
       .set({ quantity: input.quantity })
@@ -119,8 +160,9 @@ export async function removeFromCart(
 
 /**
  * On log-in: the guest's cart joins the user's, quantities summed and capped
- * by stock and by 99 (a line with nothing left in stock stays out), and the
- * guest cart is gone. One transaction.
+ * by stock and by 99 (a line with nothing left in stock stays out) and by the
+ * cart's limits (`limits.ts`: the guest's lines that do not fit stay out),
+ * and the guest cart is gone. One transaction.
  */
 export async function mergeGuestCart(
   deps: CartChangeDeps,
@@ -133,18 +175,30 @@ export async function mergeGuestCart(
     const guestLines = await tx
       .select({ variantId: cartItems.variantId, quantity: cartItems.quantity })
       .from(cartItems)
-      .where(eq(cartItems.cartId, guestCartId));
+      .where(eq(cartItems.cartId, guestCartId))
+      // Past the cart's limits, the lines the guest chose first get in.
+      .orderBy(asc(cartItems.addedAt), asc(cartItems.variantId));
     if (guestLines.length > 0) {
       const { cartId } = await ensureCart(tx, { userId }, deps.now);
       await lockCart(tx, cartId, deps.now);
+      const size = await cartSize(tx, cartId);
       for (const line of guestLines) {
         const [variant] = await tx
           .select({ stock: productVariants.stock })
           .from(productVariants)
           .where(eq(productVariants.id, line.variantId));
         const inCart = await quantityInCart(tx, cartId, line.variantId);
-        const merged = Math.min(inCart + line.quantity, variant?.stock ?? 0, CART_QUANTITY_MAX);
+        if (inCart === 0 && size.lines >= CART_LINES_MAX) continue;
+        const room = Math.max(0, CART_UNITS_MAX - size.units);
+        const merged = Math.min(
+          inCart + line.quantity,
+          variant?.stock ?? 0,
+          CART_QUANTITY_MAX,
+          inCart + room,
+        );
         if (merged < 1) continue;
+        if (inCart === 0) size.lines += 1;
+        size.units += merged - inCart;
         await tx
           .insert(cartItems)
           .values({ cartId, variantId: line.variantId, quantity: merged, addedAt: deps.now })

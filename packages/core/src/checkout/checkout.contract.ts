@@ -1,5 +1,8 @@
 import {
+  and,
   auditLog,
+  cartItems,
+  carts,
   type Database,
   eq,
   orderItems,
@@ -12,8 +15,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addToCart } from '../cart/change-cart.ts';
 import { readCart } from '../cart/read-cart.ts';
 import { InvalidInputError } from '../errors.ts';
+import { CART_LINES_MAX, CART_UNITS_MAX, HELD_UNITS_MAX } from '../limits.ts';
 import { sweepExpiredOrders } from '../orders/sweep-expired-orders.ts';
-import { ORDER_HOLD_MS, placeOrder } from './place-order.ts';
+import { cancelPendingOrder } from './order-lifecycle.ts';
+import { ORDER_HOLD_MS, placeOrder, storedClientKey } from './place-order.ts';
 import { releaseOrderStock } from './release-stock.ts';
 
 const start = new Date('2026-11-24T12:00:00.000Z');
@@ -210,7 +215,158 @@ export function describeCheckoutContract(
       );
     });
 
+    /** A fresh guest cart (a new cookie) holding `quantity` of a variant. */
+    async function guestCart(variantId: string, quantity: number) {
+      const { newGuestToken } = await addToCart(
+        deps(),
+        { guestToken: null },
+        { variantId, quantity },
+      );
+      return { guestToken: newGuestToken };
+    }
+    /** Units held in pending orders placed from an address key. */
+    async function heldFrom(clientKey: string) {
+      const rows = await db
+        .select({ quantity: orderItems.quantity })
+        .from(orderItems)
+        .innerJoin(orders, eq(orders.id, orderItems.orderId))
+        .where(and(eq(orders.clientKey, storedClientKey(clientKey)), eq(orders.status, 'pending')));
+      return rows.reduce((sum, row) => sum + row.quantity, 0);
+    }
+
+    it('refuses a client that checks out fresh guest carts past HELD_UNITS_MAX units, while another shopper still buys', async () => {
+      const perCart = 50;
+      const hoards = Math.floor(HELD_UNITS_MAX / perCart);
+      const { ids } = await variants([perCart * hoards + 65]);
+      const variantId = ids[0] ?? '';
+      const hoarder = `2001:db8:${crypto.randomUUID().slice(0, 4)}:1::/64`;
+      for (let i = 0; i < hoards; i++) {
+        await placeOrder({ ...deps(), clientKey: hoarder }, await guestCart(variantId, perCart), {
+          email: null,
+        });
+      }
+      expect(await heldFrom(hoarder)).toBe(hoards * perCart);
+      const next = await guestCart(variantId, perCart);
+      expect(
+        await refusal(placeOrder({ ...deps(), clientKey: hoarder }, next, { email: null })),
+      ).toBe(
+        `You already have ${hoards * perCart} items waiting in unpaid checkouts: pay for or cancel one first.`,
+      );
+      // Signed in, from the same address: the same client.
+      const account = await shopper();
+      await addToCart(deps(), account, { variantId, quantity: 1 });
+      expect(
+        await refusal(placeOrder({ ...deps(), clientKey: hoarder }, account, { email: null })),
+      ).toMatch(/^You already have \d+ items waiting in unpaid checkouts/);
+      expect(await stockOf(variantId)).toBe(65);
+
+      // Anyone else still buys, as a guest or signed in, even all that is left.
+      const neighbour = await guestCart(variantId, 5);
+      await placeOrder({ ...deps(), clientKey: '198.51.100.77' }, neighbour, { email: null });
+      const buyer = await shopper();
+      await addToCart(deps(), buyer, { variantId, quantity: 60 });
+      await placeOrder({ ...deps(), clientKey: '198.51.100.78' }, buyer, { email: null });
+      expect(await stockOf(variantId)).toBe(0);
+
+      // Once one of its checkouts is cancelled (or paid, or expired), the client can check out again.
+      const [held] = await db
+        .select({ id: orders.id })
+        .from(orders)
+        .where(eq(orders.clientKey, storedClientKey(hoarder)));
+      await cancelPendingOrder(deps(), held?.id ?? '', 'checkout');
+      await placeOrder({ ...deps(), clientKey: hoarder }, next, { email: null });
+      expect(await heldFrom(hoarder)).toBe(hoards * perCart);
+      // The address is never stored, only its hash.
+      const keys = await db.select({ key: orders.clientKey }).from(orders);
+      expect(keys.map((k) => k.key).filter((k) => k?.includes(':'))).toEqual([]);
+    });
+
+    it('says how much a client may still check out when an order would pass HELD_UNITS_MAX', async () => {
+      const { ids } = await variants([HELD_UNITS_MAX + 50]);
+      const variantId = ids[0] ?? '';
+      const client = `203.0.113.${crypto.randomUUID()}`;
+      const first = HELD_UNITS_MAX - 40;
+      let placed = 0;
+      while (placed < first) {
+        const quantity = Math.min(99, first - placed);
+        await placeOrder({ ...deps(), clientKey: client }, await guestCart(variantId, quantity), {
+          email: null,
+        });
+        placed += quantity;
+      }
+      const over = await guestCart(variantId, 41);
+      expect(
+        await refusal(placeOrder({ ...deps(), clientKey: client }, over, { email: null })),
+      ).toBe(
+        `You already have ${first} items waiting in unpaid checkouts, and at most ${HELD_UNITS_MAX} can wait at once: pay for or cancel one first, or check out at most 40 items.`,
+      );
+      await placeOrder({ ...deps(), clientKey: client }, await guestCart(variantId, 40), {
+        email: null,
+      });
+      expect(await heldFrom(client)).toBe(HELD_UNITS_MAX);
+    });
+
+    it('refuses a cart past the most lines or units (filled before the limits), reserving nothing', async () => {
+      const { ids } = await variants(Array.from({ length: CART_LINES_MAX + 1 }, () => 99));
+      const owner = await shopper();
+      await addToCart(deps(), owner, { variantId: ids[0] ?? '', quantity: 1 });
+      const [cart] = await db
+        .select({ id: carts.id })
+        .from(carts)
+        .where(eq(carts.userId, owner.userId));
+      const cartId = cart?.id ?? '';
+      await db
+        .insert(cartItems)
+        .values(
+          ids.slice(1).map((variantId) => ({ cartId, variantId, quantity: 1, addedAt: start })),
+        );
+      expect(await refusal(placeOrder(deps(), owner, { email: null }))).toBe(
+        `A cart holds at most ${CART_LINES_MAX} different items: remove 1 to check out.`,
+      );
+      await db
+        .delete(cartItems)
+        .where(and(eq(cartItems.cartId, cartId), eq(cartItems.variantId, ids[1] ?? '')));
+      await db.update(cartItems).set({ quantity: 99 }).where(eq(cartItems.cartId, cartId));
+      expect(await refusal(placeOrder(deps(), owner, { email: null }))).toBe(
+        `A cart holds at most ${CART_UNITS_MAX} items in all: remove ${99 * CART_LINES_MAX - CART_UNITS_MAX} to check out.`,
+      );
+      for (const id of ids) expect(await stockOf(id)).toBe(99);
+      expect(await ordersOf(owner.userId)).toEqual([]);
+    });
+
     if (!concurrentTransactions) return;
+
+    it('never lets one client hold more than HELD_UNITS_MAX: 20 concurrent checkouts from one address', async () => {
+      const perCart = 40;
+      const { ids } = await variants([perCart * 20, 100]);
+      const [variantId = '', other = ''] = ids;
+      const client = `2001:db8:${crypto.randomUUID().slice(0, 4)}:2::/64`;
+      const hoard = await Promise.all(
+        Array.from({ length: 20 }, () => guestCart(variantId, perCart)),
+      );
+      const others = await Promise.all(Array.from({ length: 5 }, () => guestCart(other, 1)));
+      const outcomes = await Promise.allSettled([
+        ...hoard.map((owner) =>
+          placeOrder({ ...deps(), clientKey: client }, owner, { email: null }),
+        ),
+        ...others.map((owner, i) =>
+          placeOrder({ ...deps(), clientKey: `198.51.100.${i}` }, owner, { email: null }),
+        ),
+      ]);
+      const mine = outcomes.slice(0, 20);
+      const allowed = Math.floor(HELD_UNITS_MAX / perCart);
+      expect(mine.filter((o) => o.status === 'fulfilled')).toHaveLength(allowed);
+      for (const o of mine) {
+        if (o.status === 'rejected') {
+          expect(o.reason).toBeInstanceOf(InvalidInputError);
+          expect((o.reason as Error).message).toMatch(/^You already have \d+ items waiting/);
+        }
+      }
+      expect(outcomes.slice(20).filter((o) => o.status === 'rejected')).toEqual([]);
+      expect(await heldFrom(client)).toBe(allowed * perCart);
+      expect(await stockOf(variantId)).toBe(perCart * (20 - allowed));
+      expect(await stockOf(other)).toBe(95);
+    });
 
     it('never oversells: 100 concurrent checkouts of a variant with 7 in stock make 7 orders', async () => {
       const { ids } = await variants([7]);

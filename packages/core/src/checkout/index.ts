@@ -10,7 +10,13 @@ export {
   orderByCheckoutSession,
   pendingOrdersOfCart,
 } from './order-lifecycle.ts';
-export { ORDER_HOLD_MS, type PlacedOrder, placeOrder } from './place-order.ts';
+export {
+  ORDER_HOLD_MS,
+  type PlacedOrder,
+  type PlaceOrderDeps,
+  placeOrder,
+  storedClientKey,
+} from './place-order.ts';
 export { releaseOrderStock } from './release-stock.ts';
 export {
   cancelCheckout,

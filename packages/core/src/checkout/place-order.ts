@@ -1,3 +1,4 @@
+import { hashSecret } from '@edgecart/auth';
 import {
   and,
   asc,
@@ -6,10 +7,12 @@ import {
   eq,
   gte,
   isNull,
+  or,
   orderItems,
   orders,
   products,
   productVariants,
+  type SQL,
   sql,
 } from '@edgecart/db';
 import { writeAudit } from '../audit.ts';
@@ -17,6 +20,7 @@ import type { CartOwner } from '../cart/owner.ts';
 import { findCartId, lockCart } from '../cart/owner.ts';
 import type { StockChanges } from '../catalog/stock-changes.ts';
 import { InvalidInputError } from '../errors.ts';
+import { cartSizeProblem, HELD_UNITS_MAX } from '../limits.ts';
 import { cancelPendingInTransaction } from './order-lifecycle.ts';
 
 /**
@@ -43,6 +47,55 @@ export interface PlacedOrder {
   }[];
 }
 
+export interface PlaceOrderDeps {
+  db: Database;
+  now: Date;
+  stockChanges?: StockChanges | undefined;
+  /**
+   * The client placing the order, by its address key (`clientAddressKey`: an
+   * IPv6 /64, an IPv4 address), for the cap on the stock one client holds in
+   * unpaid checkouts. The API always passes it; without it (scripts, tests)
+   * only the account's own checkouts count.
+   */
+  clientKey?: string | null | undefined;
+}
+
+/** What the database keeps of a client's address key: a SHA-256, never the address. */
+export function storedClientKey(clientKey: string): string {
+  return hashSecret(`edgecart-client:${clientKey}`);
+}
+
+/**
+ * A transaction-scoped advisory lock per holder (an account, a client), taken
+ * in one order: checkouts of one holder count and reserve one at a time.
+ */
+async function lockHolders(tx: Database, holders: string[]) {
+  const keys = holders
+    // 60 bits of the holder's SHA-256: a positive bigint; a collision only serialises two holders.
+    .map((holder) => BigInt(`0x${hashSecret(`edgecart-holder:${holder}`).slice(0, 15)}`))
+    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  for (const key of keys) {
+    await tx.execute(sql`select pg_advisory_xact_lock(${key.toString()}::bigint)`);
+  }
+}
+
+/** Units held in pending orders (stock reserved, not paid) of any of these holders. */
+async function unitsHeld(tx: Database, heldBy: SQL[]) {
+  const [row] = await tx
+    .select({ units: sql<number>`coalesce(sum(${orderItems.quantity}), 0)::int` })
+    .from(orderItems)
+    .innerJoin(orders, eq(orders.id, orderItems.orderId))
+    .where(
+      and(
+        eq(orders.status, 'pending'),
+        isNull(orders.paidAt),
+        isNull(orders.stockReleasedAt),
+        or(...heldBy),
+      ),
+    );
+  return row?.units ?? 0;
+}
+
 /**
  * Turns the owner's cart into a pending order, in one transaction: prices and
  * titles are read from the database now and copied into the order, and each
@@ -50,9 +103,16 @@ export interface PlacedOrder {
  * zero. If any line cannot be reserved, nothing is: the transaction rolls
  * back and the shopper is told which item and how many are left. Lines are
  * reserved in variant id order, so that two checkouts never deadlock.
+ *
+ * The shop's limits (`limits.ts`) hold here too: a cart past the most lines or
+ * units is refused, and so is an order that would take the units its client
+ * (address key) and account hold in unpaid checkouts past `HELD_UNITS_MAX`.
+ * Those are counted under an advisory lock per holder, taken after the cart's
+ * row and before any stock, so that concurrent checkouts of one client count
+ * one after another and never pass the cap together.
  */
 export async function placeOrder(
-  deps: { db: Database; now: Date; stockChanges?: StockChanges | undefined },
+  deps: PlaceOrderDeps,
   owner: CartOwner,
   contact: { email: string | null },
 ): Promise<PlacedOrder> {
@@ -60,6 +120,16 @@ export async function placeOrder(
     const cartId = await findCartId(tx, owner);
     if (!cartId) throw new InvalidInputError('Your cart is empty.');
     await lockCart(tx, cartId, deps.now);
+    const userId = 'userId' in owner ? owner.userId : null;
+    const clientKey = deps.clientKey ? storedClientKey(deps.clientKey) : null;
+    const heldBy = [
+      ...(clientKey ? [eq(orders.clientKey, clientKey)] : []),
+      ...(userId ? [eq(orders.userId, userId)] : []),
+    ];
+    await lockHolders(tx, [
+      ...(clientKey ? [`client:${clientKey}`] : []),
+      ...(userId ? [`user:${userId}`] : []),
+    ]);
     // An earlier unpaid checkout of this cart gives way, in this transaction and before this
     // one reserves: two checkouts of one cart at once (a double submit, two tabs) hold stock once.
     const replaced = await tx
@@ -106,6 +176,18 @@ export async function placeOrder(
         'Items priced in different currencies cannot be checked out together.',
       );
     }
+    const units = lines.reduce((sum, line) => sum + line.quantity, 0);
+    const tooBig = cartSizeProblem(lines.length, units);
+    if (tooBig) throw new InvalidInputError(tooBig);
+    // Counted after the earlier checkouts of this cart gave way: they are not held any more.
+    const held = heldBy.length > 0 ? await unitsHeld(tx, heldBy) : 0;
+    if (held + units > HELD_UNITS_MAX) {
+      throw new InvalidInputError(
+        held >= HELD_UNITS_MAX
+          ? `You already have ${held} items waiting in unpaid checkouts: pay for or cancel one first.`
+          : `You already have ${held} items waiting in unpaid checkouts, and at most ${HELD_UNITS_MAX} can wait at once: pay for or cancel one first, or check out at most ${HELD_UNITS_MAX - held} items.`,
+      );
+    }
 
     for (const line of lines) {
       const reserved = await tx
@@ -133,12 +215,12 @@ export async function placeOrder(
 
     const subtotal = lines.reduce((sum, line) => sum + line.price * line.quantity, 0);
     const expiresAt = new Date(deps.now.getTime() + ORDER_HOLD_MS);
-    const userId = 'userId' in owner ? owner.userId : null;
     const [order] = await tx
       .insert(orders)
       .values({
         userId,
         cartId,
+        clientKey,
         email: contact.email,
         status: 'pending',
         currency,

@@ -22,6 +22,11 @@ export interface StartCheckoutDeps {
   origin: string;
   /** Told which variants' stock moved, for the catalog cache. */
   stockChanges?: StockChanges | undefined;
+  /**
+   * The client's address key (`clientAddressKey`), for the cap on the stock
+   * one client holds in unpaid checkouts (`HELD_UNITS_MAX`).
+   */
+  clientKey: string;
 }
 
 /**
@@ -38,8 +43,12 @@ export async function startCheckout(
   contact: { email: string | null },
 ): Promise<{ url: string; orderId: string; orderNumber: number }> {
   const { db, payments } = deps;
-  const { stockChanges } = deps;
-  const order = await placeOrder({ db, now: deps.clock(), stockChanges }, owner, contact);
+  const { stockChanges, clientKey } = deps;
+  const order = await placeOrder(
+    { db, now: deps.clock(), stockChanges, clientKey },
+    owner,
+    contact,
+  );
   for (const sessionId of order.replacedPages) {
     // Best effort: an earlier page left open expires by itself within 31 minutes, and a
     // payment on it takes the stock again (or asks for review) when its event comes.

@@ -60,6 +60,12 @@ export const orders = pgTable(
     amountRefundRequested: integer().notNull().default(0),
     /** The cart it was placed from: emptied once the order is paid. */
     cartId: text(),
+    /**
+     * The client that placed it, for the cap on the stock one client holds in
+     * unpaid checkouts: SHA-256 of its address key (an IPv6 /64, an IPv4
+     * address), never the address. Null when placed other than over the API.
+     */
+    clientKey: text(),
     /** The payment provider's checkout session, once created. */
     checkoutSessionId: text(),
     paymentIntentId: text(),
@@ -80,6 +86,7 @@ export const orders = pgTable(
     uniqueIndex('orders_checkout_session_key').on(t.checkoutSessionId),
     index('orders_user_idx').on(t.userId, t.createdAt),
     index('orders_pending_expiry_idx').on(t.expiresAt).where(sql`${t.status} = 'pending'`),
+    index('orders_pending_client_idx').on(t.clientKey).where(sql`${t.status} = 'pending'`),
     check(
       'orders_status_check',
       sql`${t.status} in ('pending', 'paid', 'cancelled', 'refunded', 'partially_refunded', 'needs_review')`,

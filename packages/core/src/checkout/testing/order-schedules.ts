@@ -249,7 +249,13 @@ class Checkout implements fc.AsyncCommand<Model, World> {
       this.fault,
       (db) =>
         startCheckout(
-          { db, clock: () => new Date(now), payments, origin: 'https://shop.example' },
+          {
+            db,
+            clock: () => new Date(now),
+            payments,
+            origin: 'https://shop.example',
+            clientKey: `198.51.100.${this.shopper}`,
+          },
           {
             userId: shopper.userId,
           },
