@@ -6,7 +6,12 @@ import {
   type SessionCookie,
 } from '@edgecart/auth';
 import type { ReadThrough } from '@edgecart/cache';
-import { catalogReads, type ValidSession, validateSessionToken } from '@edgecart/core';
+import {
+  catalogReads,
+  clientAddressKey,
+  type ValidSession,
+  validateSessionToken,
+} from '@edgecart/core';
 import type { Database } from '@edgecart/db';
 import type { Payments } from '@edgecart/payments';
 import type { RateLimiters } from './rate-limits.ts';
@@ -39,7 +44,11 @@ export interface ContextInput {
   accounts: AccountsInput;
   /** Development tools (the outbox page): never in a deployed Worker. */
   devTools: boolean;
-  /** The client's IP as the platform saw it (CF-Connecting-IP), never a client-sent header. */
+  /**
+   * The client's IP as the platform saw it (CF-Connecting-IP), never a
+   * client-sent header. The context keeps its key (`clientAddressKey`: an IPv6
+   * address by its /64), so that every per-IP limit counts a /64 as one client.
+   */
   clientIp: string;
   rateLimiters: RateLimiters;
   /** Sets a header on the HTTP response (Retry-After); a page render ignores it. */
@@ -49,6 +58,13 @@ export interface ContextInput {
    * it): the entry delivers the outbox once the response is sent.
    */
   emailQueued: () => void;
+  /**
+   * Runs `task` once the response has been sent (Next's `after`, a Worker's
+   * `waitUntil`): work whose presence or length must not show in the reply,
+   * such as a reset link for an address that may have no account. A failure
+   * is logged, never answered.
+   */
+  afterResponse: (task: () => Promise<void>) => void;
   /**
    * Reads a cookie as it stands now, for entries where a cookie set earlier in
    * the same request must be seen (a Server Action that renders the page
@@ -77,10 +93,12 @@ export function createContext(input: ContextInput) {
     now,
     accounts,
     devTools: input.devTools,
-    clientIp: input.clientIp,
+    /** What per-client limits count by: an IPv4 address, an IPv6 /64. */
+    clientIp: clientAddressKey(input.clientIp),
     rateLimiters: input.rateLimiters,
     setHeader: input.setHeader,
     emailQueued: input.emailQueued,
+    afterResponse: input.afterResponse,
     payments: input.payments,
     catalogCache: input.catalogCache,
     /** Catalog reads, through the cache when there is one. */

@@ -1,5 +1,5 @@
 import { createMemoryCache, createMemoryRateLimiter, createReadThrough } from '@edgecart/cache';
-import { CATALOG_CACHE_NAMESPACE } from '@edgecart/core';
+import { CATALOG_CACHE_NAMESPACE, HELD_UNITS_MAX } from '@edgecart/core';
 import { type Database, eq, orders, products, productVariants } from '@edgecart/db';
 import type { StripeStandIn } from '@edgecart/dev-services';
 import { createStripePayments, type Payments } from '@edgecart/payments';
@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RateLimiters } from '../rate-limits.ts';
 import { type Browser, createBrowser, type Reply } from '../testing/account-http.ts';
 import { openTestShop, stockOf as stockOfVariant } from '../testing/shop.ts';
+import { noLimits } from '../testing/test-context.ts';
 
 let db: Database;
 let close: () => Promise<void>;
@@ -111,6 +112,81 @@ describe('checkout over HTTP', () => {
     expect((await other.call('checkout.start', undefined)).status).toBe(200);
   });
 
+  it('counts every address of an IPv6 /64 as one client: rotating through it is still limited', async () => {
+    const limiter = createMemoryRateLimiter({ attempts: 3, windowSeconds: 900 });
+    const keys: string[] = [];
+    const counting = {
+      limit: (key: string) => {
+        keys.push(key);
+        return limiter.limit(key);
+      },
+    };
+    const rateLimiters = { ...noLimits, 'checkout:ip': counting } as RateLimiters;
+    // One unit of the best-stocked variant for each: a fresh cart per address.
+    const plenty = variants.reduce((a, b) => (b.stock > a.stock ? b : a));
+    const checkOut = async (clientIp: string) => {
+      const guest = createBrowser(db, argon2, { payments, rateLimiters, clientIp });
+      expect((await guest.call('cart.add', { variantId: plenty.id, quantity: 1 })).status).toBe(
+        200,
+      );
+      return (await guest.call('checkout.start', undefined)).status;
+    };
+    const statuses: number[] = [];
+    for (const clientIp of [
+      '2001:db8:7:1::1',
+      '2001:DB8:7:1:ffff:ffff:ffff:fffe',
+      '2001:db8:7:1:1234:5678:9abc:def0',
+      '[2001:0db8:0007:0001::abcd]',
+    ]) {
+      statuses.push(await checkOut(clientIp));
+    }
+    expect(statuses).toEqual([200, 200, 200, 429]);
+    expect(new Set(keys)).toEqual(new Set(['checkout:ip:2001:db8:7:1::/64']));
+    // The next /64 is another customer, and an IPv4 address is one client by itself.
+    for (const clientIp of ['2001:db8:7:2::1', '::ffff:198.51.100.22']) {
+      expect(await checkOut(clientIp)).toBe(200);
+    }
+    expect(keys.slice(-1)).toEqual(['checkout:ip:198.51.100.22']);
+  });
+
+  it('refuses a client that hoards stock in unpaid checkouts from fresh carts, and sells to the next shopper', async () => {
+    const slug = `hoard-${crypto.randomUUID().slice(0, 8)}`;
+    const [product] = await db
+      .insert(products)
+      .values({ slug, title: 'Hoarded tent', description: 'A tent.', currency: 'USD' })
+      .returning({ id: products.id });
+    const [variant] = await db
+      .insert(productVariants)
+      .values({
+        productId: product?.id ?? '',
+        sku: slug,
+        title: 'One size',
+        price: 1000,
+        currency: 'USD',
+        stock: HELD_UNITS_MAX + 100,
+      })
+      .returning({ id: productVariants.id });
+    const variantId = variant?.id ?? '';
+    const fill = async (clientIp: string, quantity: number) => {
+      const guest = createBrowser(db, argon2, { payments, clientIp });
+      expect((await guest.call('cart.add', { variantId, quantity })).status).toBe(200);
+      return guest.call('checkout.start', undefined);
+    };
+    // A fresh cart (a new cookie) and a new address of the same /64 each time.
+    let held = 0;
+    for (let i = 1; held + 99 <= HELD_UNITS_MAX; i++) {
+      expect((await fill(`2001:db8:8:1::${i}`, 99)).status).toBe(200);
+      held += 99;
+    }
+    const refused = await fill('2001:db8:8:1::ffff', 99);
+    expect(refused.status).toBe(400);
+    expect(refused.body.error?.json?.message).toMatch(
+      new RegExp(`^You already have ${held} items waiting in unpaid checkouts`),
+    );
+    expect(await stockOf(variantId)).toBe(HELD_UNITS_MAX + 100 - held);
+    expect((await fill('198.51.100.23', 3)).status).toBe(200);
+  });
+
   it("closes the checkout a shopper came back from, and nobody else's", async () => {
     const { guest: ann, variant } = await guestWithCart();
     const { guest: bob } = await guestWithCart();
@@ -201,16 +277,7 @@ describe('the catalog cache around a checkout', () => {
 describe('the per-IP ceiling on tRPC calls', () => {
   it('answers 429 with Retry-After past the ceiling, for that client only, and never counts a page’s own calls', async () => {
     const limit = createMemoryRateLimiter({ attempts: 5, windowSeconds: 60 });
-    const unlimited = createMemoryRateLimiter({ attempts: 1_000, windowSeconds: 60 });
-    const rateLimiters = {
-      'login:ip': unlimited,
-      'login:account': unlimited,
-      'sign-up:ip': unlimited,
-      'reset:ip': unlimited,
-      'checkout:ip': unlimited,
-      'api:ip': limit,
-      'admin:user': unlimited,
-    } satisfies RateLimiters;
+    const rateLimiters = { ...noLimits, 'api:ip': limit } satisfies RateLimiters;
     const browse = (clientIp: string, fromClient: boolean) =>
       createBrowser(db, argon2, { rateLimiters, clientIp, fromClient });
     const scraper = browse('198.51.100.30', true);

@@ -1,6 +1,18 @@
 import 'server-only';
-import { type RateLimiters, type RateLimitName, rateLimitRules } from '@edgecart/api';
-import { createMemoryRateLimiter, createUpstashRateLimiter } from '@edgecart/cache';
+import {
+  type FailureDelayName,
+  failureDelayRules,
+  type RateLimiters,
+  type RateLimitName,
+  rateLimitRules,
+  // The rules alone: a route that only needs limits must not bundle the router.
+} from '@edgecart/api/rate-limits';
+import {
+  createMemoryFailureDelay,
+  createMemoryRateLimiter,
+  createUpstashFailureDelay,
+  createUpstashRateLimiter,
+} from '@edgecart/cache';
 import { env } from '~/env';
 import { inWorker } from './runtime.ts';
 
@@ -8,15 +20,21 @@ const holder = globalThis as { edgecartRateLimiters?: RateLimiters };
 
 /**
  * What a limit does when Redis does not answer: the ones that guard accounts
- * and email deny; checkout, which guards stock holds, lets the sale through,
- * and so does the ceiling on API calls, which guards the catalog.
+ * and email deny, and so does checkout, which guards stock holds (a script
+ * must not hold the shelves while Redis is away; the shopper is asked to try
+ * again in a moment); the ceiling on API calls, which guards the catalog,
+ * lets the request through.
  */
-const onTimeout: Record<RateLimitName, 'deny' | 'allow'> = {
+const onTimeout: Record<RateLimitName | FailureDelayName, 'deny' | 'allow'> = {
   'login:ip': 'deny',
   'login:account': 'deny',
   'sign-up:ip': 'deny',
+  'sign-up:account': 'deny',
   'reset:ip': 'deny',
-  'checkout:ip': 'allow',
+  'reset:account': 'deny',
+  'password:ip': 'deny',
+  'password:account': 'deny',
+  'checkout:ip': 'deny',
   'api:ip': 'allow',
   'admin:user': 'allow',
 };
@@ -33,21 +51,33 @@ export function getRateLimiters(): RateLimiters {
   const url = own ? env.UPSTASH_LIMITS_REDIS_REST_URL : env.UPSTASH_REDIS_REST_URL;
   const token = own ? env.UPSTASH_LIMITS_REDIS_REST_TOKEN : env.UPSTASH_REDIS_REST_TOKEN;
   const names = Object.keys(rateLimitRules) as RateLimitName[];
-  holder.edgecartRateLimiters = Object.fromEntries(
-    names.map((name) => [
+  const delayNames = Object.keys(failureDelayRules) as FailureDelayName[];
+  holder.edgecartRateLimiters = Object.fromEntries([
+    ...names.map((name) => [
       name,
       url && token
         ? createUpstashRateLimiter(rateLimitRules[name], { url, token, onTimeout: onTimeout[name] })
         : createMemoryRateLimiter(rateLimitRules[name]),
     ]),
-  ) as RateLimiters;
+    ...delayNames.map((name) => [
+      name,
+      url && token
+        ? createUpstashFailureDelay(failureDelayRules[name], {
+            url,
+            token,
+            onTimeout: onTimeout[name],
+          })
+        : createMemoryFailureDelay(failureDelayRules[name]),
+    ]),
+  ]) as RateLimiters;
   return holder.edgecartRateLimiters;
 }
 
 /**
  * The client's IP: Cloudflare's CF-Connecting-IP in the Worker, which a
  * client cannot set; never X-Forwarded-For. next dev has no trusted source,
- * so every local request counts as one client.
+ * so every local request counts as one client. The API's context keys it
+ * for the limits (`clientAddressKey`: an IPv6 address by its /64).
  */
 export function clientIpOf(headers: Headers): string {
   return (inWorker ? headers.get('cf-connecting-ip') : null) ?? 'local';
