@@ -2,7 +2,7 @@ import 'server-only';
 import { createCaller } from '@edgecart/api';
 import { cookies, headers } from 'next/headers';
 import { cache } from 'react';
-import { apiContext } from '../services/request-context.ts';
+import { apiContext } from '../services/api-context.ts';
 
 /** The caller for this request, its cookies read and written through Next's store. */
 async function callerFor(fromClient: boolean) {

@@ -1,7 +1,7 @@
 import { env } from '~/env';
 import { getEmailSender } from '~/server/services/email';
 import { deliverOutbox } from '~/server/services/outbox-delivery';
-import { requestServices } from '~/server/services/request-context';
+import { requestServices } from '~/server/services/request-services';
 import { isInternalRequest } from '~/server/worker-entry/internal-requests';
 
 /** The Worker's scheduled run (or `npm run dev`'s timer) delivers the outbox here; from anywhere else, 404. */

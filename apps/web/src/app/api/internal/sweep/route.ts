@@ -1,7 +1,7 @@
 import { sweepExpiredOrders, withStockAnnounced } from '@edgecart/core';
 import { env } from '~/env';
 import { logError } from '~/server/http/log-error';
-import { requestServices } from '~/server/services/request-context';
+import { requestServices } from '~/server/services/request-services';
 import { isInternalRequest } from '~/server/worker-entry/internal-requests';
 
 /**

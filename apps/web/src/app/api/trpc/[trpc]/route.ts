@@ -5,7 +5,7 @@ import { getHTTPStatusCodeFromError } from '@trpc/server/http';
 import { logError } from '~/server/http/log-error';
 import { currentRequestId } from '~/server/http/request-id';
 import { crossSiteResponse, isCrossSite } from '~/server/http/same-origin';
-import { apiContext } from '~/server/services/request-context';
+import { apiContext } from '~/server/services/api-context';
 
 async function handler(request: Request): Promise<Response> {
   const requestId = currentRequestId(request.headers);

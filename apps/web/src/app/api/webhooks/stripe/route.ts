@@ -1,7 +1,7 @@
 import { applyPaymentEvent, withStockAnnounced } from '@edgecart/core';
 import { InvalidWebhookError } from '@edgecart/payments';
 import { logError } from '~/server/http/log-error';
-import { requestServices } from '~/server/services/request-context';
+import { requestServices } from '~/server/services/request-services';
 
 /**
  * Stripe's events. The raw body is verified against its signature first: a
