@@ -1,13 +1,4 @@
-import {
-  auditLog,
-  type Database,
-  eq,
-  orders,
-  products,
-  productVariants,
-  refunds,
-  users,
-} from '@edgecart/db';
+import { auditLog, type Database, eq, orders, productVariants, refunds } from '@edgecart/db';
 import type { RefundRequest } from '@edgecart/payments';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyPaymentEvent } from '../checkout/apply-payment-event.ts';

@@ -1,4 +1,4 @@
-import { auditLog, type Database, eq, products, productVariants, users } from '@edgecart/db';
+import { auditLog, type Database, eq, productVariants, users } from '@edgecart/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addToCart } from '../cart/change-cart.ts';
 import { placeOrder } from '../checkout/place-order.ts';

@@ -1,13 +1,4 @@
-import {
-  eq,
-  orders,
-  outbox,
-  paymentEvents,
-  products,
-  productVariants,
-  sql,
-  users,
-} from '@edgecart/db';
+import { eq, orders, outbox, paymentEvents, sql } from '@edgecart/db';
 import type { PaymentEvent } from '@edgecart/payments';
 import { describe, expect, it } from 'vitest';
 import { addToCart } from '../cart/change-cart.ts';
