@@ -14,6 +14,24 @@ async function fillCart(page: Page) {
   await expect(page.getByRole('button', { name: /^Remove/ })).toHaveCount(2);
 }
 
+/**
+ * Puts two of `path` in the cart, starts a checkout, runs `whilePaying` on
+ * the payment page, and comes back by its back link.
+ */
+async function checkOutAndGoBack(page: Page, path: string, whilePaying = async () => {}) {
+  await page.goto(path);
+  await page.getByLabel('Quantity').fill('2');
+  await page.getByRole('button', { name: 'Add to cart' }).click();
+  await expect(page.getByText(/^Added to your cart/)).toBeVisible();
+  await page.goto('/cart');
+  await page.getByRole('button', { name: 'Checkout' }).click();
+  await expect(page.getByRole('heading', { name: /^Pay / })).toBeVisible();
+  await whilePaying();
+  await page.getByRole('link', { name: '← Back to the shop' }).click();
+  await expect(page).toHaveURL(/\/cart\?checkout=cancelled&order=[0-9a-f-]{36}$/);
+  await expect(page.getByText(/^Payment cancelled: nothing was charged/)).toBeVisible();
+}
+
 async function payAsGuest(page: Page, email: string) {
   await page.getByRole('button', { name: 'Checkout' }).click();
   await expect(page.getByRole('heading', { name: /^Pay / })).toBeVisible();
@@ -91,21 +109,11 @@ test('going back from the payment page returns to the cart and puts the stock ba
 }) => {
   // Charcoal XL: 2 in stock, bought by no other test.
   const vest = '/products/fell-insulated-vest?size=XL&colour=Charcoal';
-  await page.goto(vest);
-  await page.getByLabel('Quantity').fill('2');
-  await page.getByRole('button', { name: 'Add to cart' }).click();
-  await expect(page.getByText(/^Added to your cart/)).toBeVisible();
-  await page.goto('/cart');
-  await page.getByRole('button', { name: 'Checkout' }).click();
-  await expect(page.getByRole('heading', { name: /^Pay / })).toBeVisible();
-
   const shelf = await context.newPage();
-  await shelf.goto(vest);
-  await expect(shelf.getByText('Out of stock', { exact: true })).toBeVisible();
-
-  await page.getByRole('link', { name: '← Back to the shop' }).click();
-  await expect(page).toHaveURL(/\/cart\?checkout=cancelled&order=[0-9a-f-]{36}$/);
-  await expect(page.getByText(/^Payment cancelled: nothing was charged/)).toBeVisible();
+  await checkOutAndGoBack(page, vest, async () => {
+    await shelf.goto(vest);
+    await expect(shelf.getByText('Out of stock', { exact: true })).toBeVisible();
+  });
   // The page closes the checkout with a POST as soon as it loads, and says when it has.
   await expect(page.getByText(/The items it held are back in the shop\.$/)).toBeVisible();
   await expect(page.getByRole('button', { name: /^Remove/ })).toHaveCount(1);
@@ -127,16 +135,7 @@ test.describe('without JavaScript', () => {
   }) => {
     // Rust: 2 in stock, bought by no other test.
     const blanket = '/products/wool-camp-blanket?colour=Rust';
-    await page.goto(blanket);
-    await page.getByLabel('Quantity').fill('2');
-    await page.getByRole('button', { name: 'Add to cart' }).click();
-    await expect(page.getByText(/^Added to your cart/)).toBeVisible();
-    await page.goto('/cart');
-    await page.getByRole('button', { name: 'Checkout' }).click();
-    await expect(page.getByRole('heading', { name: /^Pay / })).toBeVisible();
-    await page.getByRole('link', { name: '← Back to the shop' }).click();
-    await expect(page).toHaveURL(/\/cart\?checkout=cancelled&order=[0-9a-f-]{36}$/);
-    await expect(page.getByText(/^Payment cancelled: nothing was charged/)).toBeVisible();
+    await checkOutAndGoBack(page, blanket);
 
     // Loading the page, however often, is a GET: the checkout still holds the stock.
     await page.reload();

@@ -1,5 +1,6 @@
 import { createMemoryCache, createMemoryRateLimiter, createReadThrough } from '@edgecart/cache';
 import { CATALOG_CACHE_NAMESPACE, HELD_UNITS_MAX } from '@edgecart/core';
+import { insertVariant } from '@edgecart/core/testing/fixtures';
 import { type Database, eq, orders, products, productVariants } from '@edgecart/db';
 import type { StripeStandIn } from '@edgecart/dev-services';
 import { createStripePayments, type Payments } from '@edgecart/payments';
@@ -150,23 +151,13 @@ describe('checkout over HTTP', () => {
   });
 
   it('refuses a client that hoards stock in unpaid checkouts from fresh carts, and sells to the next shopper', async () => {
-    const slug = `hoard-${crypto.randomUUID().slice(0, 8)}`;
-    const [product] = await db
-      .insert(products)
-      .values({ slug, title: 'Hoarded tent', description: 'A tent.', currency: 'USD' })
-      .returning({ id: products.id });
-    const [variant] = await db
-      .insert(productVariants)
-      .values({
-        productId: product?.id ?? '',
-        sku: slug,
-        title: 'One size',
-        price: 1000,
-        currency: 'USD',
-        stock: HELD_UNITS_MAX + 100,
-      })
-      .returning({ id: productVariants.id });
-    const variantId = variant?.id ?? '';
+    const { variantId } = await insertVariant(db, {
+      prefix: 'hoard',
+      title: 'Hoarded tent',
+      price: 1000,
+      currency: 'USD',
+      stock: HELD_UNITS_MAX + 100,
+    });
     const fill = async (clientIp: string, quantity: number) => {
       const guest = createBrowser(db, argon2, { payments, clientIp });
       expect((await guest.call('cart.add', { variantId, quantity })).status).toBe(200);

@@ -5,13 +5,14 @@ import { placeOrder } from '../checkout/place-order.ts';
 /** A product with one variant in EUR, under a fresh slug that starts with `prefix`. */
 export async function insertVariant(
   db: Database,
-  options: { prefix: string; stock: number; price?: number; title?: string },
+  options: { prefix: string; stock: number; price?: number; title?: string; currency?: string },
 ): Promise<{ productId: string; variantId: string; slug: string }> {
   const slug = `${options.prefix}-${crypto.randomUUID().slice(0, 8)}`;
   const title = options.title ?? 'Stove';
+  const currency = options.currency ?? 'EUR';
   const [product] = await db
     .insert(products)
-    .values({ slug, title, description: `A ${title.toLowerCase()}.`, currency: 'EUR' })
+    .values({ slug, title, description: `A ${title.toLowerCase()}.`, currency })
     .returning({ id: products.id });
   const [variant] = await db
     .insert(productVariants)
@@ -20,7 +21,7 @@ export async function insertVariant(
       sku: slug,
       title: 'One size',
       price: options.price ?? 1000,
-      currency: 'EUR',
+      currency,
       stock: options.stock,
     })
     .returning({ id: productVariants.id });
