@@ -1,5 +1,4 @@
 import { loadArgon2 } from '@edgecart/auth/argon2-node';
-import { type Database, eq, productVariants } from '@edgecart/db';
 import { createPgliteDb } from '@edgecart/db/pglite';
 import { seedCatalog } from '@edgecart/db/seed';
 import { startStripeStandIn } from '@edgecart/dev-services';
@@ -32,11 +31,4 @@ export async function openTestShop() {
   };
 }
 
-/** A variant's stock as the database holds it now. */
-export async function stockOf(db: Database, variantId: string): Promise<number | undefined> {
-  const [row] = await db
-    .select({ stock: productVariants.stock })
-    .from(productVariants)
-    .where(eq(productVariants.id, variantId));
-  return row?.stock;
-}
+export { stockOf } from '@edgecart/core/testing/fixtures';

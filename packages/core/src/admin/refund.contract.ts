@@ -1,9 +1,9 @@
-import { auditLog, type Database, eq, orders, productVariants, refunds } from '@edgecart/db';
+import { auditLog, type Database, eq, orders, refunds } from '@edgecart/db';
 import type { RefundRequest } from '@edgecart/payments';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyPaymentEvent } from '../checkout/apply-payment-event.ts';
 import { InvalidInputError, UnavailableError } from '../errors.ts';
-import { placePendingOrder } from '../testing/fixtures.ts';
+import { placePendingOrder, stockOf as variantStock } from '../testing/fixtures.ts';
 import { refundIdempotencyKey, refundOrder } from './refund-order.ts';
 
 const origin = 'https://shop.example';
@@ -85,8 +85,7 @@ export function describeRefundContract(
     }
     const orderRow = async (id: string) =>
       (await db.select().from(orders).where(eq(orders.id, id)))[0];
-    const stockOf = async (id: string) =>
-      (await db.select().from(productVariants).where(eq(productVariants.id, id)))[0]?.stock;
+    const stockOf = (id: string) => variantStock(db, id);
     const deps = (provider: ReturnType<typeof recordingProvider>) => ({
       db,
       now,

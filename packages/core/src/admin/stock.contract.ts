@@ -1,9 +1,9 @@
-import { auditLog, type Database, eq, productVariants, users } from '@edgecart/db';
+import { auditLog, type Database, eq, users } from '@edgecart/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addToCart } from '../cart/change-cart.ts';
 import { placeOrder } from '../checkout/place-order.ts';
 import { InvalidInputError } from '../errors.ts';
-import { insertVariant } from '../testing/fixtures.ts';
+import { insertVariant, stockOf as variantStock } from '../testing/fixtures.ts';
 import { adjustStock } from './stock-adjustment.ts';
 
 /** Stock adjustments by an admin while shoppers check out, on every database driver. */
@@ -23,13 +23,7 @@ export function describeStockAdjustmentContract(
 
     const variant = async (stock: number) =>
       (await insertVariant(db, { prefix: 'adjust', stock })).variantId;
-    const stockOf = async (id: string) =>
-      (
-        await db
-          .select({ stock: productVariants.stock })
-          .from(productVariants)
-          .where(eq(productVariants.id, id))
-      )[0]?.stock;
+    const stockOf = (id: string) => variantStock(db, id);
     const deps = {
       get db() {
         return db;

@@ -17,6 +17,7 @@ import { readCart } from '../cart/read-cart.ts';
 import { InvalidInputError } from '../errors.ts';
 import { CART_LINES_MAX, CART_UNITS_MAX, HELD_UNITS_MAX } from '../limits.ts';
 import { sweepExpiredOrders } from '../orders/sweep-expired-orders.ts';
+import { stockOf as variantStock } from '../testing/fixtures.ts';
 import { cancelPendingOrder } from './order-lifecycle.ts';
 import { ORDER_HOLD_MS, placeOrder, storedClientKey } from './place-order.ts';
 import { releaseOrderStock } from './release-stock.ts';
@@ -76,13 +77,7 @@ export function describeCheckoutContract(
       if (!user) throw new Error('no user');
       return { userId: user.id };
     }
-    const stockOf = async (id: string) =>
-      (
-        await db
-          .select({ stock: productVariants.stock })
-          .from(productVariants)
-          .where(eq(productVariants.id, id))
-      )[0]?.stock;
+    const stockOf = (id: string) => variantStock(db, id);
     const ordersOf = (userId: string) => db.select().from(orders).where(eq(orders.userId, userId));
     async function refusal(promise: Promise<unknown>) {
       const error = await promise.then(

@@ -3,7 +3,7 @@ import { writeAudit } from '../audit.ts';
 import type { CartOwner } from '../cart/owner.ts';
 import { findCartId } from '../cart/owner.ts';
 import type { StockChanges } from '../catalog/stock-changes.ts';
-import { withItems } from '../orders/orders-of-user.ts';
+import { orderSummary, withItems } from '../orders/orders-of-user.ts';
 import { releaseOrderStock } from './release-stock.ts';
 
 /** Remembers the payment page made for an order. */
@@ -84,14 +84,7 @@ export async function pendingOrdersOfCart(db: Database, owner: CartOwner) {
 /** An order as the payment's return page shows it, found by the payment page's id. */
 export async function orderByCheckoutSession(db: Database, sessionId: string) {
   const [order] = await db
-    .select({
-      id: orders.id,
-      number: orders.number,
-      status: orders.status,
-      currency: orders.currency,
-      total: orders.total,
-      createdAt: orders.createdAt,
-    })
+    .select(orderSummary)
     .from(orders)
     .where(eq(orders.checkoutSessionId, sessionId))
     .orderBy(desc(orders.createdAt))

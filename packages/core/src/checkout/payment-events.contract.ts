@@ -17,7 +17,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addToCart } from '../cart/change-cart.ts';
 import { NotFoundError } from '../errors.ts';
 import { getOrderByGuestLink } from '../orders/orders-of-user.ts';
-import { placePendingOrder } from '../testing/fixtures.ts';
+import { placePendingOrder, stockOf as variantStock } from '../testing/fixtures.ts';
 import { applyPaymentEvent } from './apply-payment-event.ts';
 import { placeOrder } from './place-order.ts';
 
@@ -86,8 +86,7 @@ export function describePaymentEventsContract(
     });
     const orderRow = async (id: string) =>
       (await db.select().from(orders).where(eq(orders.id, id)))[0];
-    const stockOf = async (id: string) =>
-      (await db.select().from(productVariants).where(eq(productVariants.id, id)))[0]?.stock;
+    const stockOf = (id: string) => variantStock(db, id);
     const emailsTo = (to: string) => db.select().from(outbox).where(eq(outbox.to, to));
 
     it('emails a guest a link to the order that opens it for 90 days, and only with its key', async () => {

@@ -2,16 +2,21 @@ import { and, type Database, desc, eq, orderItems, orders, sql } from '@edgecart
 import { guestLinkOpens } from '../checkout/guest-order-link.ts';
 import { NotFoundError } from '../errors.ts';
 
+/** What a list of orders, or a page that names one, shows of each. */
+export const orderSummary = {
+  id: orders.id,
+  number: orders.number,
+  status: orders.status,
+  currency: orders.currency,
+  total: orders.total,
+  createdAt: orders.createdAt,
+};
+
 /** A signed-in shopper's orders, newest first, that were placed (pending ones included). */
 export async function listOrders(db: Database, userId: string) {
   return db
     .select({
-      id: orders.id,
-      number: orders.number,
-      status: orders.status,
-      currency: orders.currency,
-      total: orders.total,
-      createdAt: orders.createdAt,
+      ...orderSummary,
       // Qualified by hand: drizzle leaves columns unqualified in a one-table select.
       itemCount: sql<number>`(select coalesce(sum(oi.quantity), 0)::int from order_items oi where oi.order_id = "orders"."id")`,
     })

@@ -1,4 +1,4 @@
-import { type Database, products, productVariants, users } from '@edgecart/db';
+import { type Database, eq, products, productVariants, users } from '@edgecart/db';
 import { addToCart } from '../cart/change-cart.ts';
 import { placeOrder } from '../checkout/place-order.ts';
 
@@ -52,4 +52,13 @@ export async function placePendingOrder(
   await addToCart({ db, now: now() }, owner, { variantId, quantity: options.quantity });
   const order = await placeOrder({ db, now: now() }, owner, { email });
   return { order, variantId, email, slug, owner };
+}
+
+/** A variant's stock as the database holds it now. */
+export async function stockOf(db: Database, variantId: string): Promise<number | undefined> {
+  const [row] = await db
+    .select({ stock: productVariants.stock })
+    .from(productVariants)
+    .where(eq(productVariants.id, variantId));
+  return row?.stock;
 }
