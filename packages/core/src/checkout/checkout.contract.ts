@@ -18,9 +18,11 @@ import { InvalidInputError } from '../errors.ts';
 import { CART_LINES_MAX, CART_UNITS_MAX, HELD_UNITS_MAX } from '../limits.ts';
 import { sweepExpiredOrders } from '../orders/sweep-expired-orders.ts';
 import { stockOf as variantStock } from '../testing/fixtures.ts';
+import { applyPaymentEvent } from './apply-payment-event.ts';
 import { cancelPendingOrder } from './order-lifecycle.ts';
 import { ORDER_HOLD_MS, placeOrder, storedClientKey } from './place-order.ts';
 import { releaseOrderStock } from './release-stock.ts';
+import { cancelCheckout } from './start-checkout.ts';
 
 const start = new Date('2026-11-24T12:00:00.000Z');
 
@@ -174,6 +176,34 @@ export function describeCheckoutContract(
       expect(await releaseOrderStock(db, order.id, start)).toBe(true);
       expect(await releaseOrderStock(db, order.id, start)).toBe(false);
       expect(await stockOf(variantId)).toBe(4);
+    });
+
+    it('says a checkout the shopper came back from is closed when its expiry event cancelled it first', async () => {
+      const { ids } = await variants([4]);
+      const variantId = ids[0] ?? '';
+      const owner = await shopper();
+      await addToCart(deps(), owner, { variantId, quantity: 3 });
+      const order = await placeOrder(deps(), owner, { email: null });
+      const sessionId = `cs_test_${order.id}`;
+      await db.update(orders).set({ checkoutSessionId: sessionId }).where(eq(orders.id, order.id));
+      const payments = {
+        // As Stripe does: closing the page sends its expiry event, here before the reply.
+        expireCheckout: async () => {
+          const expired = { eventId: `evt_${order.id}`, kind: 'checkout-expired' as const };
+          await applyPaymentEvent(
+            { db, now: start, origin: 'https://shop.example' },
+            { ...expired, orderId: order.id, sessionId },
+          );
+          return 'closed' as const;
+        },
+      };
+      expect(await cancelCheckout({ db, clock: () => start, payments }, owner, order.id)).toBe(
+        'cancelled',
+      );
+      expect(await stockOf(variantId)).toBe(4);
+      expect(await cancelCheckout({ db, clock: () => start, payments }, owner, order.id)).toBe(
+        'none',
+      );
     });
 
     it('sweeps pending orders past their hold: the page closed, the order cancelled, the stock back', async () => {

@@ -1,4 +1,4 @@
-import type { Database } from '@edgecart/db';
+import { type Database, eq, orders } from '@edgecart/db';
 import type { Payments } from '@edgecart/payments';
 import type { CartOwner } from '../cart/owner.ts';
 import type { StockChanges } from '../catalog/stock-changes.ts';
@@ -95,7 +95,8 @@ export async function startCheckout(
  * closed and the order cancelled, its stock released at once rather than
  * when the page would expire. Only a pending order of the owner's own cart
  * is touched. `completed` when the page was paid after all (the order waits
- * for its payment event), `none` when there was nothing to cancel.
+ * for its payment event), `cancelled` also when the page's expiry event
+ * cancelled it first, `none` when there was nothing to cancel.
  */
 export async function cancelCheckout(
   deps: Pick<StartCheckoutDeps, 'db' | 'clock' | 'stockChanges'> & {
@@ -117,5 +118,12 @@ export async function cancelCheckout(
     'checkout',
     'order.checkout_cancelled',
   );
-  return cancelled ? 'cancelled' : 'none';
+  if (cancelled) return 'cancelled';
+  // Closing a page makes the provider send its expiry event, which may land before the
+  // reply and cancel the order first: its stock is back all the same.
+  const [now] = await deps.db
+    .select({ status: orders.status })
+    .from(orders)
+    .where(eq(orders.id, order.id));
+  return now?.status === 'cancelled' ? 'cancelled' : 'none';
 }
