@@ -15,7 +15,7 @@ export async function openEmailedLink(page: Page, email: string, subject: string
   await expect(async () => {
     await page.goto('/dev/outbox');
     await expect(message).toBeVisible({ timeout: 1_000 });
-  }).toPass({ timeout: 15_000 });
+  }).toPass({ timeout: 45_000 });
   const href = await message.getByRole('link').first().getAttribute('href');
   if (!href) throw new Error(`no link in the "${subject}" email to ${email}`);
   await page.goto(new URL(href).pathname + new URL(href).search);
