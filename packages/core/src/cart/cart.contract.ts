@@ -10,6 +10,7 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { InvalidInputError, NotFoundError } from '../errors.ts';
 import { CART_LINES_MAX, CART_UNITS_MAX } from '../limits.ts';
+import { insertProduct } from '../testing/fixtures.ts';
 import { addToCart, mergeGuestCart, removeFromCart, setCartQuantity } from './change-cart.ts';
 import type { CartOwner } from './owner.ts';
 import { readCart } from './read-cart.ts';
@@ -42,28 +43,17 @@ export function describeCartContract(
 
     /** A product with one variant per stock figure, priced 1250, 2500, … */
     async function product(stocks: number[], status: 'active' | 'draft' = 'active') {
-      const slug = `cart-test-${crypto.randomUUID().slice(0, 8)}`;
-      const [row] = await db
-        .insert(products)
-        .values({ slug, title: `Lamp ${slug}`, description: 'A lamp.', status, currency: 'EUR' })
-        .returning({ id: products.id });
-      if (!row) throw new Error('no product');
-      const variants = await db
-        .insert(productVariants)
-        .values(
-          stocks.map((stock, i) => ({
-            productId: row.id,
-            sku: `${slug}-${i}`,
-            title: `Size ${i}`,
-            options: { Size: String(i) },
-            price: 1250 * (i + 1),
-            currency: 'EUR',
-            stock,
-            position: i,
-          })),
-        )
-        .returning({ id: productVariants.id });
-      return { productId: row.id, variants: variants.map((v) => v.id) };
+      const { productId, variantIds } = await insertProduct(db, {
+        prefix: 'cart-test',
+        noun: 'Lamp',
+        status,
+        variants: stocks.map((stock, i) => ({
+          stock,
+          price: 1250 * (i + 1),
+          options: { Size: String(i) },
+        })),
+      });
+      return { productId, variants: variantIds };
     }
     async function failure(promise: Promise<unknown>) {
       return promise.then(

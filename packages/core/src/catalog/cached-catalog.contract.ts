@@ -13,6 +13,7 @@ import { addToCart } from '../cart/change-cart.ts';
 import { cancelPendingOrder } from '../checkout/order-lifecycle.ts';
 import { placeOrder } from '../checkout/place-order.ts';
 import { NotFoundError } from '../errors.ts';
+import { insertProduct } from '../testing/fixtures.ts';
 import { catalogTags } from './cache-tags.ts';
 import {
   announceCatalogChange,
@@ -61,35 +62,20 @@ export function describeCachedCatalogContract(
     });
 
     async function product(stocks: number[], price = 4500) {
-      const slug = `cached-${crypto.randomUUID().slice(0, 8)}`;
-      const [row] = await db
-        .insert(products)
-        .values({ slug, title: `Lantern ${slug}`, description: 'A lantern.', currency: 'EUR' })
-        .returning({ id: products.id });
-      if (!row) throw new Error('no product');
-      const variants = await db
-        .insert(productVariants)
-        .values(
-          stocks.map((stock, i) => ({
-            productId: row.id,
-            sku: `${slug}-${i}`,
-            title: `Size ${i}`,
-            price,
-            currency: 'EUR',
-            stock,
-            options: { size: String(i) },
-          })),
-        )
-        .returning({ id: productVariants.id });
+      const { productId, slug, variantIds } = await insertProduct(db, {
+        prefix: 'cached',
+        noun: 'Lantern',
+        variants: stocks.map((stock, i) => ({ stock, price, options: { size: String(i) } })),
+      });
       await db.insert(productImages).values({
-        productId: row.id,
+        productId,
         url: `/images/${slug}.webp`,
         alt: 'A lantern',
         width: 800,
         height: 800,
         position: 0,
       });
-      return { slug, id: row.id, variantIds: variants.map((v) => v.id) };
+      return { slug, id: productId, variantIds };
     }
     /** A change made behind the cache's back, as an admin's write is before it is announced. */
     const setPrice = (variantId: string, price: number) =>

@@ -17,7 +17,7 @@ import { readCart } from '../cart/read-cart.ts';
 import { InvalidInputError } from '../errors.ts';
 import { CART_LINES_MAX, CART_UNITS_MAX, HELD_UNITS_MAX } from '../limits.ts';
 import { sweepExpiredOrders } from '../orders/sweep-expired-orders.ts';
-import { stockOf as variantStock } from '../testing/fixtures.ts';
+import { insertProduct, stockOf as variantStock } from '../testing/fixtures.ts';
 import { applyPaymentEvent } from './apply-payment-event.ts';
 import { cancelPendingOrder } from './order-lifecycle.ts';
 import { ORDER_HOLD_MS, placeOrder, storedClientKey } from './place-order.ts';
@@ -50,26 +50,12 @@ export function describeCheckoutContract(
     });
 
     async function variants(stocks: number[], prices = stocks.map((_, i) => 1000 * (i + 1))) {
-      const slug = `checkout-${crypto.randomUUID().slice(0, 8)}`;
-      const [product] = await db
-        .insert(products)
-        .values({ slug, title: `Tent ${slug}`, description: 'A tent.', currency: 'EUR' })
-        .returning({ id: products.id });
-      if (!product) throw new Error('no product');
-      const rows = await db
-        .insert(productVariants)
-        .values(
-          stocks.map((stock, i) => ({
-            productId: product.id,
-            sku: `${slug}-${i}`,
-            title: `Size ${i}`,
-            price: prices[i] ?? 1000,
-            currency: 'EUR',
-            stock,
-          })),
-        )
-        .returning({ id: productVariants.id });
-      return { productId: product.id, ids: rows.map((r) => r.id) };
+      const { productId, variantIds } = await insertProduct(db, {
+        prefix: 'checkout',
+        noun: 'Tent',
+        variants: stocks.map((stock, i) => ({ stock, price: prices[i] ?? 1000 })),
+      });
+      return { productId, ids: variantIds };
     }
     async function shopper() {
       const [user] = await db

@@ -28,6 +28,49 @@ export async function insertVariant(
   return { productId: product?.id ?? '', variantId: variant?.id ?? '', slug };
 }
 
+/**
+ * A product titled `<noun> <slug>` under a fresh slug that starts with
+ * `prefix`, with one variant per entry, titled `Size <i>`, in EUR.
+ */
+export async function insertProduct(
+  db: Database,
+  options: {
+    prefix: string;
+    noun: string;
+    status?: 'active' | 'draft';
+    variants: { stock: number; price: number; options?: Record<string, string> }[];
+  },
+): Promise<{ productId: string; slug: string; variantIds: string[] }> {
+  const slug = `${options.prefix}-${crypto.randomUUID().slice(0, 8)}`;
+  const [product] = await db
+    .insert(products)
+    .values({
+      slug,
+      title: `${options.noun} ${slug}`,
+      description: `A ${options.noun.toLowerCase()}.`,
+      status: options.status ?? 'active',
+      currency: 'EUR',
+    })
+    .returning({ id: products.id });
+  if (!product) throw new Error('no product');
+  const rows = await db
+    .insert(productVariants)
+    .values(
+      options.variants.map((variant, i) => ({
+        productId: product.id,
+        sku: `${slug}-${i}`,
+        title: `Size ${i}`,
+        options: variant.options ?? {},
+        price: variant.price,
+        currency: 'EUR',
+        stock: variant.stock,
+        position: i,
+      })),
+    )
+    .returning({ id: productVariants.id });
+  return { productId: product.id, slug, variantIds: rows.map((row) => row.id) };
+}
+
 /** A customer's account (its password unusable), by email. */
 export async function insertShopper(db: Database, email: string): Promise<{ userId: string }> {
   const [user] = await db
