@@ -18,7 +18,7 @@ let standIn: NeonStandIn;
 let gauge: ConnectionGauge;
 
 beforeAll(async () => {
-  postgres = await startPostgres({ own: true });
+  postgres = await startPostgres();
   standIn = await startNeonStandIn({ postgres: { host: '127.0.0.1', port: postgres.port } });
   gauge = await watchConnections(postgres.connectionString);
   await gauge.count();

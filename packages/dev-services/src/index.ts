@@ -1,4 +1,16 @@
+export {
+  type CloudflareApiStandIn,
+  type StandInWorker,
+  startCloudflareApiStandIn,
+  type UploadedBinding,
+  type WorkerUpload,
+} from './cloudflare-api-stand-in.ts';
 export { freePort } from './free-port.ts';
+export {
+  type NeonApiStandIn,
+  type StandInBranch,
+  startNeonApiStandIn,
+} from './neon-api-stand-in.ts';
 export { type NeonStandIn, startNeonStandIn } from './neon-stand-in.ts';
 export { findPostgresBinDir, type LocalPostgres, startPostgres } from './postgres.ts';
 export { type ConnectionGauge, watchConnections } from './postgres-activity.ts';
@@ -17,5 +29,6 @@ export {
   type StripeStandIn,
   signStripePayload,
   startStripeStandIn,
+  type WebhookEndpoint,
 } from './stripe-stand-in.ts';
 export { startUpstashBridge, type UpstashBridge } from './upstash-bridge.ts';

@@ -83,7 +83,7 @@ describe('the HTTP query path, driven by the real driver', () => {
 
   beforeAll(async () => {
     // Its own server, even on CI with a service container: a test stops it.
-    postgres = await startPostgres({ own: true });
+    postgres = await startPostgres();
     standIn = await startNeonStandIn({ postgres: { host: '127.0.0.1', port: postgres.port } });
     neonConfig.fetchEndpoint = `http://${standIn.address}/sql`;
   });

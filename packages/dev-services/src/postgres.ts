@@ -19,39 +19,12 @@ export interface LocalPostgres {
 }
 
 export interface PostgresOptions {
-  /**
-   * Use this server instead of starting one (a CI service container); also read
-   * from TEST_POSTGRES_URL. It is left running afterwards.
-   */
-  externalUrl?: string | undefined;
-  /** Always start a server of its own, e.g. to stop and start it in an outage test. */
-  own?: boolean;
   port?: number;
   /** Folder with initdb, pg_ctl and postgres; found under /usr/lib/postgresql when unset. */
   binDir?: string | undefined;
 }
 
 const PASSWORD = 'edgecart';
-
-function usingExternal(url: string): LocalPostgres {
-  const parsed = new URL(url);
-  const port = Number(parsed.port || 5432);
-  return {
-    connectionString: url,
-    host: parsed.hostname,
-    port,
-    urlFor: (database) => {
-      const other = new URL(url);
-      other.pathname = `/${database}`;
-      return other.href;
-    },
-    pause: () => {
-      throw new Error('an external PostgreSQL cannot be paused');
-    },
-    resume: () => {},
-    stop: () => {},
-  };
-}
 
 export function findPostgresBinDir(binDir?: string): string {
   if (binDir) return binDir;
@@ -91,13 +64,10 @@ function postgresUid(): { uid: number; gid: number } {
 /**
  * Starts a throwaway PostgreSQL server on loopback with password (SCRAM)
  * authentication: the real server that integration tests reach through the
- * Neon driver and the WebSocket proxy. Takes about two seconds.
+ * Neon driver and the WebSocket proxy. Takes about two seconds. Each caller
+ * gets a server of its own, which it may pause and stop.
  */
 export async function startPostgres(options: PostgresOptions = {}): Promise<LocalPostgres> {
-  const external = options.own
-    ? undefined
-    : (options.externalUrl ?? devServicesEnv.TEST_POSTGRES_URL);
-  if (external) return usingExternal(external);
   const bin = findPostgresBinDir(options.binDir ?? devServicesEnv.PG_BIN_DIR);
   const port = options.port ?? (await freePort());
   const asPostgres = process.getuid?.() === 0;

@@ -11,13 +11,10 @@ export interface LocalRedis {
 
 /**
  * Starts a throwaway `redis-server` (Debian: apt-get install redis-server) on
- * loopback, without persistence. TEST_REDIS_URL names one to use instead.
+ * loopback, without persistence: a server of its own for each test file, so that
+ * a test may stop it (an outage) without touching another's.
  */
 export async function startRedis(): Promise<LocalRedis> {
-  const external = devServicesEnv.TEST_REDIS_URL;
-  if (external) {
-    return { url: external, port: Number(new URL(external).port || 6379), stop: async () => {} };
-  }
   const port = await freePort();
   const server = spawn(
     devServicesEnv.REDIS_SERVER,

@@ -63,9 +63,25 @@ export interface StripeStandIn {
   deliveries: { eventId: string; attempt: number; status: number }[];
   /** Sends an event again, signed afresh (a retry or a duplicate); resolves with the status. */
   redeliver: (eventId: string) => Promise<number>;
+  /** Webhook endpoints made through the API (`/v1/webhook_endpoints`), each with its own secret. */
+  webhookEndpoints: Map<string, WebhookEndpoint>;
   /** Resolves once no delivery is waiting or in flight. */
   idle: () => Promise<void>;
   close: () => Promise<void>;
+}
+
+/** A webhook endpoint as the API stores it; `secret` is shown only when it is created. */
+export interface WebhookEndpoint {
+  id: string;
+  object: 'webhook_endpoint';
+  url: string;
+  enabled_events: string[];
+  metadata: Record<string, string>;
+  description: string | null;
+  status: 'enabled';
+  livemode: false;
+  created: number;
+  secret: string;
 }
 
 export interface StripeStandInOptions {
@@ -200,6 +216,7 @@ export async function startStripeStandIn(
   >();
   const idempotent = new Map<string, { fingerprint: string; status: number; body: unknown }>();
   const events: StripeEvent[] = [];
+  const webhookEndpoints = new Map<string, WebhookEndpoint>();
   const deliveries: StripeStandIn['deliveries'] = [];
   const inFlight = new Set<Promise<void>>();
   const timers = new Set<NodeJS.Timeout>();
@@ -257,7 +274,73 @@ export async function startStripeStandIn(
     };
     events.push(event);
     deliver(event);
+    for (const endpoint of webhookEndpoints.values()) {
+      if (endpoint.enabled_events.includes('*') || endpoint.enabled_events.includes(type)) {
+        deliverToEndpoint(endpoint, event);
+      }
+    }
   }
+
+  /** Once, without retries: an endpoint made through the API, signed with its own secret. */
+  function deliverToEndpoint(endpoint: WebhookEndpoint, event: StripeEvent): void {
+    const payload = JSON.stringify(event);
+    const run = (async () => {
+      let status = 0;
+      try {
+        const response = await fetch(endpoint.url, {
+          method: 'POST',
+          headers: {
+            'content-type': 'application/json; charset=utf-8',
+            'stripe-signature': signStripePayload(payload, endpoint.secret),
+          },
+          body: payload,
+          signal: AbortSignal.timeout(10_000),
+        });
+        await response.arrayBuffer();
+        status = response.status;
+      } catch {}
+      deliveries.push({ eventId: event.id, attempt: 1, status });
+    })();
+    inFlight.add(run);
+    void run.finally(() => inFlight.delete(run));
+  }
+
+  function createWebhookEndpoint(params: Record<string, unknown>): WebhookEndpoint {
+    const url = typeof params.url === 'string' ? params.url : '';
+    if (!/^https?:\/\//.test(url)) {
+      throw new StripeError(
+        400,
+        'invalid_request_error',
+        'Invalid URL: url must be an http(s) URL.',
+        'url',
+      );
+    }
+    const enabled = Array.isArray(params.enabled_events) ? params.enabled_events.map(String) : [];
+    if (enabled.length === 0) {
+      throw new StripeError(
+        400,
+        'invalid_request_error',
+        'Missing required param: enabled_events.',
+        'enabled_events',
+      );
+    }
+    const endpoint: WebhookEndpoint = {
+      id: id('we'),
+      object: 'webhook_endpoint',
+      url,
+      enabled_events: enabled,
+      metadata: (params.metadata ?? {}) as Record<string, string>,
+      description: typeof params.description === 'string' ? params.description : null,
+      status: 'enabled',
+      livemode: false,
+      created: nowSeconds(),
+      secret: `whsec_${randomBytes(24).toString('hex')}`,
+    };
+    webhookEndpoints.set(endpoint.id, endpoint);
+    return endpoint;
+  }
+
+  const listedEndpoint = ({ secret: _secret, ...endpoint }: WebhookEndpoint) => endpoint;
 
   const publicSession = (session: CheckoutSession) => {
     const { line_items_for_page: _page, ...rest } = session;
@@ -480,6 +563,7 @@ export async function startStripeStandIn(
     let result: unknown;
     const expire = /^\/v1\/checkout\/sessions\/([^/]+)\/expire$/.exec(path);
     const retrieve = /^\/v1\/checkout\/sessions\/([^/]+)$/.exec(path);
+    const endpointPath = /^\/v1\/webhook_endpoints\/([^/]+)$/.exec(path);
     if (request.method === 'POST' && path === '/v1/checkout/sessions') {
       result = publicSession(createSession(params));
     } else if (request.method === 'GET' && retrieve?.[1]) {
@@ -497,6 +581,26 @@ export async function startStripeStandIn(
       result = publicSession(session);
     } else if (request.method === 'POST' && path === '/v1/refunds') {
       result = refund(params);
+    } else if (request.method === 'POST' && path === '/v1/webhook_endpoints') {
+      result = createWebhookEndpoint(params);
+    } else if (request.method === 'GET' && path === '/v1/webhook_endpoints') {
+      result = {
+        object: 'list',
+        url: '/v1/webhook_endpoints',
+        has_more: false,
+        data: [...webhookEndpoints.values()].reverse().map(listedEndpoint),
+      };
+    } else if (request.method === 'DELETE' && endpointPath?.[1]) {
+      if (!webhookEndpoints.delete(endpointPath[1])) {
+        throw new StripeError(
+          404,
+          'invalid_request_error',
+          `No such webhook endpoint: '${endpointPath[1]}'`,
+          'id',
+          'resource_missing',
+        );
+      }
+      result = { id: endpointPath[1], object: 'webhook_endpoint', deleted: true };
     } else {
       throw new StripeError(
         404,
@@ -605,6 +709,7 @@ ${session.cancel_url ? `<p><a href="${escapeHtml(session.cancel_url)}">← Back 
     pay: (sessionId, email) => payOpen(openSession(sessionId), email),
     expire: (sessionId) => expireSession(openSession(sessionId)),
     events,
+    webhookEndpoints,
     deliveries,
     redeliver: async (eventId) => {
       const event = events.find((e) => e.id === eventId);
