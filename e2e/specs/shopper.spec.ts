@@ -68,7 +68,7 @@ const ascending = (a: number, b: number) => a - b;
 const descending = (a: number, b: number) => b - a;
 const alphabetical = (a: string, b: string) => a.localeCompare(b, 'en');
 
-test('the home page shows four featured products', async ({ page }) => {
+test('the home page shows four featured products', { tag: '@smoke' }, async ({ page }) => {
   await page.goto('/');
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   await expect(
@@ -76,7 +76,9 @@ test('the home page shows four featured products', async ({ page }) => {
   ).toHaveCount(4);
 });
 
-test('searching from the header lists the products that match', async ({ page }) => {
+test('searching from the header lists the products that match', { tag: '@smoke' }, async ({
+  page,
+}) => {
   await page.goto('/');
   await page.getByRole('searchbox', { name: 'Search products' }).fill('wool');
   await page.getByRole('searchbox', { name: 'Search products' }).press('Enter');
@@ -95,7 +97,7 @@ test('a search with no match says so', async ({ page }) => {
   await expect(cards(page)).toHaveCount(0);
 });
 
-test('a product page carries Product structured data', async ({ page }) => {
+test('a product page carries Product structured data', { tag: '@smoke' }, async ({ page }) => {
   await page.goto(`/products/${PEACOAT.slug}`);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(PEACOAT.title);
   const structured = await page.locator('script[type="application/ld+json"]').textContent();
@@ -278,7 +280,9 @@ test('the API answers bad input with 400, not 500', async ({ request }) => {
   expect(await robots.text()).toContain('Sitemap:');
 });
 
-test('health answers liveness without touching the database or the cache', async ({ request }) => {
+test('health answers liveness without touching the database or the cache', {
+  tag: '@smoke',
+}, async ({ request }) => {
   const response = await request.get('/api/health');
   expect(response.status()).toBe(200);
   if (process.env.E2E_TARGET === 'worker') {
@@ -289,7 +293,9 @@ test('health answers liveness without touching the database or the cache', async
   expect(await response.json()).toMatchObject({ status: 'ok' });
 });
 
-test('deep health reports the database and the cache, with latencies', async ({ request }) => {
+test('deep health reports the database and the cache, with latencies', { tag: '@smoke' }, async ({
+  request,
+}) => {
   const response = await request.get('/api/health/deep');
   expect(response.status()).toBe(200);
   const body = await response.json();

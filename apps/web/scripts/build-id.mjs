@@ -2,7 +2,9 @@
 /**
  * Writes the build's id (.next/BUILD_ID) where the Worker's entry imports it
  * (.open-next/build-id.mjs): cached pages name the build's scripts, so they
- * are kept per build. Run after `opennextjs-cloudflare build`.
+ * are kept per build. Run after `opennextjs-cloudflare build`. Also records
+ * the site URL inlined into the bundle (.open-next/deploy-build.json), which a
+ * deploy that reuses this build checks (src/deploy/build-worker.ts).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -15,4 +17,8 @@ if (!/^[\w-]+$/.test(id)) {
   process.exit(1);
 }
 writeFileSync(join(app, '.open-next/build-id.mjs'), `export default ${JSON.stringify(id)};\n`);
+writeFileSync(
+  join(app, '.open-next/deploy-build.json'),
+  `${JSON.stringify({ buildId: id, siteUrl: process.env.NEXT_PUBLIC_SITE_URL || null })}\n`,
+);
 console.log(`build-id: ${id}`);

@@ -1,8 +1,8 @@
 /**
  * `tsx scripts/wait-healthy.ts <base url> [tries] [interval ms]`: what the
- * preview and production workflows run after a deploy (src/deploy/wait-healthy.ts).
+ * preview and production workflows run after a deploy (scripts/deploy/wait-healthy.ts).
  */
-import { waitHealthy } from '../src/deploy/wait-healthy.ts';
+import { waitHealthy } from './deploy/wait-healthy.ts';
 
 const [base, tries = '30', interval = '5000'] = process.argv.slice(2);
 if (!base) {

@@ -1,0 +1,93 @@
+/**
+ * Serves a Worker as it reached the Cloudflare API stand-in: the uploaded
+ * modules and static assets, written back to a folder, run by `wrangler dev`
+ * (workerd) with the upload's compatibility settings and every binding it
+ * carried, vars and secrets alike. `overrides` replaces bindings for the
+ * local run only (DEPLOY_ENV and the stand-ins' addresses, docs/deploy.md).
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { freePort, type StandInWorker } from '@edgecart/dev-services';
+
+const app = fileURLToPath(new URL('..', import.meta.url));
+
+export interface ServedUpload {
+  url: string;
+  stop: () => Promise<void>;
+}
+
+export async function serveUpload(
+  worker: StandInWorker,
+  overrides: Record<string, string>,
+): Promise<ServedUpload> {
+  const upload = worker.uploads.at(-1);
+  if (!upload?.metadata.main_module) throw new Error(`${worker.name} has no upload to serve`);
+  const dir = mkdtempSync(join(tmpdir(), 'edgecart-upload-'));
+  const write = (path: string, content: Buffer) => {
+    const file = join(dir, path);
+    if (!file.startsWith(`${dir}/`)) throw new Error(`unsafe path in the upload: ${path}`);
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, content);
+  };
+  for (const module of upload.modules) write(join('worker', module.name), module.content);
+  for (const [path, content] of worker.assets) write(join('assets', path), content);
+  mkdirSync(join(dir, 'assets'), { recursive: true });
+  const vars: Record<string, string> = {};
+  for (const binding of upload.metadata.bindings ?? []) {
+    if ((binding.type === 'plain_text' || binding.type === 'secret_text') && binding.text) {
+      vars[binding.name] = binding.text;
+    }
+  }
+  const config = {
+    name: `rehearsal-${worker.name}`,
+    main: `worker/${upload.metadata.main_module}`,
+    compatibility_date: upload.metadata.compatibility_date,
+    compatibility_flags: upload.metadata.compatibility_flags,
+    // The upload is already bundled: serve its modules as they are.
+    no_bundle: true,
+    find_additional_modules: true,
+    base_dir: 'worker',
+    rules: [
+      { type: 'ESModule', globs: ['**/*.js', '**/*.mjs'] },
+      { type: 'CompiledWasm', globs: ['**/*.wasm'] },
+    ],
+    assets: { directory: 'assets', binding: 'ASSETS' },
+    vars: { ...vars, ...overrides },
+  };
+  writeFileSync(join(dir, 'wrangler.json'), JSON.stringify(config), { mode: 0o600 });
+  const port = await freePort();
+  const child: ChildProcess = spawn(
+    'node',
+    [
+      join(app, '../../scripts/with-node22.mjs'),
+      'wrangler',
+      'dev',
+      '--config',
+      join(dir, 'wrangler.json'),
+      '--show-interactive-dev-session=false',
+      '--ip',
+      '127.0.0.1',
+      '--port',
+      String(port),
+    ],
+    // wrangler from the app's node_modules; its own process group, to stop workerd with it.
+    { cwd: app, stdio: ['ignore', 'inherit', 'inherit'], detached: true },
+  );
+  const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
+  const stop = async () => {
+    if (child.pid && child.exitCode === null) {
+      try {
+        process.kill(-child.pid, 'SIGTERM');
+      } catch {}
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
+      try {
+        process.kill(-child.pid, 'SIGKILL');
+      } catch {}
+    }
+    rmSync(dir, { recursive: true, force: true });
+  };
+  return { url: `http://127.0.0.1:${port}`, stop };
+}
