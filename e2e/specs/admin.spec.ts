@@ -116,3 +116,38 @@ test('an admin refunds a paid order, with the items back in stock', async ({ pag
     page.getByText('Only a paid order with money left to refund can be refunded.'),
   ).toBeVisible();
 });
+
+test('an admin adds a shipping zone and a rate, and a wrong price is refused next to its field', async ({
+  page,
+}) => {
+  await logInAsAdmin(page);
+  await page
+    .getByRole('navigation', { name: 'Admin' })
+    .getByRole('link', { name: 'Shipping' })
+    .click();
+  await expect(page.getByRole('heading', { name: 'Shipping', level: 1 })).toBeVisible();
+  // The seeded zones.
+  await expect(page.getByRole('heading', { name: 'United States' })).toBeVisible();
+
+  const name = `Zone ${Date.now().toString(36)}`;
+  const newZone = page.getByRole('form', { name: 'New shipping zone' });
+  await newZone.getByLabel('Name').fill(name);
+  await newZone.getByLabel('Countries').fill('US');
+  await newZone.getByRole('button', { name: 'Add zone' }).click();
+  await expect(newZone.getByRole('alert')).toContainText('US is in United States');
+
+  await newZone.getByLabel('Countries').fill('nz, ZA');
+  await newZone.getByRole('button', { name: 'Add zone' }).click();
+  const zone = page.getByRole('region', { name });
+  await expect(zone.getByText('Ships to NZ, ZA')).toBeVisible();
+
+  await zone.getByText(`Add a rate to ${name}`).click();
+  const rate = zone.getByRole('form', { name: 'New rate' });
+  await rate.getByLabel('Name shoppers see').fill('Surface mail');
+  await rate.getByLabel('Price, in cents').fill('-100');
+  await rate.getByRole('button', { name: 'Add rate' }).click();
+  await expect(rate.getByLabel('Price, in cents')).toHaveAttribute('aria-invalid', 'true');
+  await rate.getByLabel('Price, in cents').fill('1250');
+  await rate.getByRole('button', { name: 'Add rate' }).click();
+  await expect(zone.getByRole('row', { name: /Surface mail/ })).toContainText('$12.50');
+});

@@ -4,8 +4,15 @@ import { eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { renderEmbeddedMigrations } from '../scripts/embed-migrations.ts';
 import { createPgliteDb } from './pglite.ts';
-import { products, productVariants } from './schema/index.ts';
-import { seedCatalog } from './seed/index.ts';
+import {
+  products,
+  productVariants,
+  shippingRates,
+  shippingZoneCountries,
+  shopSettings,
+} from './schema/index.ts';
+import { seedCatalog, seedProducts } from './seed/index.ts';
+import { seedWeights } from './seed/shipping-data.ts';
 
 describe('migrations', () => {
   it('embedded copy matches the committed migration folder (run npm run db:generate)', () => {
@@ -25,6 +32,34 @@ describe('migrations', () => {
       expect(again.seeded).toBe(false);
       const [count] = await db.select({ n: sql<number>`count(*)::int` }).from(products);
       expect(count?.n).toBeGreaterThanOrEqual(40);
+    } finally {
+      await close();
+    }
+  });
+
+  it('make the shop settings row, and the seed ships every posted product somewhere', async () => {
+    const { db, close } = await createPgliteDb({ seed: true });
+    try {
+      expect(await db.select().from(shopSettings)).toEqual([
+        expect.objectContaining({ id: 1, taxEnabled: false, taxBehavior: 'exclusive' }),
+      ]);
+      const slugs = seedProducts.map((p) => p.slug);
+      expect(Object.keys(seedWeights).filter((slug) => !slugs.includes(slug))).toEqual([]);
+      expect(slugs.filter((slug) => !(slug in seedWeights))).toEqual(['gift-card']);
+      const unposted = await db
+        .select({ slug: products.slug })
+        .from(products)
+        .where(eq(products.requiresShipping, false));
+      expect(unposted).toEqual([{ slug: 'gift-card' }]);
+      const [us] = await db
+        .select()
+        .from(shippingZoneCountries)
+        .where(eq(shippingZoneCountries.country, 'US'));
+      const usRates = await db
+        .select()
+        .from(shippingRates)
+        .where(eq(shippingRates.zoneId, us?.zoneId ?? ''));
+      expect(usRates.map((r) => r.name).sort()).toEqual(['Express', 'Freight', 'Standard']);
     } finally {
       await close();
     }

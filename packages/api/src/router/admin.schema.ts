@@ -122,3 +122,45 @@ export const refundInput = z.object({
 });
 
 export const byIdInput = (what: string) => z.object({ id: id(what) });
+
+const days = z
+  .number()
+  .int('Days are whole numbers.')
+  .min(0, 'Days are not negative.')
+  .max(365, 'At most 365 days.');
+const grams = z
+  .number()
+  .int('Weights are whole grams.')
+  .min(0, 'Weights are not negative.')
+  .max(1_000_000, 'At most 1000000 grams.');
+
+export const saveShippingZoneInput = z.object({
+  id: id('shipping zone').optional(),
+  name: text('The name', 100, 1),
+  countries: z
+    .array(
+      z
+        .string()
+        .trim()
+        .regex(/^[A-Za-z]{2}$/, 'Countries are two-letter codes, like US.'),
+    )
+    .min(1, 'A zone needs at least one country.')
+    .max(250, 'At most 250 countries.'),
+});
+
+export const saveShippingRateInput = z.object({
+  id: id('shipping rate').optional(),
+  zoneId: id('shipping zone'),
+  name: text('The name', 100, 1),
+  minDays: days,
+  maxDays: days,
+  currency: z
+    .string()
+    .regex(/^[A-Z]{3}$/, 'A currency is three capital letters (ISO 4217), like USD.'),
+  amount: price,
+  freeAbove: price.nullable(),
+  minWeightGrams: grams,
+  maxWeightGrams: grams.nullable(),
+  active: z.boolean(),
+  position: z.number().int().min(0).max(1_000),
+});

@@ -81,6 +81,10 @@ describe('authorization of the admin procedures', () => {
       'admin.products.list',
       'admin.products.remove',
       'admin.products.save',
+      'admin.shipping.deleteZone',
+      'admin.shipping.saveRate',
+      'admin.shipping.saveZone',
+      'admin.shipping.zones',
       'admin.stock.adjust',
     ]);
   });
@@ -343,6 +347,47 @@ describe('editing the catalog', () => {
     }
     const again = data<Editable>(await admin.call('admin.products.get', { id }, 'GET'));
     expect(again).toEqual(editable);
+  });
+});
+
+describe('shipping zones and rates', () => {
+  it('keeps zones and rates over HTTP, refusing a taken country and bad input with 400', async () => {
+    const admin = await browserAs('admin');
+    const zone = data<{ id: string; countries: string[] }>(
+      await admin.call('admin.shipping.saveZone', { name: 'Benelux', countries: ['be', 'NL'] }),
+    );
+    expect(zone.countries).toEqual(['BE', 'NL']);
+    const rate = {
+      zoneId: zone.id,
+      name: 'Post',
+      minDays: 2,
+      maxDays: 4,
+      currency: 'EUR',
+      amount: 495,
+      freeAbove: 7_500,
+      minWeightGrams: 0,
+      maxWeightGrams: null,
+      active: true,
+      position: 0,
+    };
+    expect((await admin.call('admin.shipping.saveRate', rate)).status).toBe(200);
+    const taken = await admin.call('admin.shipping.saveZone', { name: 'Low', countries: ['NL'] });
+    expect(taken.status).toBe(400);
+    for (const bad of [
+      { ...rate, amount: -5 },
+      { ...rate, currency: 'eur' },
+      { ...rate, zoneId: 'nope' },
+      { ...rate, minDays: 1.5 },
+    ]) {
+      expect((await admin.call('admin.shipping.saveRate', bad)).status).toBe(400);
+    }
+    const zones = data<{ id: string; rates: { name: string; amount: number }[] }[]>(
+      await admin.call('admin.shipping.zones', undefined, 'GET'),
+    );
+    const benelux = zones.find((z) => z.id === zone.id);
+    expect(benelux?.rates.map((r) => [r.name, r.amount])).toEqual([['Post', 495]]);
+    expect((await admin.call('admin.shipping.deleteZone', { id: zone.id })).status).toBe(200);
+    expect((await admin.call('admin.shipping.deleteZone', { id: zone.id })).status).toBe(404);
   });
 });
 

@@ -7,9 +7,13 @@ import {
   adminListProducts,
   adminOverview,
   announceCatalogChange,
+  deleteShippingZone,
+  listShippingZones,
   refundOrder,
   removeProduct,
   saveProduct,
+  saveShippingRate,
+  saveShippingZone,
   UnavailableError,
 } from '@edgecart/core';
 import type { TRPCRouterRecord } from '@trpc/server';
@@ -22,6 +26,8 @@ import {
   listProductsAdminInput,
   refundInput,
   saveProductInput,
+  saveShippingRateInput,
+  saveShippingZoneInput,
 } from './admin.schema.ts';
 
 const PAGE_SIZE = 25;
@@ -70,6 +76,19 @@ export const adminRouter = {
       .mutation(({ ctx, input }) =>
         adjustStock(ctx.deps, input.variantId, input.change, input.reason),
       ),
+  },
+
+  shipping: {
+    zones: adminProcedure.query(({ ctx }) => listShippingZones(ctx.db)),
+    saveZone: adminWrite
+      .input(saveShippingZoneInput)
+      .mutation(({ ctx, input }) => saveShippingZone(ctx.deps, input)),
+    deleteZone: adminWrite
+      .input(byIdInput('shipping zone'))
+      .mutation(({ ctx, input }) => deleteShippingZone(ctx.deps, input.id)),
+    saveRate: adminWrite
+      .input(saveShippingRateInput)
+      .mutation(({ ctx, input }) => saveShippingRate(ctx.deps, input)),
   },
 
   orders: {

@@ -46,6 +46,10 @@ export const products = pgTable(
     featuredRank: integer(),
     /** ISO 4217: every variant of a product is priced in it (a foreign key on variants). */
     currency: text().notNull().default('USD'),
+    /** False for what is never posted (a gift card, a download): a cart of only such asks no address. */
+    requiresShipping: boolean().notNull().default(true),
+    /** Stripe Tax's product tax code (txcd_…); null: the shop's default. */
+    taxCode: text(),
     createdAt: createdAt(),
     updatedAt: createdAt(),
   },
@@ -56,6 +60,7 @@ export const products = pgTable(
     check('products_currency_check', sql`${t.currency} ~ '^[A-Z]{3}$'`),
     index('products_created_at_idx').on(t.createdAt),
     check('products_status_check', sql`${t.status} in ('active', 'draft', 'archived')`),
+    check('products_tax_code_check', sql`${t.taxCode} is null or ${t.taxCode} ~ '^txcd_[0-9]{8}$'`),
   ],
 );
 
@@ -91,11 +96,14 @@ export const productVariants = pgTable(
     price: integer().notNull(),
     currency: text().notNull().default('USD'),
     stock: integer().notNull().default(0),
+    /** Shipping weight of one unit, for the rates' weight bands. */
+    weightGrams: integer().notNull().default(0),
     position: integer().notNull().default(0),
     createdAt: createdAt(),
   },
   (t) => [
     uniqueIndex('product_variants_sku_key').on(t.sku),
+    check('product_variants_weight_check', sql`${t.weightGrams} >= 0`),
     index('product_variants_product_idx').on(t.productId),
     check('product_variants_price_check', sql`${t.price} >= 0`),
     check('product_variants_stock_check', sql`${t.stock} >= 0`),

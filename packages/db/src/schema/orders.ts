@@ -33,6 +33,26 @@ export const orderStatuses = [
 ] as const;
 export type OrderStatus = (typeof orderStatuses)[number];
 
+/** How much of a paid order has left the warehouse, beside its payment status. */
+export const fulfilmentStatuses = [
+  'unfulfilled',
+  'partially_shipped',
+  'shipped',
+  'delivered',
+] as const;
+export type FulfilmentStatus = (typeof fulfilmentStatuses)[number];
+
+/** A postal address as Checkout collects it. */
+export interface PostalAddress {
+  line1: string;
+  line2: string | null;
+  city: string;
+  state: string | null;
+  postalCode: string | null;
+  /** ISO 3166-1 alpha-2. */
+  country: string;
+}
+
 export const orders = pgTable(
   'orders',
   {
@@ -47,7 +67,21 @@ export const orders = pgTable(
     currency: text().notNull(),
     /** Integer minor units: the sum of the items, copied at purchase. */
     subtotal: integer().notNull(),
+    /** Off the subtotal, before tax. */
+    discountAmount: integer().notNull().default(0),
+    shippingAmount: integer().notNull().default(0),
+    /** Tax charged on top (exclusive prices); with inclusive prices, the part of the total that is tax. */
+    taxAmount: integer().notNull().default(0),
     total: integer().notNull(),
+    /** The country chosen before paying, whose zone's rates were offered; null: nothing to ship. */
+    shipToCountry: text(),
+    /** The rate the shopper picked on the payment page, copied: rates change later. */
+    shippingRateId: uuid(),
+    shippingRateName: text(),
+    /** From the completed checkout. */
+    shippingName: text(),
+    shippingAddress: jsonb().$type<PostalAddress>(),
+    fulfilmentStatus: text({ enum: fulfilmentStatuses }).notNull().default('unfulfilled'),
     amountPaid: integer().notNull().default(0),
     /** What the provider's refund events say was refunded, its running total. */
     amountRefunded: integer().notNull().default(0),
@@ -95,6 +129,18 @@ export const orders = pgTable(
     check(
       'orders_amounts_check',
       sql`${t.subtotal} >= 0 and ${t.total} >= 0 and ${t.amountPaid} >= 0 and ${t.amountRefunded} >= 0 and ${t.amountRefundRequested} >= 0`,
+    ),
+    check(
+      'orders_charges_check',
+      sql`${t.discountAmount} >= 0 and ${t.shippingAmount} >= 0 and ${t.taxAmount} >= 0`,
+    ),
+    check(
+      'orders_fulfilment_check',
+      sql`${t.fulfilmentStatus} in ('unfulfilled', 'partially_shipped', 'shipped', 'delivered')`,
+    ),
+    check(
+      'orders_ship_to_check',
+      sql`${t.shipToCountry} is null or ${t.shipToCountry} ~ '^[A-Z]{2}$'`,
     ),
   ],
 );

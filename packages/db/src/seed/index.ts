@@ -6,8 +6,12 @@ import {
   productImages,
   products,
   productVariants,
+  shippingRates,
+  shippingZoneCountries,
+  shippingZones,
 } from '../schema/index.ts';
 import { type SeedProduct, seedCollections, seedProducts } from './catalog-data.ts';
+import { seedShippingZones, seedWeights } from './shipping-data.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -56,6 +60,7 @@ export async function seedCatalog(db: Database, now = new Date()): Promise<SeedR
             title: p.title,
             description: p.description,
             featuredRank: p.featuredRank,
+            requiresShipping: p.slug in seedWeights,
             createdAt,
             updatedAt: createdAt,
           };
@@ -87,6 +92,7 @@ export async function seedCatalog(db: Database, now = new Date()): Promise<SeedR
         price: v.price,
         currency: 'USD',
         stock: v.stock,
+        weightGrams: seedWeights[p.slug] ?? 0,
         position,
       })),
     );
@@ -103,6 +109,19 @@ export async function seedCatalog(db: Database, now = new Date()): Promise<SeedR
         })),
       ),
     );
+    for (const [position, zone] of seedShippingZones.entries()) {
+      const [created] = await tx
+        .insert(shippingZones)
+        .values({ name: zone.name, position })
+        .returning({ id: shippingZones.id });
+      const zoneId = created?.id ?? '';
+      await tx
+        .insert(shippingZoneCountries)
+        .values(zone.countries.map((country) => ({ country, zoneId })));
+      await tx
+        .insert(shippingRates)
+        .values(zone.rates.map((rate, i) => ({ ...rate, zoneId, currency: 'USD', position: i })));
+    }
     return {
       seeded: true,
       collections: insertedCollections.length,

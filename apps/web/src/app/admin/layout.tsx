@@ -27,6 +27,9 @@ export default async function AdminLayout({ children }: { children: ReactNode })
           <li>
             <Link href="/admin/orders">Orders</Link>
           </li>
+          <li>
+            <Link href="/admin/shipping">Shipping</Link>
+          </li>
         </ul>
       </nav>
       {children}

@@ -1,0 +1,205 @@
+'use client';
+
+import { useActionState } from 'react';
+import {
+  deleteShippingZoneAction,
+  saveShippingRateAction,
+  saveShippingZoneAction,
+} from '~/app/admin/shipping/actions';
+import { type FormState, idle } from '~/lib/form-state';
+import { errorFor, FormNotice } from './field-error.tsx';
+
+/** A labelled input whose error, when the answer names it, shows under it. */
+function Input({
+  form,
+  name,
+  label,
+  state,
+  hint,
+  ...props
+}: {
+  form: string;
+  name: string;
+  label: string;
+  state: FormState;
+  hint?: string;
+} & React.InputHTMLAttributes<HTMLInputElement>) {
+  const id = `${form}-${name}`;
+  const error = errorFor(state, name);
+  const described = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean);
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <input
+        id={id}
+        name={name}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={described.length > 0 ? described.join(' ') : undefined}
+        {...props}
+      />
+      {hint ? (
+        <p id={`${id}-hint`} className="field__hint">
+          {hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p id={`${id}-error`} className="field__error" role="alert">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+/** A zone's name and countries; without `zone`, a new zone. */
+export function ShippingZoneForm({
+  zone,
+}: {
+  zone?: { id: string; name: string; countries: string[] };
+}) {
+  const [state, action, pending] = useActionState(saveShippingZoneAction, idle);
+  const form = zone ? `zone-${zone.id}` : 'zone-new';
+  return (
+    <form
+      action={action}
+      className="admin-filters"
+      aria-label={zone ? `Zone ${zone.name}` : 'New shipping zone'}
+      noValidate
+    >
+      {zone ? <input type="hidden" name="id" value={zone.id} /> : null}
+      <Input
+        form={form}
+        name="name"
+        label="Name"
+        state={state}
+        defaultValue={zone?.name}
+        required
+        maxLength={100}
+      />
+      <Input
+        form={form}
+        name="countries"
+        label="Countries"
+        hint="Two-letter codes, separated by commas: US, CA"
+        state={state}
+        defaultValue={zone?.countries.join(', ')}
+        required
+      />
+      <button type="submit" className="button button--secondary" disabled={pending}>
+        {pending ? 'Saving…' : zone ? 'Save zone' : 'Add zone'}
+      </button>
+      <FormNotice state={state} fields={['name', 'countries']} />
+    </form>
+  );
+}
+
+export function DeleteShippingZoneForm({ zone }: { zone: { id: string; name: string } }) {
+  const [state, action, pending] = useActionState(deleteShippingZoneAction, idle);
+  return (
+    <form action={action} aria-label={`Delete zone ${zone.name}`}>
+      <input type="hidden" name="id" value={zone.id} />
+      <button type="submit" className="button button--danger" disabled={pending}>
+        {pending ? 'Deleting…' : `Delete ${zone.name} and its rates`}
+      </button>
+      <FormNotice state={state} fields={[]} />
+    </form>
+  );
+}
+
+export interface RateFields {
+  id: string;
+  name: string;
+  minDays: number;
+  maxDays: number;
+  currency: string;
+  amount: number;
+  freeAbove: number | null;
+  minWeightGrams: number;
+  maxWeightGrams: number | null;
+  active: boolean;
+  position: number;
+}
+
+const rateFields = [
+  'name',
+  'minDays',
+  'maxDays',
+  'currency',
+  'amount',
+  'freeAbove',
+  'minWeightGrams',
+  'maxWeightGrams',
+  'position',
+];
+
+/** One rate of a zone; without `rate`, a new one. Amounts in minor units (cents). */
+export function ShippingRateForm({ zoneId, rate }: { zoneId: string; rate?: RateFields }) {
+  const [state, action, pending] = useActionState(saveShippingRateAction, idle);
+  const form = rate ? `rate-${rate.id}` : `rate-new-${zoneId}`;
+  const field = (
+    name: string,
+    label: string,
+    value: unknown,
+    extra: Record<string, unknown> = {},
+  ) => (
+    <Input
+      form={form}
+      name={name}
+      label={label}
+      state={state}
+      defaultValue={value === null || value === undefined ? '' : String(value)}
+      {...extra}
+    />
+  );
+  return (
+    <form
+      action={action}
+      className="admin-filters"
+      aria-label={rate ? `Rate ${rate.name}` : 'New rate'}
+      noValidate
+    >
+      <input type="hidden" name="zoneId" value={zoneId} />
+      {rate ? <input type="hidden" name="id" value={rate.id} /> : null}
+      {field('name', 'Name shoppers see', rate?.name, { required: true, maxLength: 100 })}
+      {field('minDays', 'Fewest business days', rate?.minDays ?? 3, {
+        inputMode: 'numeric',
+        size: 4,
+      })}
+      {field('maxDays', 'Most business days', rate?.maxDays ?? 5, {
+        inputMode: 'numeric',
+        size: 4,
+      })}
+      {field('currency', 'Currency', rate?.currency ?? 'USD', { size: 4, maxLength: 3 })}
+      {field('amount', 'Price, in cents', rate?.amount, { inputMode: 'numeric', size: 8 })}
+      {field('freeAbove', 'Free from a subtotal of (cents, blank: never)', rate?.freeAbove, {
+        inputMode: 'numeric',
+        size: 8,
+      })}
+      {field('minWeightGrams', 'From grams', rate?.minWeightGrams ?? 0, {
+        inputMode: 'numeric',
+        size: 8,
+      })}
+      {field('maxWeightGrams', 'Below grams (blank: no limit)', rate?.maxWeightGrams, {
+        inputMode: 'numeric',
+        size: 8,
+      })}
+      {field('position', 'Order on the payment page', rate?.position ?? 0, {
+        inputMode: 'numeric',
+        size: 4,
+      })}
+      <div className="field field--check">
+        <input
+          id={`${form}-active`}
+          type="checkbox"
+          name="active"
+          defaultChecked={rate?.active ?? true}
+        />
+        <label htmlFor={`${form}-active`}>Offered</label>
+      </div>
+      <button type="submit" className="button button--secondary" disabled={pending}>
+        {pending ? 'Saving…' : rate ? 'Save rate' : 'Add rate'}
+      </button>
+      <FormNotice state={state} fields={rateFields} />
+    </form>
+  );
+}

@@ -1,0 +1,2 @@
+export * from './shipping-options.ts';
+export * from './shipping-zones.ts';
