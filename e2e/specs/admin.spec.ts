@@ -151,3 +151,33 @@ test('an admin adds a shipping zone and a rate, and a wrong price is refused nex
   await rate.getByRole('button', { name: 'Add rate' }).click();
   await expect(zone.getByRole('row', { name: /Surface mail/ })).toContainText('$12.50');
 });
+
+test('an admin sets how tax is charged, and a bad tax code is refused next to its field', async ({
+  page,
+}) => {
+  await logInAsAdmin(page);
+  await page
+    .getByRole('navigation', { name: 'Admin' })
+    .getByRole('link', { name: 'Settings' })
+    .click();
+  const form = page.getByRole('form', { name: 'Tax settings' });
+  await expect(form.getByLabel('Charge tax with Stripe Tax')).not.toBeChecked();
+  await form.getByLabel('Default tax code').fill('general');
+  await form.getByRole('button', { name: 'Save settings' }).click();
+  await expect(form.getByLabel('Default tax code')).toHaveAttribute('aria-invalid', 'true');
+
+  await form.getByLabel('Charge tax with Stripe Tax').check();
+  await form.getByLabel(/Include tax/).check();
+  await form.getByLabel('Default tax code').fill('txcd_99999999');
+  await form.getByRole('button', { name: 'Save settings' }).click();
+  await expect(form.getByRole('status')).toHaveText('Settings saved.');
+  await page.reload();
+  await expect(form.getByLabel('Charge tax with Stripe Tax')).toBeChecked();
+  await expect(form.getByLabel(/Include tax/)).toBeChecked();
+
+  // As it was, for the specs that follow.
+  await form.getByLabel('Charge tax with Stripe Tax').uncheck();
+  await form.getByLabel(/Exclude tax/).check();
+  await form.getByRole('button', { name: 'Save settings' }).click();
+  await expect(form.getByRole('status')).toHaveText('Settings saved.');
+});

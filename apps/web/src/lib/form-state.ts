@@ -6,6 +6,8 @@ export interface FormState {
   field?: string | null;
   /** What the person typed, to fill the form again (never a password). */
   email?: string;
+  /** A refused form's other fields as typed, to fill them again after React resets the form. */
+  values?: Record<string, string>;
 }
 
 export const idle: FormState = { status: 'idle' };

@@ -1,5 +1,5 @@
 import { MAX_STOCK } from '@edgecart/core';
-import { orderStatuses, productStatus } from '@edgecart/db';
+import { orderStatuses, productStatus, taxBehaviors } from '@edgecart/db';
 import { z } from 'zod';
 import { slugSchema } from './catalog.schema.ts';
 import { storableText } from './storable-text.ts';
@@ -54,6 +54,12 @@ export const productInput = z.object({
         .regex(/^\/images\/[\w./-]+$/, 'Choose images from the shop’s image set.'),
     )
     .max(12, 'At most 12 images.'),
+  requiresShipping: z.boolean().optional(),
+  taxCode: z
+    .string()
+    .regex(/^txcd_\d{8}$/, 'A Stripe tax code is txcd_ and eight digits, like txcd_99999999.')
+    .nullable()
+    .optional(),
   variants: z
     .array(
       z.object({
@@ -65,6 +71,12 @@ export const productInput = z.object({
           .refine((o) => Object.keys(o).length <= 5, 'At most 5 options.'),
         price,
         stock: stock.optional(),
+        weightGrams: z
+          .number()
+          .int('Weights are whole grams.')
+          .min(0, 'Weights are not negative.')
+          .max(1_000_000, 'At most 1000000 grams.')
+          .optional(),
       }),
     )
     .min(1, 'A product needs at least one variant.')
@@ -163,4 +175,13 @@ export const saveShippingRateInput = z.object({
   maxWeightGrams: grams.nullable(),
   active: z.boolean(),
   position: z.number().int().min(0).max(1_000),
+});
+
+export const shopSettingsInput = z.object({
+  taxEnabled: z.boolean(),
+  taxBehavior: z.enum(taxBehaviors),
+  defaultTaxCode: z
+    .string()
+    .trim()
+    .regex(/^txcd_\d{8}$/, 'A Stripe tax code is txcd_ and eight digits, like txcd_99999999.'),
 });

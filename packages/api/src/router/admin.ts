@@ -8,12 +8,14 @@ import {
   adminOverview,
   announceCatalogChange,
   deleteShippingZone,
+  getShopSettings,
   listShippingZones,
   refundOrder,
   removeProduct,
   saveProduct,
   saveShippingRate,
   saveShippingZone,
+  saveShopSettings,
   UnavailableError,
 } from '@edgecart/core';
 import type { TRPCRouterRecord } from '@trpc/server';
@@ -28,6 +30,7 @@ import {
   saveProductInput,
   saveShippingRateInput,
   saveShippingZoneInput,
+  shopSettingsInput,
 } from './admin.schema.ts';
 
 const PAGE_SIZE = 25;
@@ -76,6 +79,13 @@ export const adminRouter = {
       .mutation(({ ctx, input }) =>
         adjustStock(ctx.deps, input.variantId, input.change, input.reason),
       ),
+  },
+
+  settings: {
+    get: adminProcedure.query(({ ctx }) => getShopSettings(ctx.db)),
+    save: adminWrite
+      .input(shopSettingsInput)
+      .mutation(({ ctx, input }) => saveShopSettings(ctx.deps, input)),
   },
 
   shipping: {

@@ -92,6 +92,8 @@ export async function adminGetProduct(db: Database, productId: string) {
     description: product.description,
     status: product.status,
     currency: product.currency,
+    requiresShipping: product.requiresShipping,
+    taxCode: product.taxCode,
     variants: product.variants.map((v) => ({
       id: v.id,
       sku: v.sku,
@@ -99,6 +101,7 @@ export async function adminGetProduct(db: Database, productId: string) {
       options: v.options,
       price: v.price,
       stock: v.stock,
+      weightGrams: v.weightGrams,
     })),
     images: product.images.map(({ url, alt, width, height }) => ({ url, alt, width, height })),
     collections: product.collections.map((pc) => pc.collection.slug),
@@ -134,6 +137,10 @@ export interface ProductInput {
   collections: string[];
   /** URLs from the shop's image set, in display order. */
   images: string[];
+  /** False for what is never posted; absent: as it was (true for a new product). */
+  requiresShipping?: boolean | undefined;
+  /** Stripe's product tax code; null: the shop's default; absent: as it was. */
+  taxCode?: string | null | undefined;
   variants: {
     /** An existing variant's id; absent for a new one. */
     id?: string | undefined;
@@ -144,6 +151,8 @@ export interface ProductInput {
     price: number;
     /** A new variant's opening stock; an existing one's changes through adjustStock. */
     stock?: number | undefined;
+    /** Grams per unit, for shipping rates' weight bands; absent: as it was (0 for a new one). */
+    weightGrams?: number | undefined;
   }[];
 }
 
@@ -238,6 +247,8 @@ export async function saveProduct(
       description: input.description,
       status: input.status,
       currency: input.currency,
+      ...(input.requiresShipping === undefined ? {} : { requiresShipping: input.requiresShipping }),
+      ...(input.taxCode === undefined ? {} : { taxCode: input.taxCode }),
       updatedAt: deps.now,
     };
     let id: string;
@@ -264,6 +275,7 @@ export async function saveProduct(
         options: variant.options,
         price: variant.price,
         currency: input.currency,
+        ...(variant.weightGrams === undefined ? {} : { weightGrams: variant.weightGrams }),
         position,
       };
       if (variant.id) {

@@ -39,6 +39,9 @@ function productFromForm(form: FormData) {
       title: text(form, `variants.${i}.title`),
       options: parseOptions(text(form, `variants.${i}.options`)),
       price: whole(form, `variants.${i}.price`),
+      weightGrams: text(form, `variants.${i}.weightGrams`)
+        ? whole(form, `variants.${i}.weightGrams`)
+        : 0,
       ...(id ? {} : { stock: whole(form, `variants.${i}.stock`) || 0 }),
     });
   }
@@ -50,6 +53,8 @@ function productFromForm(form: FormData) {
     currency: text(form, 'currency'),
     collections: form.getAll('collections').map(String),
     images: form.getAll('images').map(String),
+    requiresShipping: form.get('requiresShipping') === 'on',
+    taxCode: text(form, 'taxCode') || null,
     variants,
   };
 }

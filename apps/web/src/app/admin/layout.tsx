@@ -30,6 +30,9 @@ export default async function AdminLayout({ children }: { children: ReactNode })
           <li>
             <Link href="/admin/shipping">Shipping</Link>
           </li>
+          <li>
+            <Link href="/admin/settings">Settings</Link>
+          </li>
         </ul>
       </nav>
       {children}

@@ -42,10 +42,11 @@ export function ProductForm({
     'currency',
     'collections',
     'images',
+    'taxCode',
     'variants',
   ];
   for (let i = 0; i < rows; i++) {
-    for (const part of ['sku', 'title', 'options', 'price', 'stock'])
+    for (const part of ['sku', 'title', 'options', 'price', 'stock', 'weightGrams'])
       fieldNames.push(`variants.${i}.${part}`);
   }
   return (
@@ -119,6 +120,39 @@ export function ProductForm({
         </div>
       </div>
 
+      <div className="admin-form__row">
+        <div className="field field--check">
+          <input
+            id="requiresShipping"
+            type="checkbox"
+            name="requiresShipping"
+            defaultChecked={product?.requiresShipping ?? true}
+          />
+          <label htmlFor="requiresShipping">
+            Posted: the shopper gives an address and pays shipping
+          </label>
+        </div>
+        <div className="field">
+          <label htmlFor="taxCode">Stripe tax code</label>
+          <input
+            id="taxCode"
+            name="taxCode"
+            defaultValue={product?.taxCode ?? ''}
+            placeholder="the shop's default"
+            maxLength={13}
+            size={14}
+            {...invalidProps(state, 'taxCode')}
+            aria-describedby={
+              state.field === 'taxCode' ? 'taxCode-hint taxCode-error' : 'taxCode-hint'
+            }
+          />
+          <p id="taxCode-hint" className="field__hint">
+            Blank: the shop&apos;s default. Used when tax is on (Stripe Tax).
+          </p>
+          <FieldError state={state} name="taxCode" />
+        </div>
+      </div>
+
       <fieldset
         className="field"
         aria-describedby={state.field === 'collections' ? 'collections-error' : undefined}
@@ -175,6 +209,7 @@ export function ProductForm({
               <th scope="col">Options</th>
               <th scope="col">Price</th>
               <th scope="col">Stock</th>
+              <th scope="col">Weight (g)</th>
               <th scope="col">Remove</th>
             </tr>
           </thead>
@@ -239,6 +274,17 @@ export function ProductForm({
                         {...invalidProps(state, name('stock'))}
                       />
                     )}
+                  </td>
+                  <td>
+                    <input
+                      aria-label={`Weight of ${row}, in grams`}
+                      name={name('weightGrams')}
+                      inputMode="numeric"
+                      defaultValue={v?.weightGrams ?? 0}
+                      size={6}
+                      {...invalidProps(state, name('weightGrams'))}
+                    />
+                    <FieldError state={state} name={name('weightGrams')} />
                   </td>
                   <td>
                     {v ? (

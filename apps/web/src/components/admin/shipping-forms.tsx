@@ -72,7 +72,7 @@ export function ShippingZoneForm({
         name="name"
         label="Name"
         state={state}
-        defaultValue={zone?.name}
+        defaultValue={state.values?.name ?? zone?.name}
         required
         maxLength={100}
       />
@@ -82,7 +82,7 @@ export function ShippingZoneForm({
         label="Countries"
         hint="Two-letter codes, separated by commas: US, CA"
         state={state}
-        defaultValue={zone?.countries.join(', ')}
+        defaultValue={state.values?.countries ?? zone?.countries.join(', ')}
         required
       />
       <button type="submit" className="button button--secondary" disabled={pending}>
@@ -147,7 +147,9 @@ export function ShippingRateForm({ zoneId, rate }: { zoneId: string; rate?: Rate
       name={name}
       label={label}
       state={state}
-      defaultValue={value === null || value === undefined ? '' : String(value)}
+      defaultValue={
+        state.values?.[name] ?? (value === null || value === undefined ? '' : String(value))
+      }
       {...extra}
     />
   );

@@ -16,9 +16,27 @@ const whole = (form: FormData, name: string) => {
 /** Blank is "none"; anything else must be a whole number. */
 const wholeOrNull = (form: FormData, name: string) => (text(form, name) ? whole(form, name) : null);
 
+/** A refusal carries the fields as typed, so that the form shows them again. */
+const keepTyped = (result: FormState, form: FormData, names: string[]): FormState =>
+  result.status === 'error'
+    ? { ...result, values: Object.fromEntries(names.map((name) => [name, formText(form, name)])) }
+    : result;
+
+const rateFields = [
+  'name',
+  'minDays',
+  'maxDays',
+  'currency',
+  'amount',
+  'freeAbove',
+  'minWeightGrams',
+  'maxWeightGrams',
+  'position',
+];
+
 export async function saveShippingZoneAction(_: FormState, form: FormData): Promise<FormState> {
   const id = text(form, 'id') || undefined;
-  return formResult(async () => {
+  const result = await formResult(async () => {
     await (await getActionApi()).admin.shipping.saveZone({
       ...(id ? { id } : {}),
       name: text(form, 'name'),
@@ -29,6 +47,7 @@ export async function saveShippingZoneAction(_: FormState, form: FormData): Prom
     revalidatePath('/admin/shipping');
     return { status: 'done', message: id ? 'Zone saved.' : 'Zone added.' };
   });
+  return keepTyped(result, form, ['name', 'countries']);
 }
 
 export async function deleteShippingZoneAction(_: FormState, form: FormData): Promise<FormState> {
@@ -41,7 +60,7 @@ export async function deleteShippingZoneAction(_: FormState, form: FormData): Pr
 
 export async function saveShippingRateAction(_: FormState, form: FormData): Promise<FormState> {
   const id = text(form, 'id') || undefined;
-  return formResult(async () => {
+  const result = await formResult(async () => {
     await (await getActionApi()).admin.shipping.saveRate({
       ...(id ? { id } : {}),
       zoneId: text(form, 'zoneId'),
@@ -59,4 +78,5 @@ export async function saveShippingRateAction(_: FormState, form: FormData): Prom
     revalidatePath('/admin/shipping');
     return { status: 'done', message: id ? 'Rate saved.' : 'Rate added.' };
   });
+  return keepTyped(result, form, rateFields);
 }
