@@ -13,10 +13,16 @@ async function logInAsAdmin(page: Page) {
 }
 
 /** A guest in a browser of their own buys one item and pays; answers the order number. */
-async function guestBuys(browser: Browser, path: string, email: string): Promise<string> {
+async function guestBuys(
+  browser: Browser,
+  path: string,
+  email: string,
+  quantity = 1,
+): Promise<string> {
   const context = await browser.newContext();
   const page = await context.newPage();
   await page.goto(path);
+  await page.getByLabel('Quantity').fill(String(quantity));
   await page.getByRole('button', { name: 'Add to cart' }).click();
   await expect(page.getByText(/^Added to your cart/)).toBeVisible();
   await page.goto('/cart');
@@ -180,4 +186,62 @@ test('an admin sets how tax is charged, and a bad tax code is refused next to it
   await form.getByLabel(/Exclude tax/).check();
   await form.getByRole('button', { name: 'Save settings' }).click();
   await expect(form.getByRole('status')).toHaveText('Settings saved.');
+});
+
+test('an admin ships a paid order in two parcels and marks them delivered; the shopper is told', async ({
+  page,
+  browser,
+}) => {
+  const email = uniqueEmail();
+  const number = await guestBuys(browser, '/products/pour-over-kit', email, 2);
+
+  await logInAsAdmin(page);
+  await page.goto(`/admin/orders?email=${encodeURIComponent(email)}`);
+  await page.getByRole('link', { name: `#${number}` }).click();
+  const fulfilment = page
+    .getByRole('definition')
+    .filter({ hasText: /shipped|delivered|unfulfilled/ });
+  await expect(fulfilment).toHaveText('unfulfilled');
+
+  const ship = page.getByRole('form', { name: 'Ship items' });
+  await ship.getByLabel(/^Ship how many of/).fill('3');
+  await ship.getByLabel('Carrier').fill('UPS');
+  await ship.getByLabel('Tracking number').fill('1Z999AA10123456784');
+  await ship.getByRole('button', { name: 'Ship these items' }).click();
+  await expect(ship.getByRole('alert')).toContainText('Only 2 of');
+
+  await ship.getByLabel(/^Ship how many of/).fill('1');
+  await ship.getByLabel('Carrier').fill('UPS');
+  await ship.getByLabel('Tracking number').fill('1Z999AA10123456784');
+  await ship.getByRole('button', { name: 'Ship these items' }).click();
+  await expect(fulfilment).toHaveText('partially shipped');
+
+  await ship.getByLabel('Carrier').fill('Pigeon post');
+  await ship.getByLabel('Tracking number').fill('COO-2');
+  await ship.getByRole('button', { name: 'Ship these items' }).click();
+  await expect(fulfilment).toHaveText('shipped');
+  await expect(page.getByRole('form', { name: 'Ship items' })).toHaveCount(0);
+  await expect(page.getByRole('link', { name: '1Z999AA10123456784' })).toHaveAttribute(
+    'href',
+    'https://www.ups.com/track?tracknum=1Z999AA10123456784',
+  );
+
+  await page
+    .getByRole('form', { name: 'Delivery of 1Z999AA10123456784' })
+    .getByRole('button')
+    .click();
+  await expect(page.getByRole('form', { name: 'Delivery of 1Z999AA10123456784' })).toHaveCount(0);
+  await page.getByRole('form', { name: 'Delivery of COO-2' }).getByRole('button').click();
+  await expect(fulfilment).toHaveText('delivered');
+
+  const mail = page.getByRole('article', {
+    name: `Your Edgecart order #${number} is on its way to ${email}`,
+  });
+  await expect(async () => {
+    await page.goto('/dev/outbox');
+    await expect(mail).toHaveCount(2, { timeout: 1_000 });
+  }).toPass({ timeout: 45_000 });
+  await expect(
+    page.getByText('Track it: https://www.ups.com/track?tracknum=1Z999AA10123456784'),
+  ).toBeVisible();
 });

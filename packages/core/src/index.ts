@@ -9,6 +9,7 @@ export * from './checkout/index.ts';
 export { clientAddressKey } from './client-address.ts';
 export { toDomainError } from './database-errors.ts';
 export * from './errors.ts';
+export * from './fulfilment/index.ts';
 export * from './limits.ts';
 export type { Money } from './money.ts';
 export * from './orders/index.ts';

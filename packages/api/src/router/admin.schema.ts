@@ -185,3 +185,17 @@ export const shopSettingsInput = z.object({
     .trim()
     .regex(/^txcd_\d{8}$/, 'A Stripe tax code is txcd_ and eight digits, like txcd_99999999.'),
 });
+
+export const shipInput = z.object({
+  orderId: id('order'),
+  lines: z
+    .array(
+      z.object({
+        orderItemId: z.number().int().positive('There is no such item.'),
+        quantity: z.number().int('A quantity is a whole number.').min(0).max(99),
+      }),
+    )
+    .max(100),
+  carrier: text('The carrier', 60, 1),
+  trackingNumber: text('The tracking number', 60, 1),
+});

@@ -74,7 +74,9 @@ describe('authorization of the admin procedures', () => {
     expect(adminProcedures.map((p) => p.path).sort()).toEqual([
       'admin.orders.get',
       'admin.orders.list',
+      'admin.orders.markDelivered',
       'admin.orders.refund',
+      'admin.orders.ship',
       'admin.overview',
       'admin.products.get',
       'admin.products.imageChoices',

@@ -10,12 +10,14 @@ import {
   deleteShippingZone,
   getShopSettings,
   listShippingZones,
+  markDelivered,
   refundOrder,
   removeProduct,
   saveProduct,
   saveShippingRate,
   saveShippingZone,
   saveShopSettings,
+  shipOrder,
   UnavailableError,
 } from '@edgecart/core';
 import type { TRPCRouterRecord } from '@trpc/server';
@@ -30,6 +32,7 @@ import {
   saveProductInput,
   saveShippingRateInput,
   saveShippingZoneInput,
+  shipInput,
   shopSettingsInput,
 } from './admin.schema.ts';
 
@@ -115,6 +118,16 @@ export const adminRouter = {
     get: adminProcedure
       .input(byIdInput('order'))
       .query(({ ctx, input }) => adminGetOrder(ctx.db, input.id)),
+    ship: adminWrite.input(shipInput).mutation(({ ctx, input }) =>
+      shipOrder(ctx.deps, input.orderId, {
+        lines: input.lines,
+        carrier: input.carrier,
+        trackingNumber: input.trackingNumber,
+      }),
+    ),
+    markDelivered: adminWrite
+      .input(byIdInput('shipment'))
+      .mutation(({ ctx, input }) => markDelivered(ctx.deps, input.id)),
     refund: adminWrite.input(refundInput).mutation(({ ctx, input }) => {
       if (!ctx.payments) throw new UnavailableError('Payments are not set up on this shop.');
       return refundOrder({ ...ctx.deps, payments: ctx.payments }, input.orderId, {

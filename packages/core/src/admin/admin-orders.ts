@@ -15,6 +15,7 @@ import {
 } from '@edgecart/db';
 import { escapeLike } from '../catalog/search.ts';
 import { NotFoundError } from '../errors.ts';
+import { shipmentsOf } from '../fulfilment/ship-order.ts';
 import { refundableAmount } from './refund-order.ts';
 
 export interface AdminOrderFilter {
@@ -68,6 +69,7 @@ export async function adminGetOrder(db: Database, orderId: string) {
   const [items, events, trail] = await Promise.all([
     db
       .select({
+        id: orderItems.id,
         variantId: orderItems.variantId,
         productTitle: orderItems.productTitle,
         variantTitle: orderItems.variantTitle,
@@ -100,6 +102,19 @@ export async function adminGetOrder(db: Database, orderId: string) {
       .where(and(eq(auditLog.entityType, 'order'), eq(auditLog.entityId, orderId)))
       .orderBy(asc(auditLog.id)),
   ]);
+  const shipments = await shipmentsOf(db, orderId);
+  const shippedOf = (itemId: number) =>
+    shipments
+      .flatMap((s) => s.lines)
+      .filter((line) => line.orderItemId === itemId)
+      .reduce((sum, line) => sum + line.quantity, 0);
   const { guestLinkHash: _hash, ...visible } = order;
-  return { order: visible, refundable: refundableAmount(order), items, events, trail };
+  return {
+    order: visible,
+    refundable: refundableAmount(order),
+    items: items.map((item) => ({ ...item, shipped: shippedOf(item.id) })),
+    shipments,
+    events,
+    trail,
+  };
 }

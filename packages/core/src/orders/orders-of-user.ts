@@ -1,5 +1,6 @@
 import { and, type Database, desc, eq, orderItems, orders, sql } from '@edgecart/db';
 import { guestLinkOpens } from '../checkout/guest-order-link.ts';
+import { shipmentsOf } from '../fulfilment/ship-order.ts';
 import { NotFoundError } from '../errors.ts';
 
 /** What a list of orders, or a page that names one, shows of each. */
@@ -32,16 +33,23 @@ const detail = {
   status: orders.status,
   currency: orders.currency,
   subtotal: orders.subtotal,
+  discountAmount: orders.discountAmount,
+  shippingAmount: orders.shippingAmount,
+  taxAmount: orders.taxAmount,
   total: orders.total,
   amountRefunded: orders.amountRefunded,
+  fulfilmentStatus: orders.fulfilmentStatus,
+  shippingName: orders.shippingName,
+  shippingAddress: orders.shippingAddress,
   createdAt: orders.createdAt,
   paidAt: orders.paidAt,
 };
 
-/** An order with its items, as bought (titles, SKU and price copied at purchase). */
+/** An order with its items, as bought (titles, SKU and price copied at purchase), and its shipments. */
 export async function withItems<T extends { id: string }>(db: Database, order: T) {
   const items = await db
     .select({
+      id: orderItems.id,
       productTitle: orderItems.productTitle,
       variantTitle: orderItems.variantTitle,
       sku: orderItems.sku,
@@ -51,7 +59,8 @@ export async function withItems<T extends { id: string }>(db: Database, order: T
     .from(orderItems)
     .where(eq(orderItems.orderId, order.id))
     .orderBy(orderItems.id);
-  return { ...order, items };
+  const shipments = await shipmentsOf(db, order.id);
+  return { ...order, items, shipments };
 }
 
 /** One of the shopper's orders with its items; anyone else's is not found. */

@@ -120,3 +120,35 @@ export async function refundAction(_: FormState, form: FormData): Promise<FormSt
   }
   return result;
 }
+
+export async function shipAction(_: FormState, form: FormData): Promise<FormState> {
+  const orderId = text(form, 'orderId');
+  const itemIds = form.getAll('itemId').map(String);
+  return formResult(async () => {
+    const { fulfilmentStatus } = await (await getActionApi()).admin.orders.ship({
+      orderId,
+      lines: itemIds.map((itemId) => ({
+        orderItemId: Number(itemId),
+        quantity: text(form, `quantity.${itemId}`) ? whole(form, `quantity.${itemId}`) : 0,
+      })),
+      carrier: text(form, 'carrier'),
+      trackingNumber: text(form, 'trackingNumber'),
+    });
+    revalidatePath(`/admin/orders/${orderId}`);
+    return {
+      status: 'done',
+      message:
+        fulfilmentStatus === 'shipped'
+          ? 'Shipped: every item is on its way.'
+          : 'Shipment recorded.',
+    };
+  });
+}
+
+export async function markDeliveredAction(_: FormState, form: FormData): Promise<FormState> {
+  return formResult(async () => {
+    await (await getActionApi()).admin.orders.markDelivered({ id: text(form, 'shipmentId') });
+    revalidatePath(`/admin/orders/${text(form, 'orderId')}`);
+    return { status: 'done', message: 'Marked delivered.' };
+  });
+}

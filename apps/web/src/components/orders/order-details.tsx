@@ -7,7 +7,14 @@ interface OrderDetailsProps {
   order: RouterOutputs['orders']['get'];
 }
 
-/** An order's heading, status, items and total: in the account, and behind a guest's link. */
+const fulfilmentLabel = {
+  unfulfilled: null,
+  partially_shipped: 'Partly shipped',
+  shipped: 'Shipped',
+  delivered: 'Delivered',
+} as const;
+
+/** An order's heading, status, items, total and shipments: in the account, and behind a guest's link. */
 export function OrderDetails({ order }: OrderDetailsProps) {
   const money = (amount: number) => formatMoney({ amount, currency: order.currency });
   return (
@@ -16,6 +23,9 @@ export function OrderDetails({ order }: OrderDetailsProps) {
       <p>
         Placed {order.createdAt.toISOString().slice(0, 10)} ·{' '}
         <strong>{orderStatusLabel[order.status]}</strong>
+        {fulfilmentLabel[order.fulfilmentStatus] ? (
+          <> · {fulfilmentLabel[order.fulfilmentStatus]}</>
+        ) : null}
       </p>
       <table className="order-table">
         <caption className="sr-only">Items</caption>
@@ -28,7 +38,7 @@ export function OrderDetails({ order }: OrderDetailsProps) {
         </thead>
         <tbody>
           {order.items.map((item) => (
-            <tr key={item.sku}>
+            <tr key={item.id}>
               <td>
                 {item.productTitle} ({item.variantTitle})
               </td>
@@ -42,6 +52,36 @@ export function OrderDetails({ order }: OrderDetailsProps) {
         Total <strong>{money(order.total)}</strong>
         {order.amountRefunded > 0 ? ` · refunded ${money(order.amountRefunded)}` : null}
       </p>
+      {order.shipments.length > 0 ? (
+        <section aria-labelledby="shipments-title">
+          <h2 id="shipments-title">Shipments</h2>
+          <ul className="order-shipments">
+            {order.shipments.map((shipment) => (
+              <li key={shipment.id}>
+                <p>
+                  {shipment.deliveredAt ? 'Delivered' : 'Shipped'}{' '}
+                  {(shipment.deliveredAt ?? shipment.shippedAt).toISOString().slice(0, 10)} with{' '}
+                  {shipment.carrier}, tracking number{' '}
+                  {shipment.trackingUrl ? (
+                    <a href={shipment.trackingUrl} rel="noreferrer">
+                      {shipment.trackingNumber}
+                    </a>
+                  ) : (
+                    shipment.trackingNumber
+                  )}
+                </p>
+                <ul>
+                  {shipment.lines.map((line) => (
+                    <li key={line.orderItemId}>
+                      {line.productTitle} ({line.variantTitle}) × {line.quantity}
+                    </li>
+                  ))}
+                </ul>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
     </>
   );
 }

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { RefundForm } from '~/components/admin/refund-form';
+import { MarkDeliveredForm, ShipForm } from '~/components/admin/ship-form';
 import { formatMoney } from '~/lib/format';
 import { getAdminApi } from '~/server/pages/admin-api';
 import { orNotFound } from '~/server/pages/not-found';
@@ -18,7 +19,9 @@ export default async function AdminOrderPage({
   const refund = (await searchParams).refund;
   const api = await getAdminApi();
   const detail = await orNotFound(api.admin.orders.get({ id }));
-  const { order, items, events, trail } = detail;
+  const { order, items, shipments, events, trail } = detail;
+  const shippable = order.status === 'paid' || order.status === 'partially_refunded';
+  const leftToShip = items.some((item) => item.quantity > item.shipped);
   const money = (amount: number) => formatMoney({ amount, currency: order.currency });
   // Core's answer: nothing unless paid, less the refunds asked for whose events have not landed.
   const left = detail.refundable;
@@ -48,6 +51,10 @@ export default async function AdminOrderPage({
           <dt>Refunded</dt>
           <dd>{money(order.amountRefunded)}</dd>
         </div>
+        <div>
+          <dt>Fulfilment</dt>
+          <dd>{order.fulfilmentStatus.replace('_', ' ')}</dd>
+        </div>
       </dl>
       <p>
         {order.email ?? 'No email'} · placed {when(order.createdAt)}
@@ -63,21 +70,50 @@ export default async function AdminOrderPage({
               <th scope="col">SKU</th>
               <th scope="col">Price</th>
               <th scope="col">Quantity</th>
+              <th scope="col">Shipped</th>
             </tr>
           </thead>
           <tbody>
             {items.map((item) => (
-              <tr key={`${item.sku}-${item.variantTitle}`}>
+              <tr key={item.id}>
                 <td>
                   {item.productTitle} ({item.variantTitle})
                 </td>
                 <td>{item.sku}</td>
                 <td>{money(item.unitPrice)}</td>
                 <td>{item.quantity}</td>
+                <td>{item.shipped}</td>
               </tr>
             ))}
           </tbody>
         </table>
+      </section>
+
+      <section aria-labelledby="shipments-title" className="section">
+        <h2 id="shipments-title">Shipments</h2>
+        {shipments.length === 0 ? <p>Nothing shipped yet.</p> : null}
+        <ul>
+          {shipments.map((shipment) => (
+            <li key={shipment.id}>
+              {when(shipment.shippedAt)} · {shipment.carrier}{' '}
+              {shipment.trackingUrl ? (
+                <a href={shipment.trackingUrl} rel="noreferrer">
+                  {shipment.trackingNumber}
+                </a>
+              ) : (
+                shipment.trackingNumber
+              )}{' '}
+              · {shipment.lines.map((line) => `${line.sku} × ${line.quantity}`).join(', ')}
+              {shipment.deliveredAt ? (
+                ` · delivered ${when(shipment.deliveredAt)}`
+              ) : (
+                <MarkDeliveredForm orderId={order.id} shipment={shipment} />
+              )}
+            </li>
+          ))}
+        </ul>
+        {shippable && leftToShip ? <ShipForm orderId={order.id} items={items} /> : null}
+        {!shippable && leftToShip ? <p>Only a paid order can ship.</p> : null}
       </section>
 
       <section aria-labelledby="refund-title" className="section">
