@@ -245,3 +245,29 @@ test('an admin ships a paid order in two parcels and marks them delivered; the s
     page.getByText('Track it: https://www.ups.com/track?tracknum=1Z999AA10123456784'),
   ).toBeVisible();
 });
+
+test('an admin cancels a paid order that has not shipped: all money back, items restocked', async ({
+  page,
+  browser,
+}) => {
+  const email = uniqueEmail();
+  const number = await guestBuys(browser, '/products/pour-over-kit', email);
+  await logInAsAdmin(page);
+  await page.goto(`/admin/orders?email=${encodeURIComponent(email)}`);
+  await page.getByRole('link', { name: `#${number}` }).click();
+  await page
+    .getByRole('form', { name: 'Cancel the order' })
+    .getByRole('button', { name: /^Cancel the order/ })
+    .click();
+  await expect(
+    page.getByText(/^Refund sent to the payment provider, items back in stock/),
+  ).toBeVisible();
+  await expect(page.getByRole('form', { name: 'Ship items' })).toHaveCount(0);
+  await expect(async () => {
+    await page.reload();
+    await expect(page.getByRole('definition').filter({ hasText: /^refunded$/ })).toBeVisible({
+      timeout: 1_000,
+    });
+  }).toPass({ timeout: 45_000 });
+  await expect(page.getByRole('form', { name: 'Cancel the order' })).toHaveCount(0);
+});

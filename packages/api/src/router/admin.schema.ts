@@ -199,3 +199,9 @@ export const shipInput = z.object({
   carrier: text('The carrier', 60, 1),
   trackingNumber: text('The tracking number', 60, 1),
 });
+
+export const cancelOrderInput = z.object({
+  orderId: id('order'),
+  /** The form's own key: one cancel sent twice is one refund. */
+  requestKey: z.guid('This form has expired: reload the page.'),
+});

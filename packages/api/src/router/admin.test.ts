@@ -72,6 +72,7 @@ const adminProcedures = Object.entries(
 describe('authorization of the admin procedures', () => {
   it('lists every admin procedure the router has', () => {
     expect(adminProcedures.map((p) => p.path).sort()).toEqual([
+      'admin.orders.cancel',
       'admin.orders.get',
       'admin.orders.list',
       'admin.orders.markDelivered',

@@ -7,6 +7,7 @@ import {
   adminListProducts,
   adminOverview,
   announceCatalogChange,
+  cancelPaidOrder,
   deleteShippingZone,
   getShopSettings,
   listShippingZones,
@@ -26,6 +27,7 @@ import { adminProcedure } from '../trpc.ts';
 import {
   adjustStockInput,
   byIdInput,
+  cancelOrderInput,
   listOrdersAdminInput,
   listProductsAdminInput,
   refundInput,
@@ -128,6 +130,14 @@ export const adminRouter = {
     markDelivered: adminWrite
       .input(byIdInput('shipment'))
       .mutation(({ ctx, input }) => markDelivered(ctx.deps, input.id)),
+    cancel: adminWrite.input(cancelOrderInput).mutation(({ ctx, input }) => {
+      if (!ctx.payments) throw new UnavailableError('Payments are not set up on this shop.');
+      return cancelPaidOrder(
+        { ...ctx.deps, payments: ctx.payments },
+        input.orderId,
+        input.requestKey,
+      );
+    }),
     refund: adminWrite.input(refundInput).mutation(({ ctx, input }) => {
       if (!ctx.payments) throw new UnavailableError('Payments are not set up on this shop.');
       return refundOrder({ ...ctx.deps, payments: ctx.payments }, input.orderId, {

@@ -1,8 +1,10 @@
-import { auditLog, type Database, eq, orders, refunds } from '@edgecart/db';
+import { auditLog, type Database, eq, orderItems, orders, refunds } from '@edgecart/db';
 import type { RefundRequest } from '@edgecart/payments';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyPaymentEvent } from '../checkout/apply-payment-event.ts';
-import { InvalidInputError, UnavailableError } from '../errors.ts';
+import { ConflictError, InvalidInputError, UnavailableError } from '../errors.ts';
+import { cancelPaidOrder } from '../fulfilment/cancel-order.ts';
+import { shipOrder } from '../fulfilment/ship-order.ts';
 import { placePendingOrder, stockOf as variantStock } from '../testing/fixtures.ts';
 import { refundIdempotencyKey, refundOrder } from './refund-order.ts';
 
@@ -230,6 +232,43 @@ export function describeRefundContract(
       expect(outcomes.filter((o) => o === 'refused')).toHaveLength(9);
       expect(provider.calls.map((c) => c.amount)).toEqual([1000, 1000, 1000]);
       expect((await orderRow(orderId))?.amountRefundRequested).toBe(3000);
+    });
+
+    it('cancels a paid, unshipped order: a full refund with restock, and nothing can ship after', async () => {
+      const provider = recordingProvider();
+      const { orderId, variantId, paymentIntentId } = await paidOrder();
+      const before = await stockOf(variantId);
+      const cancelled = await cancelPaidOrder(deps(provider), orderId, crypto.randomUUID());
+      expect(cancelled.restocked).toBe(true);
+      expect(provider.refunds).toEqual([
+        expect.objectContaining({ orderId, paymentIntentId, amount: 3000 }),
+      ]);
+      expect(await stockOf(variantId)).toBe((before ?? 0) + 3);
+      const [item] = await db.select().from(orderItems).where(eq(orderItems.orderId, orderId));
+      const ship = shipOrder({ ...deps(provider), origin }, orderId, {
+        lines: [{ orderItemId: item?.id ?? 0, quantity: 1 }],
+        carrier: 'UPS',
+        trackingNumber: 'LATE',
+      });
+      await expect(ship).rejects.toBeInstanceOf(ConflictError);
+      await expect(
+        cancelPaidOrder(deps(provider), orderId, crypto.randomUUID()),
+      ).rejects.toBeInstanceOf(ConflictError);
+      expect(provider.refunds).toHaveLength(1);
+    });
+
+    it('refuses to cancel an order once part of it has shipped', async () => {
+      const provider = recordingProvider();
+      const { orderId } = await paidOrder();
+      const [item] = await db.select().from(orderItems).where(eq(orderItems.orderId, orderId));
+      await shipOrder({ ...deps(provider), origin }, orderId, {
+        lines: [{ orderItemId: item?.id ?? 0, quantity: 1 }],
+        carrier: 'UPS',
+        trackingNumber: 'EARLY',
+      });
+      const refused = cancelPaidOrder(deps(provider), orderId, crypto.randomUUID());
+      await expect(refused).rejects.toThrow(/has shipped/);
+      expect(provider.refunds).toEqual([]);
     });
   });
 }

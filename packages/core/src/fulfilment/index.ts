@@ -1,2 +1,3 @@
+export * from './cancel-order.ts';
 export * from './carriers.ts';
 export * from './ship-order.ts';

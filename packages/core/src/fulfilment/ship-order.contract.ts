@@ -1,4 +1,4 @@
-import { asc, auditLog, type Database, eq, orderItems, orders, outbox } from '@edgecart/db';
+import { asc, auditLog, type Database, eq, orderItems, orders, outbox, sql } from '@edgecart/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addToCart } from '../cart/change-cart.ts';
 import { placeOrder } from '../checkout/place-order.ts';
@@ -36,7 +36,11 @@ export function describeShipOrderContract(
         await addToCart({ db, now: new Date() }, owner, { variantId, quantity });
       }
       const { id: orderId } = await placeOrder({ db, now: new Date() }, owner, { email });
-      await db.update(orders).set({ status: 'paid' }).where(eq(orders.id, orderId));
+      // Paid as the webhook would mark it: the whole total, through a payment intent.
+      await db
+        .update(orders)
+        .set({ status: 'paid', amountPaid: sql`${orders.total}`, paymentIntentId: `pi_${orderId}` })
+        .where(eq(orders.id, orderId));
       const items = await db
         .select()
         .from(orderItems)

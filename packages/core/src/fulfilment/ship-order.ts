@@ -13,6 +13,7 @@ import {
   sql,
 } from '@edgecart/db';
 import type { AdminDeps } from '../admin/admin-deps.ts';
+import { refundableAmount } from '../admin/refund-order.ts';
 import { writeAudit } from '../audit.ts';
 import { ConflictError, InvalidInputError, NotFoundError } from '../errors.ts';
 import { enqueueEmail } from '../outbox/queue.ts';
@@ -74,6 +75,9 @@ export async function shipOrder(
     if (!order) throw new NotFoundError('There is no such order.');
     if (!shippable.has(order.status)) {
       throw new ConflictError(`A ${order.status.replace('_', ' ')} order cannot be shipped.`);
+    }
+    if (refundableAmount(order) === 0) {
+      throw new ConflictError('This order is being refunded in full: it cannot ship.');
     }
     const items = await tx
       .select()

@@ -152,3 +152,16 @@ export async function markDeliveredAction(_: FormState, form: FormData): Promise
     return { status: 'done', message: 'Marked delivered.' };
   });
 }
+
+export async function cancelOrderAction(_: FormState, form: FormData): Promise<FormState> {
+  const orderId = text(form, 'orderId');
+  const result = await formResult(async () => {
+    await (await getActionApi()).admin.orders.cancel({
+      orderId,
+      requestKey: text(form, 'requestKey'),
+    });
+    return { status: 'done' };
+  });
+  if (result.status === 'done') redirect(`/admin/orders/${orderId}?refund=restocked`);
+  return result;
+}

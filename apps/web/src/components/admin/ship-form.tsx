@@ -1,7 +1,7 @@
 'use client';
 
 import { useActionState } from 'react';
-import { markDeliveredAction, shipAction } from '~/app/admin/actions';
+import { cancelOrderAction, markDeliveredAction, shipAction } from '~/app/admin/actions';
 import { idle } from '~/lib/form-state';
 import { FieldError, FormNotice, invalidProps } from './field-error.tsx';
 
@@ -111,6 +111,21 @@ export function MarkDeliveredForm({
       <input type="hidden" name="shipmentId" value={shipment.id} />
       <button type="submit" className="button button--secondary button--small" disabled={pending}>
         {pending ? 'Saving…' : 'Mark delivered'}
+      </button>
+      <FormNotice state={state} fields={[]} />
+    </form>
+  );
+}
+
+/** Cancels a paid order that has not shipped: a full refund, its items back in stock. */
+export function CancelOrderForm({ orderId, requestKey }: { orderId: string; requestKey: string }) {
+  const [state, action, pending] = useActionState(cancelOrderAction, idle);
+  return (
+    <form action={action} aria-label="Cancel the order">
+      <input type="hidden" name="orderId" value={orderId} />
+      <input type="hidden" name="requestKey" value={requestKey} />
+      <button type="submit" className="button button--danger" disabled={pending}>
+        {pending ? 'Cancelling…' : 'Cancel the order: all money back, items restocked'}
       </button>
       <FormNotice state={state} fields={[]} />
     </form>

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { RefundForm } from '~/components/admin/refund-form';
-import { MarkDeliveredForm, ShipForm } from '~/components/admin/ship-form';
+import { CancelOrderForm, MarkDeliveredForm, ShipForm } from '~/components/admin/ship-form';
 import { formatMoney } from '~/lib/format';
 import { getAdminApi } from '~/server/pages/admin-api';
 import { orNotFound } from '~/server/pages/not-found';
@@ -112,7 +112,10 @@ export default async function AdminOrderPage({
             </li>
           ))}
         </ul>
-        {shippable && leftToShip ? <ShipForm orderId={order.id} items={items} /> : null}
+        {shippable && leftToShip && left > 0 ? <ShipForm orderId={order.id} items={items} /> : null}
+        {shippable && order.fulfilmentStatus === 'unfulfilled' && left > 0 ? (
+          <CancelOrderForm orderId={order.id} requestKey={crypto.randomUUID()} />
+        ) : null}
         {!shippable && leftToShip ? <p>Only a paid order can ship.</p> : null}
       </section>
 
