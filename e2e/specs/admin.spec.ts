@@ -203,6 +203,14 @@ test('an admin ships a paid order in two parcels and marks them delivered; the s
     .filter({ hasText: /shipped|delivered|unfulfilled/ });
   await expect(fulfilment).toHaveText('unfulfilled');
 
+  await page.getByRole('link', { name: 'Packing slip' }).click();
+  await expect(
+    page.getByRole('heading', { name: `Packing slip · order #${number}` }),
+  ).toBeVisible();
+  await expect(page.getByRole('table', { name: 'To pack' }).getByRole('row')).toHaveCount(2);
+  await expect(page.getByRole('row', { name: /Trail Pour-Over Kit/ })).toContainText('2');
+  await page.goBack();
+
   const ship = page.getByRole('form', { name: 'Ship items' });
   await ship.getByLabel(/^Ship how many of/).fill('3');
   await ship.getByLabel('Carrier').fill('UPS');

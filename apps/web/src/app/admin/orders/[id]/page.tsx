@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { RefundForm } from '~/components/admin/refund-form';
 import { CancelOrderForm, MarkDeliveredForm, ShipForm } from '~/components/admin/ship-form';
 import { formatMoney } from '~/lib/format';
@@ -91,6 +92,12 @@ export default async function AdminOrderPage({
 
       <section aria-labelledby="shipments-title" className="section">
         <h2 id="shipments-title">Shipments</h2>
+        {leftToShip ? (
+          <p>
+            <Link href={`/admin/orders/${order.id}/packing-slip`}>Packing slip</Link> (prints on one
+            page)
+          </p>
+        ) : null}
         {shipments.length === 0 ? <p>Nothing shipped yet.</p> : null}
         <ul>
           {shipments.map((shipment) => (
