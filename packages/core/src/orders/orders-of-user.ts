@@ -1,7 +1,7 @@
 import { and, type Database, desc, eq, orderItems, orders, sql } from '@edgecart/db';
 import { guestLinkOpens } from '../checkout/guest-order-link.ts';
-import { shipmentsOf } from '../fulfilment/ship-order.ts';
 import { NotFoundError } from '../errors.ts';
+import { shipmentsOf } from '../fulfilment/ship-order.ts';
 
 /** What a list of orders, or a page that names one, shows of each. */
 export const orderSummary = {
