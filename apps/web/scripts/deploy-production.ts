@@ -7,27 +7,17 @@
  * The database is migrated only once the build has succeeded, and the old
  * Worker keeps serving until the deploy: a migration works with the code before it.
  */
-import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
 import { buildWorker } from './deploy/build-worker.ts';
+import { deployScript } from './deploy/deploy-script.ts';
 import {
   type ProductionSettings,
   productionSettings,
   withoutSecrets,
 } from './deploy/deploy-settings.ts';
-import { actions } from './deploy/github-actions.ts';
 import { runCommand } from './deploy/run-command.ts';
-import { runSteps } from './deploy/steps.ts';
 import { deployWorker } from './deploy/wrangler-deploy.ts';
 
-const { values: args } = parseArgs({
-  options: { 'reuse-build': { type: 'boolean', default: false } },
-  strict: true,
-});
-const appDir = fileURLToPath(new URL('..', import.meta.url));
-const root = fileURLToPath(new URL('../../..', import.meta.url));
-const gh = actions();
-const log = (line: string) => console.log(line);
+const { reuseBuild, appDir, root, run } = deployScript();
 
 const secretNames = [
   'DATABASE_URL',
@@ -43,65 +33,61 @@ const secretNames = [
 let settings!: ProductionSettings;
 let plainEnv!: NodeJS.ProcessEnv;
 
-const ok = await runSteps(
+await run([
   [
-    [
-      'Check the production settings',
-      async () => {
-        settings = productionSettings(process.env);
-        plainEnv = withoutSecrets(process.env, secretNames);
-      },
-    ],
-    [
-      'Build the Worker',
-      () =>
-        buildWorker({
-          appDir,
-          siteUrl: new URL(settings.SITE_URL).origin,
-          reuse: args['reuse-build'],
-          env: plainEnv,
-        }),
-    ],
-    [
-      'Migrate the production database',
-      () =>
-        runCommand('npm', ['run', 'db:migrate'], {
-          cwd: root,
-          env: { ...plainEnv, DATABASE_URL: settings.DATABASE_URL },
-        }),
-    ],
-    [
-      'Deploy the Worker',
-      () =>
-        deployWorker(
-          {
-            env: 'production',
-            // The shop's own host, as a custom domain; workers.dev stays off (wrangler.jsonc).
-            domains: [new URL(settings.SITE_URL).hostname],
-            message: `main@${settings.HEAD_SHA}`,
-            secrets: {
-              DATABASE_URL: settings.DATABASE_URL,
-              UPSTASH_REDIS_REST_URL: settings.UPSTASH_REDIS_REST_URL,
-              UPSTASH_REDIS_REST_TOKEN: settings.UPSTASH_REDIS_REST_TOKEN,
-              RESEND_API_KEY: settings.RESEND_API_KEY,
-              EMAIL_FROM: settings.EMAIL_FROM,
-              STRIPE_SECRET_KEY: settings.STRIPE_SECRET_KEY,
-              STRIPE_WEBHOOK_SECRET: settings.STRIPE_WEBHOOK_SECRET,
-              ...(settings.UPSTASH_LIMITS_REDIS_REST_URL && settings.UPSTASH_LIMITS_REDIS_REST_TOKEN
-                ? {
-                    UPSTASH_LIMITS_REDIS_REST_URL: settings.UPSTASH_LIMITS_REDIS_REST_URL,
-                    UPSTASH_LIMITS_REDIS_REST_TOKEN: settings.UPSTASH_LIMITS_REDIS_REST_TOKEN,
-                  }
-                : {}),
-            },
-          },
-          // wrangler reads its token from the environment, and lets the environment
-          // override the secrets file: no other secret is in it.
-          { appDir, env: { ...plainEnv, CLOUDFLARE_API_TOKEN: settings.CLOUDFLARE_API_TOKEN } },
-        ),
-    ],
+    'Check the production settings',
+    async () => {
+      settings = productionSettings(process.env);
+      plainEnv = withoutSecrets(process.env, secretNames);
+    },
   ],
-  { out: log, error: gh.error },
-);
-if (!ok) process.exit(1);
+  [
+    'Build the Worker',
+    () =>
+      buildWorker({
+        appDir,
+        siteUrl: new URL(settings.SITE_URL).origin,
+        reuse: reuseBuild,
+        env: plainEnv,
+      }),
+  ],
+  [
+    'Migrate the production database',
+    () =>
+      runCommand('npm', ['run', 'db:migrate'], {
+        cwd: root,
+        env: { ...plainEnv, DATABASE_URL: settings.DATABASE_URL },
+      }),
+  ],
+  [
+    'Deploy the Worker',
+    () =>
+      deployWorker(
+        {
+          env: 'production',
+          // The shop's own host, as a custom domain; workers.dev stays off (wrangler.jsonc).
+          domains: [new URL(settings.SITE_URL).hostname],
+          message: `main@${settings.HEAD_SHA}`,
+          secrets: {
+            DATABASE_URL: settings.DATABASE_URL,
+            UPSTASH_REDIS_REST_URL: settings.UPSTASH_REDIS_REST_URL,
+            UPSTASH_REDIS_REST_TOKEN: settings.UPSTASH_REDIS_REST_TOKEN,
+            RESEND_API_KEY: settings.RESEND_API_KEY,
+            EMAIL_FROM: settings.EMAIL_FROM,
+            STRIPE_SECRET_KEY: settings.STRIPE_SECRET_KEY,
+            STRIPE_WEBHOOK_SECRET: settings.STRIPE_WEBHOOK_SECRET,
+            ...(settings.UPSTASH_LIMITS_REDIS_REST_URL && settings.UPSTASH_LIMITS_REDIS_REST_TOKEN
+              ? {
+                  UPSTASH_LIMITS_REDIS_REST_URL: settings.UPSTASH_LIMITS_REDIS_REST_URL,
+                  UPSTASH_LIMITS_REDIS_REST_TOKEN: settings.UPSTASH_LIMITS_REDIS_REST_TOKEN,
+                }
+              : {}),
+          },
+        },
+        // wrangler reads its token from the environment, and lets the environment
+        // override the secrets file: no other secret is in it.
+        { appDir, env: { ...plainEnv, CLOUDFLARE_API_TOKEN: settings.CLOUDFLARE_API_TOKEN } },
+      ),
+  ],
+]);
 console.log(`Deployed main@${settings.HEAD_SHA} to ${settings.SITE_URL}`);

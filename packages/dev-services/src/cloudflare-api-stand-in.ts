@@ -1,6 +1,6 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { listenLocal } from './listen-local.ts';
 
 /** One module of an uploaded Worker, as the multipart upload carried it. */
 export interface UploadedModule {
@@ -568,11 +568,7 @@ export async function startCloudflareApiStandIn(
   }
 
   const server = createServer((request, response) => void handle(request, response));
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', resolve);
-  });
-  const { port } = server.address() as AddressInfo;
+  const { port, close } = await listenLocal(server);
   return {
     url: `http://127.0.0.1:${port}${base}`,
     apiToken,
@@ -583,9 +579,6 @@ export async function startCloudflareApiStandIn(
     domains,
     calls,
     deleted,
-    close: async () => {
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-    },
+    close,
   };
 }

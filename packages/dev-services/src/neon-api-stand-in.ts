@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import pg from 'pg';
+import { listenLocal } from './listen-local.ts';
 
 /** A branch as Neon's API describes it, plus the local database that holds it. */
 export interface StandInBranch {
@@ -253,11 +253,8 @@ export async function startNeonApiStandIn(options: NeonApiStandInOptions): Promi
   }
 
   const server = createServer((request, response) => void handle(request, response));
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', resolve);
-  });
-  const { port } = server.address() as AddressInfo;
+  const listening = await listenLocal(server);
+  const { port } = listening;
   return {
     url: `http://127.0.0.1:${port}${base}`,
     apiKey,
@@ -277,8 +274,7 @@ export async function startNeonApiStandIn(options: NeonApiStandInOptions): Promi
       locked = times;
     },
     close: async () => {
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await listening.close();
       await admin.end();
     },
   };

@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { WebSocketServer } from 'ws';
+import { listenLocal } from './listen-local.ts';
 import { handleSqlOverHttp, type SqlPools } from './neon-sql-http.ts';
 import { pipeToPostgres } from './neon-ws-pipe.ts';
 
@@ -53,19 +53,15 @@ export async function startNeonStandIn(options: NeonStandInOptions): Promise<Neo
     verifyClient: ({ req }: { req: IncomingMessage }) => !fromBrowser(req),
   });
   sockets.on('connection', (client, request) => pipeToPostgres(client, request, options.postgres));
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, host, resolve);
-  });
-  const { port } = server.address() as AddressInfo;
+  const listening = await listenLocal(server, { port: options.port, host });
+  const { port } = listening;
   return {
     address: `${host}:${port}`,
     port,
     close: async () => {
       for (const client of sockets.clients) client.terminate();
       await new Promise<void>((resolve) => sockets.close(() => resolve()));
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await listening.close();
       await Promise.all([...pools.values()].map((pool) => pool.end().catch(() => {})));
     },
   };

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { listenLocal } from './listen-local.ts';
 
 /** One email the stand-in accepted, as the provider would have sent it. */
 export interface ReceivedEmail {
@@ -153,11 +153,7 @@ export async function startResendStandIn(
     return reply(response, 200, { id });
   });
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
-  });
-  const { port } = server.address() as AddressInfo;
+  const { port, close } = await listenLocal(server, { port: options.port });
   return {
     url: `http://127.0.0.1:${port}`,
     apiKey,
@@ -169,10 +165,6 @@ export async function startResendStandIn(
     setDelay: (ms) => {
       delayMs = ms;
     },
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
+    close,
   };
 }

@@ -1,6 +1,6 @@
 import { createHash, createHmac, randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { listenLocal } from './listen-local.ts';
 import { type FormObject, type FormValue, obj, parseStripeForm, str } from './stripe-form.ts';
 
 /** The API version the stand-in stamps on its events (stripe-node 23's default). */
@@ -688,11 +688,8 @@ ${session.cancel_url ? `<p><a href="${escapeHtml(session.cancel_url)}">← Back 
       sendJson(response, 500, { error: { type: 'api_error', message: 'The stand-in failed.' } });
     });
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
-  });
-  const { port } = server.address() as AddressInfo;
+  const listening = await listenLocal(server, { port: options.port });
+  const { port } = listening;
   base = `http://127.0.0.1:${port}`;
 
   return {
@@ -729,10 +726,7 @@ ${session.cancel_url ? `<p><a href="${escapeHtml(session.cancel_url)}">← Back 
       for (const timer of timers) clearTimeout(timer);
       timers.clear();
       await Promise.all([...inFlight]);
-      await new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      });
+      await listening.close();
     },
   };
 }

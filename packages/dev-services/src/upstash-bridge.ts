@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { Redis } from 'ioredis';
+import { listenLocal } from './listen-local.ts';
 
 const sha1 = (text: string) => createHash('sha1').update(text).digest('hex');
 
@@ -130,13 +130,13 @@ export async function startUpstashBridge(options: {
     const reply = await run(body);
     return send(response, 'error' in reply ? 400 : 200, encodeReply(reply));
   });
-  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+  const listening = await listenLocal(server, { port: options.port });
+  const { port } = listening;
   return {
     url: `http://127.0.0.1:${port}`,
     token,
     close: async () => {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await listening.close();
       redis.disconnect();
     },
   };

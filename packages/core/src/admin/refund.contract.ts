@@ -1,10 +1,11 @@
 import { auditLog, type Database, eq, orderItems, orders, refunds } from '@edgecart/db';
 import type { RefundRequest } from '@edgecart/payments';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { applyPaymentEvent } from '../checkout/apply-payment-event.ts';
 import { ConflictError, InvalidInputError, UnavailableError } from '../errors.ts';
 import { cancelPaidOrder } from '../fulfilment/cancel-order.ts';
 import { shipOrder } from '../fulfilment/ship-order.ts';
+import { type OpenDatabase, withContractDb } from '../testing/contract-db.ts';
 import { placePendingOrder, stockOf as variantStock } from '../testing/fixtures.ts';
 import { refundIdempotencyKey, refundOrder } from './refund-order.ts';
 
@@ -44,18 +45,11 @@ function recordingProvider() {
 }
 
 /** Refunds asked by an admin, on every database driver. */
-export function describeRefundContract(
-  driver: string,
-  open: () => Promise<{ db: Database; close: () => Promise<void> }>,
-) {
+export function describeRefundContract(driver: string, open: OpenDatabase) {
   describe(`refunds on ${driver}`, () => {
     let db: Database;
-    let close: () => Promise<void>;
-    beforeAll(async () => {
-      ({ db, close } = await open());
-    });
-    afterAll(async () => {
-      await close?.();
+    withContractDb(open, (opened) => {
+      db = opened;
     });
 
     const now = new Date('2026-11-24T12:00:00.000Z');

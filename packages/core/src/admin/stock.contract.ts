@@ -1,24 +1,18 @@
 import { auditLog, type Database, eq, users } from '@edgecart/db';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { addToCart } from '../cart/change-cart.ts';
 import { placeOrder } from '../checkout/place-order.ts';
 import { InvalidInputError } from '../errors.ts';
+import { type OpenDatabase, withContractDb } from '../testing/contract-db.ts';
 import { insertVariant, stockOf as variantStock } from '../testing/fixtures.ts';
 import { adjustStock } from './stock-adjustment.ts';
 
 /** Stock adjustments by an admin while shoppers check out, on every database driver. */
-export function describeStockAdjustmentContract(
-  driver: string,
-  open: () => Promise<{ db: Database; close: () => Promise<void> }>,
-) {
+export function describeStockAdjustmentContract(driver: string, open: OpenDatabase) {
   describe(`stock adjustments on ${driver}`, () => {
     let db: Database;
-    let close: () => Promise<void>;
-    beforeAll(async () => {
-      ({ db, close } = await open());
-    });
-    afterAll(async () => {
-      await close?.();
+    withContractDb(open, (opened) => {
+      db = opened;
     });
 
     const variant = async (stock: number) =>

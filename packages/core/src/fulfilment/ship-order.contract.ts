@@ -1,24 +1,18 @@
 import { asc, auditLog, type Database, eq, orderItems, orders, outbox, sql } from '@edgecart/db';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { addToCart } from '../cart/change-cart.ts';
 import { placeOrder } from '../checkout/place-order.ts';
 import { ConflictError, InvalidInputError } from '../errors.ts';
+import { type OpenDatabase, withContractDb } from '../testing/contract-db.ts';
 import { insertShopper, insertVariant } from '../testing/fixtures.ts';
 import { markDelivered, shipmentsOf, shipOrder } from './ship-order.ts';
 
 /** Shipping a paid order's items, on every database driver. */
-export function describeShipOrderContract(
-  driver: string,
-  open: () => Promise<{ db: Database; close: () => Promise<void> }>,
-) {
+export function describeShipOrderContract(driver: string, open: OpenDatabase) {
   describe(`shipping orders on ${driver}`, () => {
     let db: Database;
-    let close: () => Promise<void>;
-    beforeAll(async () => {
-      ({ db, close } = await open());
-    });
-    afterAll(async () => {
-      await close?.();
+    withContractDb(open, (opened) => {
+      db = opened;
     });
     const deps = () => ({
       db,

@@ -1,6 +1,7 @@
 import { auditLog, type Database, eq } from '@edgecart/db';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { InvalidInputError, NotFoundError } from '../errors.ts';
+import { type OpenDatabase, withContractDb } from '../testing/contract-db.ts';
 import { shippingOptions } from './shipping-options.ts';
 import {
   deleteShippingZone,
@@ -12,18 +13,11 @@ import {
 } from './shipping-zones.ts';
 
 /** Shipping zones and rates as the admin keeps them and checkout reads them, on every driver. */
-export function describeShippingZonesContract(
-  driver: string,
-  open: () => Promise<{ db: Database; close: () => Promise<void> }>,
-) {
+export function describeShippingZonesContract(driver: string, open: OpenDatabase) {
   describe(`shipping zones on ${driver}`, () => {
     let db: Database;
-    let close: () => Promise<void>;
-    beforeAll(async () => {
-      ({ db, close } = await open());
-    });
-    afterAll(async () => {
-      await close?.();
+    withContractDb(open, (opened) => {
+      db = opened;
     });
     const deps = {
       get db() {

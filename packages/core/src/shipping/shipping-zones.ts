@@ -22,20 +22,11 @@ export interface ShippingZoneInput {
   countries: string[];
 }
 
-export interface ShippingRateInput {
+/** A rate as the admin saves it: absent `id`, a new rate of the zone. */
+export type ShippingRateInput = Omit<ShippingRate, 'id'> & {
   id?: string | undefined;
   zoneId: string;
-  name: string;
-  minDays: number;
-  maxDays: number;
-  currency: string;
-  amount: number;
-  freeAbove: number | null;
-  minWeightGrams: number;
-  maxWeightGrams: number | null;
-  active: boolean;
-  position: number;
-}
+};
 
 /** Every zone with its countries and rates, for the admin's shipping page. */
 export async function listShippingZones(db: Database) {

@@ -24,7 +24,7 @@ export function FieldError({ state, name }: { state: FormState; name: string }) 
 }
 
 /** A message about the whole form, or one whose field is not shown. */
-export function FormNotice({ state, fields }: { state: FormState; fields: string[] }) {
+export function FormNotice({ state, fields }: { state: FormState; fields: readonly string[] }) {
   if (state.status === 'done' && state.message) {
     return (
       <p role="status" className="notice">

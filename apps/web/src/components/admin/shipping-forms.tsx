@@ -1,5 +1,6 @@
 'use client';
 
+import type { RouterOutputs } from '@edgecart/api';
 import { useActionState } from 'react';
 import {
   deleteShippingZoneAction,
@@ -7,6 +8,7 @@ import {
   saveShippingZoneAction,
 } from '~/app/admin/shipping/actions';
 import { type FormState, idle } from '~/lib/form-state';
+import { shippingRateFields } from '~/lib/shipping-rate-fields';
 import { errorFor, FormNotice } from './field-error.tsx';
 
 /** A labelled input whose error, when the answer names it, shows under it. */
@@ -106,34 +108,10 @@ export function DeleteShippingZoneForm({ zone }: { zone: { id: string; name: str
   );
 }
 
-export interface RateFields {
-  id: string;
-  name: string;
-  minDays: number;
-  maxDays: number;
-  currency: string;
-  amount: number;
-  freeAbove: number | null;
-  minWeightGrams: number;
-  maxWeightGrams: number | null;
-  active: boolean;
-  position: number;
-}
-
-const rateFields = [
-  'name',
-  'minDays',
-  'maxDays',
-  'currency',
-  'amount',
-  'freeAbove',
-  'minWeightGrams',
-  'maxWeightGrams',
-  'position',
-];
+type Rate = RouterOutputs['admin']['shipping']['zones'][number]['rates'][number];
 
 /** One rate of a zone; without `rate`, a new one. Amounts in minor units (cents). */
-export function ShippingRateForm({ zoneId, rate }: { zoneId: string; rate?: RateFields }) {
+export function ShippingRateForm({ zoneId, rate }: { zoneId: string; rate?: Rate }) {
   const [state, action, pending] = useActionState(saveShippingRateAction, idle);
   const form = rate ? `rate-${rate.id}` : `rate-new-${zoneId}`;
   const field = (
@@ -201,7 +179,7 @@ export function ShippingRateForm({ zoneId, rate }: { zoneId: string; rate?: Rate
       <button type="submit" className="button button--secondary" disabled={pending}>
         {pending ? 'Saving…' : rate ? 'Save rate' : 'Add rate'}
       </button>
-      <FormNotice state={state} fields={rateFields} />
+      <FormNotice state={state} fields={shippingRateFields} />
     </form>
   );
 }

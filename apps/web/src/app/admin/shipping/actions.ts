@@ -2,6 +2,7 @@
 
 import { revalidatePath } from 'next/cache';
 import { type FormState, formText } from '~/lib/form-state';
+import { shippingRateFields } from '~/lib/shipping-rate-fields';
 import { getActionApi } from '~/server/pages/api';
 import { formResult } from '~/server/pages/form-result';
 
@@ -17,22 +18,10 @@ const whole = (form: FormData, name: string) => {
 const wholeOrNull = (form: FormData, name: string) => (text(form, name) ? whole(form, name) : null);
 
 /** A refusal carries the fields as typed, so that the form shows them again. */
-const keepTyped = (result: FormState, form: FormData, names: string[]): FormState =>
+const keepTyped = (result: FormState, form: FormData, names: readonly string[]): FormState =>
   result.status === 'error'
     ? { ...result, values: Object.fromEntries(names.map((name) => [name, formText(form, name)])) }
     : result;
-
-const rateFields = [
-  'name',
-  'minDays',
-  'maxDays',
-  'currency',
-  'amount',
-  'freeAbove',
-  'minWeightGrams',
-  'maxWeightGrams',
-  'position',
-];
 
 export async function saveShippingZoneAction(_: FormState, form: FormData): Promise<FormState> {
   const id = text(form, 'id') || undefined;
@@ -78,5 +67,5 @@ export async function saveShippingRateAction(_: FormState, form: FormData): Prom
     revalidatePath('/admin/shipping');
     return { status: 'done', message: id ? 'Rate saved.' : 'Rate added.' };
   });
-  return keepTyped(result, form, rateFields);
+  return keepTyped(result, form, shippingRateFields);
 }
