@@ -47,7 +47,8 @@ if (!workerIsBuilt()) {
 }
 
 console.log('bench: starting PostgreSQL, Redis and the Workers (cached and uncached)…');
-const stack = await startEdgeStack({ log: (m) => console.log(`bench: ${m}`) });
+const ADMIN = { email: 'bench-admin@example.com', password: 'bench admin lantern orbit' };
+const stack = await startEdgeStack({ log: (m) => console.log(`bench: ${m}`), admin: ADMIN });
 const uncached = await stack.startWorker({ CATALOG_CACHE: 'off' }).catch(async (error) => {
   await stack.stop();
   throw error;
@@ -156,6 +157,19 @@ async function signedInCookie(): Promise<string> {
   return cookie;
 }
 
+/** The admin's cookie (made by admin:create as the stack started), from a log-in through the API. */
+async function adminCookie(): Promise<string> {
+  const response = await fetch(`${stack.url}/api/trpc/account.logIn`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: stack.url },
+    body: JSON.stringify({ json: ADMIN }),
+  });
+  await response.arrayBuffer();
+  const cookie = response.headers.get('set-cookie')?.split(';')[0];
+  if (!response.ok || !cookie) throw new Error(`bench: admin log-in failed (${response.status})`);
+  return cookie;
+}
+
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.length >> 1] ?? 0;
 
 /**
@@ -225,6 +239,11 @@ try {
     JSON.stringify({ json: { sort: 'featured', limit: 12 } }),
   )}`;
   const cookie = await signedInCookie();
+  const admin = await adminCookie();
+  const adminRoutes: [string, string][] = [
+    ['/admin/orders, admin', '/admin/orders'],
+    ['/admin/shipping, admin', '/admin/shipping'],
+  ];
   const product = await productPath();
   const catalogRoutes: [string, string][] = [
     ['listing /products', '/products'],
@@ -239,9 +258,18 @@ try {
       if (response.status !== 200) throw new Error(`bench: ${path} answered ${response.status}`);
     }
   }
-  const account = await fetch(`${stack.url}/account`, { headers: { cookie }, redirect: 'manual' });
-  await account.arrayBuffer();
-  if (account.status !== 200) throw new Error(`bench: /account answered ${account.status}`);
+  const signedIn: [string, string][] = [
+    ['/account', cookie],
+    ...adminRoutes.map(([, p]) => [p, admin] as [string, string]),
+  ];
+  for (const [path, who] of signedIn) {
+    const page = await fetch(`${stack.url}${path}`, {
+      headers: { cookie: who },
+      redirect: 'manual',
+    });
+    await page.arrayBuffer();
+    if (page.status !== 200) throw new Error(`bench: ${path} answered ${page.status}`);
+  }
 
   const rows: Row[] = [];
   const run = async (...args: Parameters<typeof measure>) => {
@@ -260,6 +288,7 @@ try {
     await run(name, 'cold', uncached.url, path);
   }
   await run('/account, signed in', '', stack.url, '/account', cookie);
+  for (const [name, path] of adminRoutes) await run(name, '', stack.url, path, admin);
   await run('ceiling: liveness', '', stack.url, '/api/health');
 
   const ceilings = rows.filter((r) => r.name.startsWith('ceiling'));
