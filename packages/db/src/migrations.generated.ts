@@ -195,5 +195,15 @@ export const migrations: MigrationMeta[] = [
     "bps": true,
     "folderMillis": 1796237424294,
     "hash": "dcb6a0dba7f79fcf7ff0e9ce9290e86636b7670b4a4c954b7fe4fd4d2560b9c2"
+  },
+  {
+    "sql": [
+      "ALTER TABLE \"orders\" ADD COLUMN \"shipping_offers\" jsonb;",
+      "\nALTER TABLE \"orders\" ADD COLUMN \"tax_behavior\" text;",
+      "\nALTER TABLE \"orders\" ADD CONSTRAINT \"orders_tax_behavior_check\" CHECK (\"orders\".\"tax_behavior\" is null or \"orders\".\"tax_behavior\" in ('exclusive', 'inclusive'));"
+    ],
+    "bps": true,
+    "folderMillis": 1796264544992,
+    "hash": "b6cdc8fd514e54df6646a12f1de0dac0de89e9006f4db73046dbe7d769737a50"
   }
 ];

@@ -22,7 +22,15 @@ export {
   startResendStandIn,
 } from './resend-stand-in.ts';
 export {
+  type CollectedShipping,
+  STAND_IN_TAX_RATES,
+  type StripeAddress,
+  taxIn,
+  taxRateOf,
+} from './stripe-shipping-tax.ts';
+export {
   type CheckoutSession as StandInCheckoutSession,
+  type PayDetails,
   STAND_IN_SECRET_KEY,
   STAND_IN_WEBHOOK_SECRET,
   type StripeEvent as StandInEvent,

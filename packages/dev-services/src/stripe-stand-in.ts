@@ -1,7 +1,18 @@
 import { createHash, createHmac, randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { listenLocal } from './listen-local.ts';
+import { invalidParam, StripeError } from './stripe-error.ts';
 import { type FormObject, type FormValue, obj, parseStripeForm, str } from './stripe-form.ts';
+import {
+  allowedCountriesOf,
+  type CollectedShipping,
+  collectedShippingOf,
+  type StandInShippingRate,
+  settleAmounts,
+  shippingRatesOf,
+  type TaxBehavior,
+  taxBehaviorOf,
+} from './stripe-shipping-tax.ts';
 
 /** The API version the stand-in stamps on its events (stripe-node 23's default). */
 export const STAND_IN_API_VERSION = '2026-10-28.endive';
@@ -26,8 +37,40 @@ export interface CheckoutSession {
   created: number;
   expires_at: number;
   livemode: false;
-  /** Not part of Stripe's object: what the hosted page shows. */
-  line_items_for_page: { name: string; unit_amount: number; quantity: number }[];
+  automatic_tax: { enabled: boolean; liability: null; status: 'complete' | null };
+  shipping_address_collection: { allowed_countries: string[] } | null;
+  shipping_options: { shipping_amount: number; shipping_rate: string }[];
+  /** The chosen option (the first until the shopper picks one). */
+  shipping_cost: {
+    amount_subtotal: number;
+    amount_tax: number;
+    amount_total: number;
+    shipping_rate: string;
+  } | null;
+  collected_information: {
+    business_name: null;
+    individual_name: null;
+    shipping_details: CollectedShipping | null;
+  } | null;
+  total_details: { amount_discount: number; amount_shipping: number; amount_tax: number };
+  /** Not part of Stripe's object: what the hosted page shows and the totals are worked from. */
+  line_items_for_page: {
+    name: string;
+    unit_amount: number;
+    quantity: number;
+    tax_behavior: TaxBehavior;
+  }[];
+  /** Not part of Stripe's object: the session's shipping rates, in its order. */
+  shipping_rates_for_page: StandInShippingRate[];
+}
+
+/** What paying a session gives besides the card: as the hosted page's form does. */
+export interface PayDetails {
+  email?: string | undefined;
+  /** Required when the session collects a shipping address. */
+  shipping?: CollectedShipping | undefined;
+  /** The chosen option, by its `shr_` id or display name; the first when unset. */
+  shippingRate?: string | undefined;
 }
 
 export interface StripeEvent {
@@ -53,8 +96,12 @@ export interface StripeStandIn {
   /** Where signed events are delivered (the app's `/api/webhooks/stripe`). */
   setWebhookUrl: (url: string | null) => void;
   session: (id: string) => CheckoutSession | undefined;
-  /** Completes a session as the hosted page's Pay button does. */
-  pay: (id: string, email?: string) => void;
+  /**
+   * Completes a session as the hosted page's Pay button does: with an email,
+   * or the page's details (a shipping address is required when the session
+   * collects one). Throws what the page would show instead.
+   */
+  pay: (id: string, details?: string | PayDetails) => void;
   /** Expires an open session as its timer (or the page's "Let it expire") does. */
   expire: (id: string) => void;
   /** Every event made so far, oldest first. */
@@ -100,18 +147,6 @@ export const STAND_IN_SECRET_KEY = 'sk_test_edgecart_local_stand_in';
 
 const id = (prefix: string) => `${prefix}_${randomBytes(12).toString('hex')}`;
 const nowSeconds = () => Math.floor(Date.now() / 1000);
-
-class StripeError extends Error {
-  constructor(
-    readonly status: number,
-    readonly type: string,
-    message: string,
-    readonly param?: string,
-    readonly code?: string,
-  ) {
-    super(message);
-  }
-}
 
 async function readBody(request: IncomingMessage): Promise<string> {
   const chunks: Buffer[] = [];
@@ -182,7 +217,13 @@ function lineItemsOf(params: FormObject) {
     if (!Number.isInteger(quantity) || quantity < 1) {
       throw new StripeError(400, 'invalid_request_error', 'Invalid quantity.', `${at}[quantity]`);
     }
-    return { name, unit_amount: unitAmount, quantity, currency: currency.toLowerCase() };
+    return {
+      name,
+      unit_amount: unitAmount,
+      quantity,
+      currency: currency.toLowerCase(),
+      tax_behavior: taxBehaviorOf(price.tax_behavior, `${at}[price_data][tax_behavior]`),
+    };
   });
 }
 
@@ -343,7 +384,7 @@ export async function startStripeStandIn(
   const listedEndpoint = ({ secret: _secret, ...endpoint }: WebhookEndpoint) => endpoint;
 
   const publicSession = (session: CheckoutSession) => {
-    const { line_items_for_page: _page, ...rest } = session;
+    const { line_items_for_page: _page, shipping_rates_for_page: _rates, ...rest } = session;
     return rest;
   };
 
@@ -361,7 +402,7 @@ export async function startStripeStandIn(
     return session;
   }
 
-  function payOpen(session: CheckoutSession, email: string | undefined) {
+  function payOpen(session: CheckoutSession, details: PayDetails) {
     if (session.status !== 'open') {
       throw new StripeError(
         400,
@@ -369,6 +410,40 @@ export async function startStripeStandIn(
         `This Checkout Session is ${session.status}.`,
       );
     }
+    const allowed = session.shipping_address_collection?.allowed_countries;
+    let shipping: CollectedShipping | null = null;
+    if (allowed) {
+      const given = details.shipping;
+      const collected = collectedShippingOf({ name: given?.name, ...given?.address }, allowed);
+      if ('problem' in collected) throw invalidParam(collected.problem, 'shipping_details');
+      shipping = collected;
+    }
+    const rates = session.shipping_rates_for_page;
+    const rate = details.shippingRate
+      ? rates.find((r) => r.id === details.shippingRate || r.display_name === details.shippingRate)
+      : rates[0];
+    if (details.shippingRate && !rate) {
+      throw invalidParam('That shipping option is not offered on this page.', 'shipping_rate');
+    }
+    Object.assign(
+      session,
+      settleAmounts({
+        lines: session.line_items_for_page.map((line) => ({
+          amount: line.unit_amount * line.quantity,
+          tax_behavior: line.tax_behavior,
+        })),
+        shipping: rate ?? null,
+        automaticTax: session.automatic_tax.enabled,
+        address: shipping?.address ?? null,
+      }),
+    );
+    if (session.automatic_tax.enabled) session.automatic_tax.status = 'complete';
+    session.collected_information = {
+      business_name: null,
+      individual_name: null,
+      shipping_details: shipping,
+    };
+    const email = details.email;
     const paymentIntent = id('pi');
     session.status = 'complete';
     session.payment_status = 'paid';
@@ -437,7 +512,19 @@ export async function startStripeStandIn(
         'expires_at',
       );
     }
-    const amount = items.reduce((sum, item) => sum + item.unit_amount * item.quantity, 0);
+    const allowedCountries = allowedCountriesOf(params);
+    const rates = shippingRatesOf(params, currency);
+    const automaticTax = str(obj(params.automatic_tax).enabled) === 'true';
+    // As Checkout does, the first option is chosen until the shopper picks another.
+    const amounts = settleAmounts({
+      lines: items.map((item) => ({
+        amount: item.unit_amount * item.quantity,
+        tax_behavior: item.tax_behavior,
+      })),
+      shipping: rates[0] ?? null,
+      automaticTax: false,
+      address: null,
+    });
     const sessionId = `cs_test_${randomBytes(16).toString('hex')}`;
     const metadata = Object.fromEntries(
       Object.entries(obj(params.metadata)).flatMap(([k, v]) =>
@@ -450,8 +537,7 @@ export async function startStripeStandIn(
       mode: 'payment',
       status: 'open',
       payment_status: 'unpaid',
-      amount_subtotal: amount,
-      amount_total: amount,
+      ...amounts,
       currency,
       client_reference_id: str(params.client_reference_id) ?? null,
       customer_email: str(params.customer_email) ?? null,
@@ -464,11 +550,22 @@ export async function startStripeStandIn(
       created,
       expires_at: expiresAt,
       livemode: false,
-      line_items_for_page: items.map(({ name, unit_amount, quantity }) => ({
+      automatic_tax: { enabled: automaticTax, liability: null, status: null },
+      shipping_address_collection: allowedCountries
+        ? { allowed_countries: allowedCountries }
+        : null,
+      shipping_options: rates.map((rate) => ({
+        shipping_amount: rate.amount,
+        shipping_rate: rate.id,
+      })),
+      collected_information: null,
+      line_items_for_page: items.map(({ name, unit_amount, quantity, tax_behavior }) => ({
         name,
         unit_amount,
         quantity,
+        tax_behavior,
       })),
+      shipping_rates_for_page: rates,
     };
     sessions.set(sessionId, session);
     return session;
@@ -613,7 +710,11 @@ export async function startStripeStandIn(
     return sendJson(response, 200, result);
   }
 
-  function page(session: CheckoutSession, message?: string): string {
+  function page(
+    session: CheckoutSession,
+    message?: string,
+    typed: URLSearchParams = new URLSearchParams(),
+  ): string {
     const money = (amount: number) =>
       `${(amount / 100).toFixed(2)} ${session.currency.toUpperCase()}`;
     const rows = session.line_items_for_page
@@ -629,16 +730,45 @@ export async function startStripeStandIn(
 <body><main><h1>Pay ${money(session.amount_total)}</h1>
 <p class="note">Local payment stand-in: no card is charged. With real Stripe keys this is Stripe Checkout.</p>
 <ul>${rows}</ul>
+${session.shipping_address_collection ? `<p class="note">Shipping and tax are added from the address and the option you choose${session.automatic_tax.enabled ? " (tax from the stand-in's rate table, standing in for Stripe Tax)" : ''}.</p>` : ''}
 ${message ? `<p role="alert">${escapeHtml(message)}</p>` : ''}
 ${
   open
-    ? `<form method="post" action="/pay/${session.id}/pay"><label for="email">Email</label><br><input id="email" name="email" type="email" required value="${escapeHtml(session.customer_email ?? '')}"><br><button type="submit">Pay</button></form>
+    ? `<form method="post" action="/pay/${session.id}/pay"><label for="email">Email</label><br><input id="email" name="email" type="email" required value="${escapeHtml(typed.get('email') ?? session.customer_email ?? '')}"><br>${shippingFields(session, typed, money)}<button type="submit">Pay</button></form>
 <form method="post" action="/pay/${session.id}/decline"><button type="submit">Decline</button></form>
 <form method="post" action="/pay/${session.id}/expire"><button type="submit">Let it expire</button></form>
 ${session.cancel_url ? `<p><a href="${escapeHtml(session.cancel_url)}">← Back to the shop</a></p>` : ''}`
     : `<p>This checkout is ${session.status}.</p>`
 }
 </main></body></html>`;
+  }
+
+  /** The address fields and the shipping options of a session that posts its order. */
+  function shippingFields(
+    session: CheckoutSession,
+    typed: URLSearchParams,
+    money: (amount: number) => string,
+  ): string {
+    const allowed = session.shipping_address_collection?.allowed_countries;
+    if (!allowed) return '';
+    const input = (name: string, label: string, required = true) =>
+      `<label for="${name}">${label}</label><br><input id="${name}" name="${name}"${required ? ' required' : ''} value="${escapeHtml(typed.get(name) ?? '')}"><br>`;
+    const countries = allowed
+      .map(
+        (c) => `<option value="${c}"${typed.get('country') === c ? ' selected' : ''}>${c}</option>`,
+      )
+      .join('');
+    const chosen = typed.get('shipping_rate') ?? session.shipping_rates_for_page[0]?.id;
+    const options = session.shipping_rates_for_page
+      .map((rate) => {
+        const { minimum, maximum } = rate.delivery_estimate;
+        const days =
+          minimum !== null && maximum !== null ? `, ${minimum}–${maximum} business days` : '';
+        return `<label><input type="radio" name="shipping_rate" value="${rate.id}"${rate.id === chosen ? ' checked' : ''}> ${escapeHtml(rate.display_name)}: ${rate.amount === 0 ? 'free' : money(rate.amount)}${days}</label><br>`;
+      })
+      .join('');
+    return `<fieldset><legend>Shipping address</legend>${input('name', 'Full name')}${input('line1', 'Address line 1')}${input('line2', 'Address line 2', false)}${input('city', 'City')}${input('state', 'State or region', false)}${input('postal_code', 'Postal code')}<label for="country">Country</label><br><select id="country" name="country" required>${countries}</select></fieldset>
+${options ? `<fieldset><legend>Shipping method</legend>${options}</fieldset>` : ''}`;
   }
 
   async function hosted(request: IncomingMessage, response: ServerResponse, path: string) {
@@ -665,7 +795,28 @@ ${session.cancel_url ? `<p><a href="${escapeHtml(session.cancel_url)}">← Back 
       expireSession(session);
       return redirect(session.cancel_url ?? session.success_url);
     }
-    payOpen(session, form.get('email') ?? undefined);
+    try {
+      payOpen(session, {
+        email: form.get('email') ?? undefined,
+        shipping: session.shipping_address_collection
+          ? {
+              name: form.get('name') ?? '',
+              address: {
+                line1: form.get('line1') ?? '',
+                line2: form.get('line2'),
+                city: form.get('city') ?? '',
+                state: form.get('state'),
+                postal_code: form.get('postal_code'),
+                country: form.get('country') ?? '',
+              },
+            }
+          : undefined,
+        shippingRate: form.get('shipping_rate') ?? undefined,
+      });
+    } catch (error) {
+      if (error instanceof StripeError) return html(400, page(session, error.message, form));
+      throw error;
+    }
     return redirect(session.success_url.replace('{CHECKOUT_SESSION_ID}', session.id));
   }
 
@@ -703,7 +854,11 @@ ${session.cancel_url ? `<p><a href="${escapeHtml(session.cancel_url)}">← Back 
       webhookUrl = url;
     },
     session: (sessionId) => sessions.get(sessionId),
-    pay: (sessionId, email) => payOpen(openSession(sessionId), email),
+    pay: (sessionId, details) =>
+      payOpen(
+        openSession(sessionId),
+        typeof details === 'string' ? { email: details } : (details ?? {}),
+      ),
     expire: (sessionId) => expireSession(openSession(sessionId)),
     events,
     webhookEndpoints,

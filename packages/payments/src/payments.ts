@@ -8,6 +8,38 @@ export interface CheckoutLine {
   /** Integer minor units. */
   unitAmount: number;
   quantity: number;
+  /** The product's tax code (Stripe Tax's `txcd_…`), used when the request has `tax`. */
+  taxCode?: string | undefined;
+}
+
+/** One delivery choice on the payment page, priced by the shop. */
+export interface CheckoutShippingOption {
+  /** The shop's rate, kept on the provider's rate as metadata. */
+  rateId: string;
+  name: string;
+  /** Integer minor units, in the checkout's currency. */
+  amount: number;
+  /** The delivery estimate, in business days. */
+  minDays: number;
+  maxDays: number;
+}
+
+/** What the shop charges tax with: the provider's automatic tax, prices exclusive or inclusive. */
+export interface CheckoutTax {
+  behavior: 'exclusive' | 'inclusive';
+  /** The tax code of the shipping options (Stripe's `txcd_92010001`, shipping). */
+  shippingTaxCode: string;
+}
+
+/** A postal address as the payment page collected it. */
+export interface CollectedAddress {
+  line1: string;
+  line2: string | null;
+  city: string;
+  state: string | null;
+  postalCode: string | null;
+  /** ISO 3166-1 alpha-2. */
+  country: string;
 }
 
 export interface CheckoutRequest {
@@ -16,6 +48,14 @@ export interface CheckoutRequest {
   lines: CheckoutLine[];
   /** The signed-in shopper's address; a guest gives theirs on the payment page. */
   email: string | null;
+  /**
+   * What the page asks for posting: the countries it may ship to and the
+   * options it offers (priced by the shop, never by the browser). Null: the
+   * order has nothing to post, and the page asks no address.
+   */
+  shipping: { allowedCountries: string[]; options: CheckoutShippingOption[] } | null;
+  /** Null: no tax is charged. */
+  tax: CheckoutTax | null;
   successUrl: string;
   cancelUrl: string;
   expiresAt: Date;
@@ -36,6 +76,8 @@ export interface RefundRequest {
 export interface CheckoutSession {
   sessionId: string;
   url: string;
+  /** The provider's id of each shipping option, in the request's order (the paid event names one). */
+  shippingRateIds: string[];
 }
 
 /** What a verified webhook event means for the shop. */
@@ -45,9 +87,18 @@ export type PaymentEvent = { eventId: string } & (
       orderId: string | null;
       sessionId: string;
       paymentIntentId: string | null;
+      /** The total paid: subtotal - discount + shipping, + tax when prices exclude it. */
       amount: number;
       currency: string;
       email: string | null;
+      /** The items' total before discounts (with inclusive prices, tax included). */
+      subtotal: number;
+      discount: number;
+      shipping: { amount: number; providerRateId: string | null } | null;
+      /** All tax in the total, whether added on top or included in the prices. */
+      tax: number;
+      /** Where to post it; null when the page asked no address. */
+      shippingDetails: { name: string; address: CollectedAddress } | null;
     }
   | { kind: 'checkout-failed' | 'checkout-expired'; orderId: string | null; sessionId: string }
   | {

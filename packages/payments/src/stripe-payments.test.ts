@@ -64,6 +64,8 @@ const request = (
     { name: 'Stakes', unitAmount: 250, quantity: 4 },
   ],
   email: 'ann@example.com',
+  shipping: null,
+  tax: null,
   successUrl: 'http://shop.test/checkout/success?session_id={CHECKOUT_SESSION_ID}',
   cancelUrl: 'http://shop.test/cart',
   expiresAt: new Date(Date.now() + 30 * 60_000 + 10_000),
@@ -115,7 +117,108 @@ describe('Stripe Checkout through the real SDK, on the payment stand-in', () => 
       amount: 13_500,
       currency: 'EUR',
       email: 'guest@example.com',
+      subtotal: 13_500,
+      discount: 0,
+      shipping: null,
+      tax: 0,
+      shippingDetails: null,
     });
+  });
+
+  it("offers the shop's shipping options and charges the chosen one, with tax on top", async () => {
+    const orderId = crypto.randomUUID();
+    const checkout = await payments().createCheckout(
+      request(orderId, {
+        currency: 'USD',
+        lines: [{ name: 'Lantern', unitAmount: 4_000, quantity: 2, taxCode: 'txcd_99999999' }],
+        shipping: {
+          allowedCountries: ['US', 'CA'],
+          options: [
+            { rateId: 'rate-standard', name: 'Standard', amount: 600, minDays: 3, maxDays: 5 },
+            { rateId: 'rate-express', name: 'Express', amount: 1_800, minDays: 1, maxDays: 2 },
+          ],
+        },
+        tax: { behavior: 'exclusive', shippingTaxCode: 'txcd_92010001' },
+      }),
+    );
+    expect(checkout.shippingRateIds).toHaveLength(2);
+    const session = standIn.session(checkout.sessionId);
+    expect(session?.shipping_address_collection).toEqual({ allowed_countries: ['US', 'CA'] });
+    expect(session?.shipping_options.map((o) => o.shipping_amount)).toEqual([600, 1_800]);
+    expect(session?.automatic_tax.enabled).toBe(true);
+
+    const address = {
+      line1: '1 Main St',
+      line2: null,
+      city: 'Austin',
+      state: 'TX',
+      postal_code: '78701',
+      country: 'US',
+    };
+    expect(() =>
+      standIn.pay(checkout.sessionId, {
+        shipping: { name: 'Ann', address: { ...address, country: 'FR' } },
+      }),
+    ).toThrow(/does not ship to FR/);
+    standIn.pay(checkout.sessionId, {
+      email: 'ann@example.com',
+      shipping: { name: 'Ann Lee', address },
+      shippingRate: 'Express',
+    });
+    await standIn.idle();
+    // Texas, 6.25 % on 8,000 of items and 1,800 of shipping: 500 + 113.
+    expect(received).toContainEqual(
+      expect.objectContaining({
+        kind: 'checkout-paid',
+        orderId,
+        subtotal: 8_000,
+        shipping: { amount: 1_800, providerRateId: checkout.shippingRateIds[1] },
+        tax: 613,
+        amount: 8_000 + 1_800 + 613,
+        shippingDetails: {
+          name: 'Ann Lee',
+          address: {
+            line1: '1 Main St',
+            line2: null,
+            city: 'Austin',
+            state: 'TX',
+            postalCode: '78701',
+            country: 'US',
+          },
+        },
+      }),
+    );
+  });
+
+  it('counts tax inside inclusive prices without adding it', async () => {
+    const { sessionId } = await payments().createCheckout(
+      request(crypto.randomUUID(), {
+        lines: [{ name: 'Tent', unitAmount: 12_100, quantity: 1 }],
+        shipping: {
+          allowedCountries: ['NL'],
+          options: [{ rateId: 'rate-eu', name: 'Post', amount: 0, minDays: 2, maxDays: 4 }],
+        },
+        tax: { behavior: 'inclusive', shippingTaxCode: 'txcd_92010001' },
+      }),
+    );
+    standIn.pay(sessionId, {
+      shipping: {
+        name: 'Ann',
+        address: {
+          line1: 'Damrak 1',
+          line2: null,
+          city: 'Amsterdam',
+          state: null,
+          postal_code: '1012',
+          country: 'NL',
+        },
+      },
+    });
+    await standIn.idle();
+    // 21 % inside 12,100: 2,100.
+    expect(received).toContainEqual(
+      expect.objectContaining({ sessionId, subtotal: 12_100, tax: 2_100, amount: 12_100 }),
+    );
   });
 
   it('expires an open session, which sends checkout-expired; a paid one is left alone and said so', async () => {

@@ -3,6 +3,7 @@ import { stripeKeyMode } from './env.ts';
 import {
   type CheckoutRequest,
   type CheckoutSession,
+  type CollectedAddress,
   InvalidWebhookError,
   type PaymentEvent,
   type Payments,
@@ -18,6 +19,37 @@ export interface StripePaymentsOptions {
 const orderIdOf = (metadata: Stripe.Metadata | null | undefined) => metadata?.order_id ?? null;
 const idOf = (value: string | { id: string } | null | undefined) =>
   typeof value === 'string' ? value : (value?.id ?? null);
+
+/** A Stripe address, as the shop keeps it; null when it names no country (it was not collected). */
+function collectedAddress(address: Stripe.Address | null | undefined): CollectedAddress | null {
+  if (!address?.country) return null;
+  return {
+    line1: address.line1 ?? '',
+    line2: address.line2 || null,
+    city: address.city ?? '',
+    state: address.state || null,
+    postalCode: address.postal_code || null,
+    country: address.country.toUpperCase(),
+  };
+}
+
+/** The amounts and the shipping of a paid session, as the shop checks them against the order. */
+function paidDetails(session: Stripe.Checkout.Session) {
+  const details = session.collected_information?.shipping_details;
+  const address = collectedAddress(details?.address);
+  return {
+    subtotal: session.amount_subtotal ?? 0,
+    discount: session.total_details?.amount_discount ?? 0,
+    shipping: session.shipping_cost
+      ? {
+          amount: session.shipping_cost.amount_subtotal,
+          providerRateId: idOf(session.shipping_cost.shipping_rate),
+        }
+      : null,
+    tax: session.total_details?.amount_tax ?? 0,
+    shippingDetails: details && address ? { name: details.name, address } : null,
+  };
+}
 
 /** What a verified Stripe event means for the shop. */
 export function paymentEventOf(event: Stripe.Event): PaymentEvent {
@@ -37,6 +69,7 @@ export function paymentEventOf(event: Stripe.Event): PaymentEvent {
         amount: session.amount_total ?? 0,
         currency: (session.currency ?? '').toUpperCase(),
         email: session.customer_details?.email ?? session.customer_email ?? null,
+        ...paidDetails(session),
       };
     }
     case 'checkout.session.async_payment_failed':
@@ -81,17 +114,45 @@ export function createStripePayments(options: StripePaymentsOptions): Payments {
     provider: 'stripe',
     async createCheckout(request: CheckoutRequest): Promise<CheckoutSession> {
       const metadata = { order_id: request.orderId };
+      const currency = request.currency.toLowerCase();
+      const { tax, shipping } = request;
       const session = await stripe.checkout.sessions.create(
         {
           mode: 'payment',
           line_items: request.lines.map((line) => ({
             quantity: line.quantity,
             price_data: {
-              currency: request.currency.toLowerCase(),
+              currency,
               unit_amount: line.unitAmount,
-              product_data: { name: line.name },
+              product_data: {
+                name: line.name,
+                ...(tax && line.taxCode ? { tax_code: line.taxCode } : {}),
+              },
+              ...(tax ? { tax_behavior: tax.behavior } : {}),
             },
           })),
+          ...(tax ? { automatic_tax: { enabled: true } } : {}),
+          ...(shipping
+            ? {
+                shipping_address_collection: {
+                  allowed_countries:
+                    shipping.allowedCountries as Stripe.Checkout.SessionCreateParams.ShippingAddressCollection.AllowedCountry[],
+                },
+                shipping_options: shipping.options.map((option) => ({
+                  shipping_rate_data: {
+                    type: 'fixed_amount' as const,
+                    display_name: option.name,
+                    fixed_amount: { amount: option.amount, currency },
+                    delivery_estimate: {
+                      minimum: { unit: 'business_day' as const, value: option.minDays },
+                      maximum: { unit: 'business_day' as const, value: option.maxDays },
+                    },
+                    metadata: { rate_id: option.rateId },
+                    ...(tax ? { tax_behavior: tax.behavior, tax_code: tax.shippingTaxCode } : {}),
+                  },
+                })),
+              }
+            : {}),
           client_reference_id: request.orderId,
           metadata,
           // The charge carries the order id too, for charge.refunded.
@@ -105,7 +166,15 @@ export function createStripePayments(options: StripePaymentsOptions): Payments {
       );
       if (!session.url)
         throw new Error(`Stripe returned checkout session ${session.id} without a URL`);
-      return { sessionId: session.id, url: session.url };
+      const shippingRateIds = (session.shipping_options ?? []).map(
+        (option) => idOf(option.shipping_rate) ?? '',
+      );
+      if (shipping && shippingRateIds.length !== shipping.options.length) {
+        throw new Error(
+          `Stripe returned checkout session ${session.id} with ${shippingRateIds.length} shipping options, not ${shipping.options.length}`,
+        );
+      }
+      return { sessionId: session.id, url: session.url, shippingRateIds };
     },
     async expireCheckout(sessionId: string): Promise<'closed' | 'completed'> {
       const state = async () =>

@@ -16,6 +16,7 @@ import {
 import { escapeLike } from '../catalog/search.ts';
 import { NotFoundError } from '../errors.ts';
 import { shipmentsOf } from '../fulfilment/ship-order.ts';
+import { amountLines, amountsOf } from '../orders/order-amounts.ts';
 import { refundableAmount } from './refund-order.ts';
 
 export interface AdminOrderFilter {
@@ -111,6 +112,8 @@ export async function adminGetOrder(db: Database, orderId: string) {
   const { guestLinkHash: _hash, ...visible } = order;
   return {
     order: visible,
+    amounts: amountsOf(order),
+    amountLines: amountLines(order),
     refundable: refundableAmount(order),
     items: items.map((item) => ({ ...item, shipped: shippedOf(item.id) })),
     shipments,

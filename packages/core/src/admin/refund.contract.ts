@@ -7,6 +7,7 @@ import { cancelPaidOrder } from '../fulfilment/cancel-order.ts';
 import { shipOrder } from '../fulfilment/ship-order.ts';
 import { type OpenDatabase, withContractDb } from '../testing/contract-db.ts';
 import { placePendingOrder, stockOf as variantStock } from '../testing/fixtures.ts';
+import { paidEvent } from '../testing/paid-event.ts';
 import { refundIdempotencyKey, refundOrder } from './refund-order.ts';
 
 const origin = 'https://shop.example';
@@ -66,16 +67,15 @@ export function describeRefundContract(driver: string, open: OpenDatabase) {
       const paymentIntentId = `pi_${slug}`;
       await applyPaymentEvent(
         { db, now, origin },
-        {
+        paidEvent({
           eventId: eventId(),
-          kind: 'checkout-paid',
           orderId: order.id,
           sessionId: `cs_${slug}`,
           paymentIntentId,
           amount: 3000,
           currency: 'EUR',
           email: null,
-        },
+        }),
       );
       return { orderId: order.id, variantId, paymentIntentId };
     }

@@ -16,6 +16,7 @@ import type { StockChanges } from '../catalog/stock-changes.ts';
 import { enqueueEmail } from '../outbox/queue.ts';
 import { orderConfirmationEmail } from './emails.ts';
 import { newGuestOrderLink } from './guest-order-link.ts';
+import { checkPaidAmounts } from './paid-amounts.ts';
 import { releaseOrderStock } from './release-stock.ts';
 
 export type PaymentEventOutcome =
@@ -142,12 +143,9 @@ async function applyPaid(
     );
     return 'needs_review' as const;
   };
-  if (event.amount !== order.total || event.currency !== order.currency) {
-    return review(
-      `paid ${event.amount} ${event.currency}, the order is ${order.total} ${order.currency}`,
-      'order.payment_mismatch',
-    );
-  }
+  const checked = checkPaidAmounts(order, event);
+  if ('problem' in checked) return review(checked.problem, 'order.payment_mismatch');
+  const { offer } = checked;
   if (order.stockReleasedAt && !(await reserveAgain(tx, order.id, deps.stockChanges))) {
     return review(
       'paid after the order was cancelled, and the stock is gone',
@@ -157,22 +155,24 @@ async function applyPaid(
   const status = paidStatus(event.amount, order.amountRefunded);
   // A guest has no account to find the order in: the email carries a link to it.
   const link = order.userId ? null : newGuestOrderLink(deps.origin, order.id, deps.now);
-  await change(
-    tx,
-    order,
-    {
-      status,
-      email,
-      paidAt: deps.now,
-      amountPaid: event.amount,
-      paymentIntentId: event.paymentIntentId,
-      stockReleasedAt: null,
-      ...link?.set,
-    },
-    actor,
-    'order.paid',
-    deps.now,
-  );
+  const paid = {
+    status,
+    email,
+    paidAt: deps.now,
+    amountPaid: event.amount,
+    total: event.amount,
+    shippingAmount: offer?.amount ?? 0,
+    taxAmount: event.tax,
+    discountAmount: event.discount,
+    shippingRateId: offer?.rateId ?? null,
+    shippingRateName: offer?.name ?? null,
+    shippingName: event.shippingDetails?.name ?? null,
+    shippingAddress: event.shippingDetails?.address ?? null,
+    paymentIntentId: event.paymentIntentId,
+    stockReleasedAt: null,
+    ...link?.set,
+  };
+  await change(tx, order, paid, actor, 'order.paid', deps.now);
   if (order.cartId) await tx.delete(cartItems).where(eq(cartItems.cartId, order.cartId));
   if (email) {
     const items = await tx
@@ -182,7 +182,7 @@ async function applyPaid(
       .orderBy(orderItems.id);
     await enqueueEmail(
       tx,
-      orderConfirmationEmail(email, order, items, deps.origin, link?.url ?? null),
+      orderConfirmationEmail(email, { ...order, ...paid }, items, deps.origin, link?.url ?? null),
       deps.now,
     );
   }

@@ -1,13 +1,36 @@
 import type { orderItems, orders } from '@edgecart/db';
+import { amountLines } from '../orders/order-amounts.ts';
 import type { OutgoingEmail } from '../outbox/queue.ts';
 
 const money = (amount: number, currency: string) =>
   new Intl.NumberFormat('en', { style: 'currency', currency }).format(amount / 100);
 
+/** Where it goes, as the payment page collected it; nothing when nothing is posted. */
+function shipTo(order: Pick<typeof orders.$inferSelect, 'shippingName' | 'shippingAddress'>) {
+  const address = order.shippingAddress;
+  if (!address) return [];
+  return [
+    '',
+    'Shipping to:',
+    ...[
+      order.shippingName,
+      address.line1,
+      address.line2,
+      [address.postalCode, address.city].filter(Boolean).join(' '),
+      address.state,
+      address.country,
+    ].filter((line): line is string => Boolean(line)),
+  ];
+}
+
 /** The purchase confirmation, queued in the transaction that marks the order paid. */
 export function orderConfirmationEmail(
   to: string,
-  order: Pick<typeof orders.$inferSelect, 'id' | 'number' | 'currency' | 'total' | 'userId'>,
+  order: Pick<
+    typeof orders.$inferSelect,
+    'id' | 'number' | 'currency' | 'userId' | 'shippingName' | 'shippingAddress'
+  > &
+    Parameters<typeof amountLines>[0],
   items: Pick<
     typeof orderItems.$inferSelect,
     'productTitle' | 'variantTitle' | 'quantity' | 'unitPrice'
@@ -34,7 +57,8 @@ export function orderConfirmationEmail(
       '',
       ...lines,
       '',
-      `Total: ${money(order.total, order.currency)}`,
+      ...amountLines(order).map((line) => `${line.label}: ${money(line.amount, order.currency)}`),
+      ...shipTo(order),
       '',
       where,
     ].join('\n'),

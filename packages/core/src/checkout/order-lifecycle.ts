@@ -1,4 +1,13 @@
-import { and, asc, type Database, desc, eq, isNull, orders } from '@edgecart/db';
+import {
+  and,
+  asc,
+  type Database,
+  desc,
+  eq,
+  isNull,
+  orders,
+  type ShippingOffer,
+} from '@edgecart/db';
 import { writeAudit } from '../audit.ts';
 import type { CartOwner } from '../cart/owner.ts';
 import { findCartId } from '../cart/owner.ts';
@@ -6,16 +15,20 @@ import type { StockChanges } from '../catalog/stock-changes.ts';
 import { orderSummary, withItems } from '../orders/orders-of-user.ts';
 import { releaseOrderStock } from './release-stock.ts';
 
-/** Remembers the payment page made for an order. */
+/** Remembers the payment page made for an order, and the provider's id of each shipping option. */
 export async function attachCheckoutSession(
   db: Database,
   orderId: string,
-  sessionId: string,
+  page: { sessionId: string; shippingOffers: ShippingOffer[] | null },
   now: Date,
 ) {
   await db
     .update(orders)
-    .set({ checkoutSessionId: sessionId, updatedAt: now })
+    .set({
+      checkoutSessionId: page.sessionId,
+      ...(page.shippingOffers ? { shippingOffers: page.shippingOffers } : {}),
+      updatedAt: now,
+    })
     .where(eq(orders.id, orderId));
 }
 

@@ -18,6 +18,7 @@ import { addToCart } from '../cart/change-cart.ts';
 import { NotFoundError } from '../errors.ts';
 import { getOrderByGuestLink } from '../orders/orders-of-user.ts';
 import { placePendingOrder, stockOf as variantStock } from '../testing/fixtures.ts';
+import { paidEvent } from '../testing/paid-event.ts';
 import { applyPaymentEvent } from './apply-payment-event.ts';
 import { placeOrder } from './place-order.ts';
 
@@ -59,16 +60,21 @@ export function describePaymentEventsContract(
         quantity: 2,
       });
     const eventId = () => `evt_${crypto.randomUUID().replaceAll('-', '')}`;
-    const paid = (orderId: string, amount = 3000): PaymentEvent => ({
-      eventId: eventId(),
-      kind: 'checkout-paid',
-      orderId,
-      sessionId: 'cs_test_1',
-      paymentIntentId: 'pi_1',
-      amount,
-      currency: 'EUR',
-      email: null,
-    });
+    const paid = (
+      orderId: string,
+      amount = 3000,
+      overrides: Partial<Parameters<typeof paidEvent>[0]> = {},
+    ): PaymentEvent =>
+      paidEvent({
+        eventId: eventId(),
+        orderId,
+        sessionId: 'cs_test_1',
+        paymentIntentId: 'pi_1',
+        amount,
+        currency: 'EUR',
+        email: null,
+        ...overrides,
+      });
     const expired = (orderId: string): PaymentEvent => ({
       eventId: eventId(),
       kind: 'checkout-expired',
@@ -175,12 +181,23 @@ export function describePaymentEventsContract(
 
     it('flags a payment whose amount or currency differs from the order, never marking it paid', async () => {
       const { order, email } = await pendingOrder();
-      expect(await applyPaymentEvent(deps(), paid(order.id, 2999))).toBe('needs_review');
+      // The items' subtotal as priced, and a total that does not add up to it.
+      expect(await applyPaymentEvent(deps(), paid(order.id, 2999, { subtotal: 3000 }))).toBe(
+        'needs_review',
+      );
       const row = await orderRow(order.id);
       expect(row).toMatchObject({ status: 'needs_review', paidAt: null });
-      expect(row?.reviewReason).toMatch(/paid 2999 EUR, the order is 3000 EUR/);
+      expect(row?.reviewReason).toMatch(/paid 2999 EUR, the order comes to 3000/);
       expect(await emailsTo(email)).toEqual([]);
       expect(await applyPaymentEvent(deps(), paid(order.id))).toBe('no-change');
+
+      const inDollars = await pendingOrder();
+      expect(
+        await applyPaymentEvent(deps(), paid(inDollars.order.id, 3000, { currency: 'USD' })),
+      ).toBe('needs_review');
+      expect((await orderRow(inDollars.order.id))?.reviewReason).toMatch(
+        /paid 3000 USD, the order is in EUR/,
+      );
     });
 
     it('cancels an expired order and releases its stock; a late expiry never un-pays', async () => {
@@ -201,7 +218,13 @@ export function describePaymentEventsContract(
         const slug = `late-${crypto.randomUUID().slice(0, 8)}`;
         const [product] = await db
           .insert(products)
-          .values({ slug, title: 'Kettle', description: 'A kettle.', currency: 'EUR' })
+          .values({
+            slug,
+            title: 'Kettle',
+            description: 'A kettle.',
+            currency: 'EUR',
+            requiresShipping: false,
+          })
           .returning({ id: products.id });
         const variantIds: string[] = [];
         for (const size of ['S', 'M', 'L']) {

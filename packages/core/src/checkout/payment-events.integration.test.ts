@@ -3,6 +3,7 @@ import type { PaymentEvent } from '@edgecart/payments';
 import { describe, expect, it } from 'vitest';
 import { addToCart } from '../cart/change-cart.ts';
 import { insertShopper, insertVariant } from '../testing/fixtures.ts';
+import { paidEvent } from '../testing/paid-event.ts';
 import { openNeonPostgres } from '../testing/postgres.ts';
 import { applyPaymentEvent } from './apply-payment-event.ts';
 import { describePaymentEventsContract } from './payment-events.contract.ts';
@@ -22,16 +23,15 @@ describe('a payment event while PostgreSQL is down', () => {
       const owner = await insertShopper(db, 'outage@example.com');
       await addToCart({ db, now }, owner, { variantId, quantity: 1 });
       const order = await placeOrder({ db, now }, owner, { email: 'outage@example.com' });
-      const event: PaymentEvent = {
+      const event: PaymentEvent = paidEvent({
         eventId: 'evt_outage',
-        kind: 'checkout-paid',
         orderId: order.id,
         sessionId: 'cs_test_outage',
         paymentIntentId: 'pi_outage',
         amount: 1500,
         currency: 'EUR',
         email: null,
-      };
+      });
       const deps = { db, now, origin: 'https://shop.example' };
       // The test server runs with synchronous_commit off: flush before the crash.
       await db.execute(sql`checkpoint`);

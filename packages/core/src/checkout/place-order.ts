@@ -14,6 +14,7 @@ import {
   productVariants,
   type SQL,
   sql,
+  type TaxBehavior,
 } from '@edgecart/db';
 import { writeAudit } from '../audit.ts';
 import type { CartOwner } from '../cart/owner.ts';
@@ -21,7 +22,9 @@ import { findCartId, lockCart } from '../cart/owner.ts';
 import type { StockChanges } from '../catalog/stock-changes.ts';
 import { InvalidInputError } from '../errors.ts';
 import { cartSizeProblem, HELD_UNITS_MAX } from '../limits.ts';
+import { getShopSettings } from '../settings/shop-settings.ts';
 import { cancelPendingInTransaction } from './order-lifecycle.ts';
+import { type OrderShipping, shippingForOrder } from './order-shipping.ts';
 
 /**
  * How long a pending order holds its stock while the shopper pays: longer than
@@ -44,7 +47,13 @@ export interface PlacedOrder {
     sku: string;
     unitPrice: number;
     quantity: number;
+    /** The product's tax code, or the shop's default. */
+    taxCode: string;
   }[];
+  /** Null: nothing in it is posted, and the payment page asks no address. */
+  shipping: OrderShipping | null;
+  /** How tax is charged on it; null with tax off. */
+  taxBehavior: TaxBehavior | null;
 }
 
 export interface PlaceOrderDeps {
@@ -114,7 +123,11 @@ async function unitsHeld(tx: Database, heldBy: SQL[]) {
 export async function placeOrder(
   deps: PlaceOrderDeps,
   owner: CartOwner,
-  contact: { email: string | null },
+  contact: {
+    email: string | null;
+    /** The country to ship to, chosen before paying; needed when something is posted. */
+    shipTo?: string | null | undefined;
+  },
 ): Promise<PlacedOrder> {
   return deps.db.transaction(async (tx) => {
     const cartId = await findCartId(tx, owner);
@@ -157,6 +170,9 @@ export async function placeOrder(
         sku: productVariants.sku,
         price: productVariants.price,
         currency: productVariants.currency,
+        weightGrams: productVariants.weightGrams,
+        requiresShipping: products.requiresShipping,
+        taxCode: products.taxCode,
       })
       .from(cartItems)
       .innerJoin(productVariants, eq(productVariants.id, cartItems.variantId))
@@ -189,6 +205,16 @@ export async function placeOrder(
       );
     }
 
+    const subtotal = lines.reduce((sum, line) => sum + line.price * line.quantity, 0);
+    const shipping = await shippingForOrder(tx, {
+      lines,
+      shipTo: contact.shipTo ?? null,
+      currency,
+      subtotal,
+    });
+    const settings = await getShopSettings(tx);
+    const taxBehavior = settings.taxEnabled ? settings.taxBehavior : null;
+
     for (const line of lines) {
       const reserved = await tx
         .update(productVariants)
@@ -213,7 +239,6 @@ export async function placeOrder(
       deps.stockChanges?.record(line.variantId);
     }
 
-    const subtotal = lines.reduce((sum, line) => sum + line.price * line.quantity, 0);
     const expiresAt = new Date(deps.now.getTime() + ORDER_HOLD_MS);
     const [order] = await tx
       .insert(orders)
@@ -226,6 +251,15 @@ export async function placeOrder(
         currency,
         subtotal,
         total: subtotal,
+        shipToCountry: shipping?.country ?? null,
+        shippingOffers:
+          shipping?.offers.map(({ rateId, name, amount, providerRateId }) => ({
+            rateId,
+            name,
+            amount,
+            providerRateId,
+          })) ?? null,
+        taxBehavior,
         expiresAt,
         createdAt: deps.now,
         updatedAt: deps.now,
@@ -238,6 +272,7 @@ export async function placeOrder(
       sku: line.sku,
       unitPrice: line.price,
       quantity: line.quantity,
+      taxCode: line.taxCode ?? settings.defaultTaxCode,
     }));
     await tx.insert(orderItems).values(
       lines.map((line) => ({
@@ -269,6 +304,8 @@ export async function placeOrder(
       email: contact.email,
       expiresAt,
       items,
+      shipping,
+      taxBehavior,
       replacedPages: replaced.flatMap((r) => (r.checkoutSessionId ? [r.checkoutSessionId] : [])),
     };
   });

@@ -1,5 +1,5 @@
 import { type Database, eq, orders } from '@edgecart/db';
-import type { Payments } from '@edgecart/payments';
+import type { CheckoutSession, Payments } from '@edgecart/payments';
 import type { CartOwner } from '../cart/owner.ts';
 import type { StockChanges } from '../catalog/stock-changes.ts';
 import { UnavailableError } from '../errors.ts';
@@ -9,6 +9,9 @@ import {
   pendingOrdersOfCart,
 } from './order-lifecycle.ts';
 import { placeOrder } from './place-order.ts';
+
+/** Stripe Tax's code for shipping charges. */
+export const SHIPPING_TAX_CODE = 'txcd_92010001';
 
 /** Stripe keeps a payment page open 30 minutes at least: one more, for the time it takes to ask. */
 export const PAYMENT_PAGE_MS = 31 * 60_000;
@@ -40,7 +43,7 @@ export interface StartCheckoutDeps {
 export async function startCheckout(
   deps: StartCheckoutDeps,
   owner: CartOwner,
-  contact: { email: string | null },
+  contact: { email: string | null; shipTo?: string | null | undefined },
 ): Promise<{ url: string; orderId: string; orderNumber: number }> {
   const { db, payments } = deps;
   const { stockChanges, clientKey } = deps;
@@ -54,7 +57,7 @@ export async function startCheckout(
     // payment on it takes the stock again (or asks for review) when its event comes.
     await payments.expireCheckout(sessionId).catch(() => undefined);
   }
-  let page: { sessionId: string; url: string } | undefined;
+  let page: CheckoutSession | undefined;
   try {
     page = await payments.createCheckout({
       orderId: order.id,
@@ -63,15 +66,46 @@ export async function startCheckout(
         name: item.variantTitle ? `${item.productTitle} (${item.variantTitle})` : item.productTitle,
         unitAmount: item.unitPrice,
         quantity: item.quantity,
+        taxCode: item.taxCode,
       })),
       email: order.email,
+      shipping: order.shipping
+        ? {
+            allowedCountries: order.shipping.allowedCountries,
+            options: order.shipping.offers.map(({ rateId, name, amount, minDays, maxDays }) => ({
+              rateId,
+              name,
+              amount,
+              minDays,
+              maxDays,
+            })),
+          }
+        : null,
+      tax: order.taxBehavior
+        ? { behavior: order.taxBehavior, shippingTaxCode: SHIPPING_TAX_CODE }
+        : null,
       successUrl: `${deps.origin}/checkout/success?session_id={CHECKOUT_SESSION_ID}`,
       // The order's id (unguessable) lets the cart page close this checkout, and no other.
       cancelUrl: `${deps.origin}/cart?checkout=cancelled&order=${order.id}`,
       expiresAt: new Date(deps.clock().getTime() + PAYMENT_PAGE_MS),
       idempotencyKey: `edgecart-checkout/${order.id}`,
     });
-    await attachCheckoutSession(db, order.id, page.sessionId, deps.clock());
+    const providerRateIds = page.shippingRateIds;
+    await attachCheckoutSession(
+      db,
+      order.id,
+      {
+        sessionId: page.sessionId,
+        shippingOffers:
+          order.shipping?.offers.map(({ rateId, name, amount }, i) => ({
+            rateId,
+            name,
+            amount,
+            providerRateId: providerRateIds[i] ?? null,
+          })) ?? null,
+      },
+      deps.clock(),
+    );
   } catch (error) {
     // A page made for an order that is cancelled must not take a payment: close it.
     if (page) await payments.expireCheckout(page.sessionId).catch(() => undefined);

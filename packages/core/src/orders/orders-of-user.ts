@@ -2,6 +2,7 @@ import { and, type Database, desc, eq, orderItems, orders, sql } from '@edgecart
 import { guestLinkOpens } from '../checkout/guest-order-link.ts';
 import { NotFoundError } from '../errors.ts';
 import { shipmentsOf } from '../fulfilment/ship-order.ts';
+import { amountLines, amountsOf } from './order-amounts.ts';
 
 /** What a list of orders, or a page that names one, shows of each. */
 export const orderSummary = {
@@ -41,9 +42,18 @@ const detail = {
   fulfilmentStatus: orders.fulfilmentStatus,
   shippingName: orders.shippingName,
   shippingAddress: orders.shippingAddress,
+  shippingRateName: orders.shippingRateName,
+  shipToCountry: orders.shipToCountry,
+  taxBehavior: orders.taxBehavior,
   createdAt: orders.createdAt,
   paidAt: orders.paidAt,
 };
+
+/** An order as the shopper's pages get it: its amounts as one object and as the lines shown. */
+function presented<T extends Parameters<typeof amountLines>[0]>(order: T) {
+  const { discountAmount: _d, shippingAmount: _s, taxAmount: _t, ...rest } = order;
+  return { ...rest, amounts: amountsOf(order), amountLines: amountLines(order) };
+}
 
 /** An order with its items, as bought (titles, SKU and price copied at purchase), and its shipments. */
 export async function withItems<T extends { id: string }>(db: Database, order: T) {
@@ -70,7 +80,7 @@ export async function getOrder(db: Database, userId: string, orderId: string) {
     .from(orders)
     .where(and(eq(orders.id, orderId), eq(orders.userId, userId)));
   if (!order) throw new NotFoundError('There is no such order in your account.');
-  return withItems(db, order);
+  return withItems(db, presented(order));
 }
 
 /**
@@ -93,5 +103,5 @@ export async function getOrderByGuestLink(db: Database, orderId: string, key: st
     );
   }
   const { guestLinkHash: _hash, guestLinkExpiresAt: _expires, ...shown } = order;
-  return withItems(db, shown);
+  return withItems(db, presented(shown));
 }

@@ -2,17 +2,35 @@ import { type Database, eq, products, productVariants, users } from '@edgecart/d
 import { addToCart } from '../cart/change-cart.ts';
 import { placeOrder } from '../checkout/place-order.ts';
 
-/** A product with one variant in EUR, under a fresh slug that starts with `prefix`. */
+/**
+ * A product with one variant in EUR, under a fresh slug that starts with
+ * `prefix`. Not posted unless `posted` (with `weightGrams`): the money flow's
+ * tests need no address; the shipping tests ask for one.
+ */
 export async function insertVariant(
   db: Database,
-  options: { prefix: string; stock: number; price?: number; title?: string; currency?: string },
+  options: {
+    prefix: string;
+    stock: number;
+    price?: number;
+    title?: string;
+    currency?: string;
+    posted?: boolean;
+    weightGrams?: number;
+  },
 ): Promise<{ productId: string; variantId: string; slug: string }> {
   const slug = `${options.prefix}-${crypto.randomUUID().slice(0, 8)}`;
   const title = options.title ?? 'Stove';
   const currency = options.currency ?? 'EUR';
   const [product] = await db
     .insert(products)
-    .values({ slug, title, description: `A ${title.toLowerCase()}.`, currency })
+    .values({
+      slug,
+      title,
+      description: `A ${title.toLowerCase()}.`,
+      currency,
+      requiresShipping: options.posted ?? false,
+    })
     .returning({ id: products.id });
   const [variant] = await db
     .insert(productVariants)
@@ -23,6 +41,7 @@ export async function insertVariant(
       price: options.price ?? 1000,
       currency,
       stock: options.stock,
+      weightGrams: options.weightGrams ?? 0,
     })
     .returning({ id: productVariants.id });
   return { productId: product?.id ?? '', variantId: variant?.id ?? '', slug };
@@ -50,6 +69,7 @@ export async function insertProduct(
       description: `A ${options.noun.toLowerCase()}.`,
       status: options.status ?? 'active',
       currency: 'EUR',
+      requiresShipping: false,
     })
     .returning({ id: products.id });
   if (!product) throw new Error('no product');

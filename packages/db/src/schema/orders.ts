@@ -42,6 +42,18 @@ export const fulfilmentStatuses = [
 ] as const;
 export type FulfilmentStatus = (typeof fulfilmentStatuses)[number];
 
+/**
+ * A shipping choice the payment page offered, as the order keeps it: the
+ * shop's rate, what it cost, and the provider's id for it (which the paid
+ * event names).
+ */
+export interface ShippingOffer {
+  rateId: string;
+  name: string;
+  amount: number;
+  providerRateId: string | null;
+}
+
 /** A postal address as Checkout collects it. */
 export interface PostalAddress {
   line1: string;
@@ -75,6 +87,10 @@ export const orders = pgTable(
     total: integer().notNull(),
     /** The country chosen before paying, whose zone's rates were offered; null: nothing to ship. */
     shipToCountry: text(),
+    /** The rates the payment page offered: the paid event's shipping must be one of them. */
+    shippingOffers: jsonb().$type<ShippingOffer[]>(),
+    /** How the payment page charged tax: null when tax was off for this order. */
+    taxBehavior: text({ enum: ['exclusive', 'inclusive'] }),
     /** The rate the shopper picked on the payment page, copied: rates change later. */
     shippingRateId: uuid(),
     shippingRateName: text(),
@@ -133,6 +149,10 @@ export const orders = pgTable(
     check(
       'orders_charges_check',
       sql`${t.discountAmount} >= 0 and ${t.shippingAmount} >= 0 and ${t.taxAmount} >= 0`,
+    ),
+    check(
+      'orders_tax_behavior_check',
+      sql`${t.taxBehavior} is null or ${t.taxBehavior} in ('exclusive', 'inclusive')`,
     ),
     check(
       'orders_fulfilment_check',

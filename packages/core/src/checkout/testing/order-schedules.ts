@@ -20,6 +20,7 @@ import { addToCart } from '../../cart/change-cart.ts';
 import { DomainError } from '../../errors.ts';
 import { sweepExpiredOrders } from '../../orders/sweep-expired-orders.ts';
 import { type Fault, faultyDatabase, InjectedFault } from '../../testing/faulty-database.ts';
+import { paidEvent } from '../../testing/paid-event.ts';
 import { applyPaymentEvent } from '../apply-payment-event.ts';
 import { cancelPendingOrder } from '../order-lifecycle.ts';
 import { cancelCheckout, startCheckout } from '../start-checkout.ts';
@@ -415,16 +416,15 @@ function paymentEventOf(
   switch (kind) {
     case 'paid':
     case 'paid-wrong-amount':
-      return {
+      return paidEvent({
         eventId,
-        kind: 'checkout-paid',
         orderId,
         sessionId,
         paymentIntentId,
         amount: kind === 'paid' ? total : total + WRONG_AMOUNT_EXTRA,
         currency: 'EUR',
         email: null,
-      };
+      });
     case 'expired':
       return { eventId, kind: 'checkout-expired', orderId, sessionId };
     case 'failed':
@@ -441,16 +441,15 @@ function paymentEventOf(
         currency: 'EUR',
       };
     case 'foreign':
-      return {
+      return paidEvent({
         eventId,
-        kind: 'checkout-paid',
         orderId: null,
         sessionId: `cs_test_elsewhere_${run}`,
         paymentIntentId: null,
         amount: 999,
         currency: 'EUR',
         email: null,
-      };
+      });
   }
 }
 
@@ -544,7 +543,14 @@ export async function setUpSchedule(
   const run = crypto.randomUUID().replaceAll('-', '').slice(0, 12);
   const [product] = await db
     .insert(products)
-    .values({ slug: `model-${run}`, title: 'Lantern', description: 'A lantern.', currency: 'EUR' })
+    .values({
+      slug: `model-${run}`,
+      title: 'Lantern',
+      description: 'A lantern.',
+      currency: 'EUR',
+      // Its money flow, not its shipping (order-shipping's tests): nothing to post.
+      requiresShipping: false,
+    })
     .returning({ id: products.id });
   // Stock high enough to fill the carts first, then set to the schedule's.
   const [variant] = await db
