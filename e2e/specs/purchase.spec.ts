@@ -1,5 +1,6 @@
 import { expect, type Page, test } from '@playwright/test';
 import { signUp, uniqueEmail } from './support/accounts.ts';
+import { payOnStandIn } from './support/stand-in.ts';
 
 const SHELL = '/products/ridgeline-waterproof-shell';
 
@@ -34,9 +35,7 @@ async function checkOutAndGoBack(page: Page, path: string, whilePaying = async (
 
 async function payAsGuest(page: Page, email: string) {
   await page.getByRole('button', { name: 'Checkout' }).click();
-  await expect(page.getByRole('heading', { name: /^Pay / })).toBeVisible();
-  await page.getByLabel('Email').fill(email);
-  await page.getByRole('button', { name: 'Pay' }).click();
+  await payOnStandIn(page, { email });
   await expect(page).toHaveURL(/\/checkout\/success\?session_id=cs_/);
   await expect(page.getByRole('heading', { name: 'Thank you: your order is paid' })).toBeVisible({
     timeout: 45_000,
@@ -76,22 +75,44 @@ test('a guest buys two items: cart, checkout, Pay, a paid order and a confirmati
   await elsewhere.close();
 });
 
-test('a signed-in shopper pays, and finds the order in the account', async ({ page }) => {
+test('a signed-in shopper ships express to an address, and finds the order in the account', async ({
+  page,
+}) => {
   const email = uniqueEmail();
   await signUp(page, email);
   await fillCart(page);
+  await expect(page.getByLabel('Ship to')).toHaveValue('US');
   await page.getByRole('button', { name: 'Checkout' }).click();
   await expect(page.getByLabel('Email')).toHaveValue(email);
-  await page.getByRole('button', { name: 'Pay' }).click();
+  await expect(page.getByLabel('Country')).toHaveValue('US');
+  await payOnStandIn(page, { shipping: /^Express: 18\.00 USD/ });
   await expect(page.getByRole('heading', { name: 'Thank you: your order is paid' })).toBeVisible({
     timeout: 45_000,
   });
+  const amounts = page.locator('.order-amounts');
+  await expect(amounts.getByText('Subtotal')).toBeVisible();
+  await expect(amounts.getByText('Shipping (Express)')).toBeVisible();
+  await expect(amounts.getByText('$18.00')).toBeVisible();
+  // Tax is off on a new shop: no page speaks of it.
+  await expect(amounts.getByText(/tax/i)).toHaveCount(0);
   const number = /Order #(\d+)/.exec(await page.getByRole('status').first().innerText())?.[1];
   await page.goto('/account');
   await page.getByRole('link', { name: `Order #${number}` }).click();
   await expect(page.getByRole('heading', { name: `Order #${number}` })).toBeVisible();
   await expect(page.getByText('Paid', { exact: true })).toBeVisible();
   await expect(page.getByRole('row')).toHaveCount(3);
+  await expect(page.getByText('Shipping (Express)')).toBeVisible();
+  const shipTo = page.getByRole('region', { name: 'Shipping to' });
+  await expect(shipTo).toContainText('Ann Lee');
+  await expect(shipTo).toContainText('1 Congress Ave');
+  await expect(shipTo).toContainText('United States');
+
+  await page.goto('/dev/outbox');
+  const confirmation = page.getByRole('article', {
+    name: `Your Edgecart order #${number} is confirmed to ${email}`,
+  });
+  await expect(confirmation).toContainText('Shipping (Express): $18.00');
+  await expect(confirmation).toContainText('Shipping to:');
 });
 
 test('letting the payment page expire returns to the cart as it was', async ({ page }) => {

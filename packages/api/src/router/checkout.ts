@@ -1,6 +1,9 @@
 import {
   cancelCheckout,
+  getShopSettings,
   orderByCheckoutSession,
+  shippingCountries,
+  taxNote,
   startCheckout,
   UnavailableError,
 } from '@edgecart/core';
@@ -17,17 +20,40 @@ export const checkoutRouter = {
    * checkout of the same cart is closed first, so stock is held once. If the
    * payment provider fails, the order is cancelled and its stock released.
    */
-  start: publicProcedure.mutation(async ({ ctx }) => {
-    const payments = ctx.payments;
-    if (!payments) throw new UnavailableError('Payments are not set up on this shop yet.');
-    await enforceLimit(ctx, 'checkout:ip', ctx.clientIp);
-    const owner = await cartOwnerOf(ctx);
-    const auth = await ctx.auth();
-    const { url, orderNumber } = await startCheckout({ ...ctx.deps, payments }, owner, {
-      email: auth?.user.email ?? null,
-    });
-    return { url, orderNumber };
-  }),
+  start: publicProcedure
+    .input(
+      z
+        .object({
+          /** Where to ship, chosen on the cart; needed when something in it is posted. */
+          shipTo: z
+            .string()
+            .trim()
+            .regex(/^[A-Za-z]{2}$/, 'Choose the country to ship to.')
+            .transform((code) => code.toUpperCase())
+            .optional(),
+        })
+        .default({}),
+    )
+    .mutation(async ({ ctx, input }) => {
+      const payments = ctx.payments;
+      if (!payments) throw new UnavailableError('Payments are not set up on this shop yet.');
+      await enforceLimit(ctx, 'checkout:ip', ctx.clientIp);
+      const owner = await cartOwnerOf(ctx);
+      const auth = await ctx.auth();
+      const { url, orderNumber } = await startCheckout({ ...ctx.deps, payments }, owner, {
+        email: auth?.user.email ?? null,
+        shipTo: input.shipTo ?? null,
+      });
+      return { url, orderNumber };
+    }),
+
+  /** What shown prices say about tax, by the shop's settings; null with tax off. */
+  taxNote: publicProcedure.query(async ({ ctx }) => taxNote(await getShopSettings(ctx.db))),
+
+  /** The countries the shop posts to in a currency, for the cart's "Ship to" choice. */
+  shippingCountries: publicProcedure
+    .input(z.object({ currency: z.string().regex(/^[A-Z]{3}$/, 'Not a currency code.') }))
+    .query(({ ctx, input }) => shippingCountries(ctx.db, input.currency)),
 
   /**
    * The shopper is back from the payment page without paying (its cancel

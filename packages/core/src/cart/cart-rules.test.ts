@@ -15,6 +15,7 @@ const line = (variantId: string, quantity: number, stock: number, amount = 1000)
   stock,
   state: quantity > stock ? 'short' : 'ok',
   image: null,
+  posted: true,
 });
 
 describe('cart rules', () => {

@@ -27,6 +27,8 @@ export interface CartLine {
   stock: number;
   state: CartLineState;
   image: CatalogImage | null;
+  /** Whether the product is posted (a gift card or a download is not). */
+  posted: boolean;
 }
 
 export interface Cart {
@@ -37,6 +39,8 @@ export interface Cart {
   subtotal: Money | null;
   /** Why the cart cannot be checked out as it is, or null when it can. */
   checkoutProblem: string | null;
+  /** Whether checkout asks where to ship it: something in it is posted. */
+  needsShipping: boolean;
 }
 
 export const EMPTY_CART: Cart = {
@@ -44,6 +48,7 @@ export const EMPTY_CART: Cart = {
   itemCount: 0,
   subtotal: null,
   checkoutProblem: 'Your cart is empty.',
+  needsShipping: false,
 };
 
 /** A line's state from its product's availability, its stock and the quantity wanted. */
@@ -73,6 +78,7 @@ export function cartOf(lines: CartLine[]): Cart {
     itemCount,
     subtotal: { amount: buyable.reduce((sum, line) => sum + line.lineTotal.amount, 0), currency },
     checkoutProblem,
+    needsShipping: lines.some((line) => line.posted),
   };
 }
 

@@ -35,6 +35,7 @@ export async function readCart(db: Database, owner: CartOwner): Promise<Cart> {
       price: productVariants.price,
       currency: productVariants.currency,
       stock: productVariants.stock,
+      posted: products.requiresShipping,
       image: firstImage,
     })
     .from(cartItems)
@@ -56,6 +57,7 @@ export async function readCart(db: Database, owner: CartOwner): Promise<Cart> {
     stock: row.stock,
     state: lineState(row.status === 'active', row.stock, row.quantity),
     image: row.image,
+    posted: row.posted,
   }));
   return cartOf(lines);
 }

@@ -12,6 +12,7 @@ import { writeAudit } from '../audit.ts';
 import type { CartOwner } from '../cart/owner.ts';
 import { findCartId } from '../cart/owner.ts';
 import type { StockChanges } from '../catalog/stock-changes.ts';
+import { amountLines } from '../orders/order-amounts.ts';
 import { orderSummary, withItems } from '../orders/orders-of-user.ts';
 import { releaseOrderStock } from './release-stock.ts';
 
@@ -97,10 +98,25 @@ export async function pendingOrdersOfCart(db: Database, owner: CartOwner) {
 /** An order as the payment's return page shows it, found by the payment page's id. */
 export async function orderByCheckoutSession(db: Database, sessionId: string) {
   const [order] = await db
-    .select(orderSummary)
+    .select({
+      ...orderSummary,
+      subtotal: orders.subtotal,
+      discountAmount: orders.discountAmount,
+      shippingAmount: orders.shippingAmount,
+      taxAmount: orders.taxAmount,
+      taxBehavior: orders.taxBehavior,
+      shippingRateName: orders.shippingRateName,
+      shipToCountry: orders.shipToCountry,
+    })
     .from(orders)
     .where(eq(orders.checkoutSessionId, sessionId))
     .orderBy(desc(orders.createdAt))
     .limit(1);
-  return order ? withItems(db, order) : null;
+  if (!order) return null;
+  // The amounts as lines; the address stays off a page whose link is only a session id.
+  const { id, number, status, currency, total, createdAt } = order;
+  return withItems(db, {
+    ...{ id, number, status, currency, total, createdAt },
+    amountLines: amountLines(order),
+  });
 }

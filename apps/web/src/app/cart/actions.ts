@@ -51,15 +51,16 @@ export async function removeFromCartAction(_: FormState, form: FormData): Promis
   });
 }
 
-export async function checkoutAction(_: FormState, _form: FormData): Promise<FormState> {
+export async function checkoutAction(_: FormState, form: FormData): Promise<FormState> {
   let url: string | undefined;
+  const shipTo = formText(form, 'shipTo').trim();
   const result = await formResult(async () => {
-    ({ url } = await (await getActionApi()).checkout.start());
+    ({ url } = await (await getActionApi()).checkout.start(shipTo ? { shipTo } : {}));
     return { status: 'done' };
   });
   // The payment page: Stripe Checkout, or the local stand-in's.
   if (result.status === 'done' && url) redirect(url);
-  return result;
+  return result.status === 'error' ? { ...result, values: { shipTo } } : result;
 }
 
 /** What closing the checkout a shopper came back from did; `idle` before it ran. */

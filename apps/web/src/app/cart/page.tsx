@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { headers } from 'next/headers';
 import { CartView } from '~/components/cart/cart-view';
 import { CheckoutReturn } from '~/components/cart/checkout-return';
 import { getApi } from '~/server/pages/api';
@@ -20,11 +21,26 @@ export default async function CartPage({
   const { checkout, order } = await searchParams;
   const back = checkout === 'cancelled';
   const cart = await api.cart.get();
+  const [codes, taxNote] = await Promise.all([
+    cart.needsShipping && cart.subtotal
+      ? api.checkout.shippingCountries({ currency: cart.subtotal.currency })
+      : ([] as string[]),
+    api.checkout.taxNote(),
+  ]);
+  const names = new Intl.DisplayNames(['en'], { type: 'region' });
+  const countries = codes
+    .map((code) => ({ code, name: names.of(code) ?? code }))
+    .sort((a, b) => a.name.localeCompare(b.name));
+  // Where the request comes from (Cloudflare says), when the shop posts there.
+  const visitor = (await headers()).get('cf-ipcountry')?.toUpperCase() ?? null;
+  const preferred = codes.find((code) => code === visitor) ?? (codes.includes('US') ? 'US' : null);
   return (
     <div className="cart-page">
       <h1>Your cart</h1>
       <CartView
         serverCart={cart}
+        shipping={{ countries, preferred }}
+        taxNote={taxNote}
         notice={
           back && typeof order === 'string' ? (
             <CheckoutReturn orderId={order} />

@@ -7,7 +7,7 @@ import { formatMoney } from '~/lib/format';
 import { variantHref } from '~/lib/variant-selection';
 import { TRPCReactProvider } from '~/trpc/react';
 import { CartLine } from './cart-line';
-import { CheckoutForm } from './checkout-form';
+import { CheckoutForm, type ShipToCountry } from './checkout-form';
 import { CART_CHANGE, type Cart, useCart, useCartLineChanges } from './use-cart';
 
 type Problem = { on: 'quantity' | 'remove'; message: string };
@@ -27,7 +27,19 @@ function problemMessage(error: MutationError) {
 }
 
 /** The cart page's body: lines, summary and checkout, or the empty state; changes show at once. */
-function CartViewWithClient({ serverCart, notice }: { serverCart: Cart; notice: ReactNode }) {
+function CartViewWithClient({
+  serverCart,
+  notice,
+  shipping,
+  taxNote,
+}: {
+  serverCart: Cart;
+  notice: ReactNode;
+  /** The countries the shop posts to in the cart's currency, and the one to offer first. */
+  shipping: { countries: ShipToCountry[]; preferred: string | null };
+  /** What prices say about tax ("incl. tax", "+ tax at checkout"); null with tax off. */
+  taxNote: string | null;
+}) {
   const cart = useCart(serverCart);
   // Checkout waits for the changes in flight: it must buy what the page shows.
   const changing = useIsMutating({ mutationKey: CART_CHANGE }) > 0;
@@ -91,13 +103,22 @@ function CartViewWithClient({ serverCart, notice }: { serverCart: Cart; notice: 
             Subtotal <strong>{formatMoney(cart.subtotal)}</strong>
           </p>
         ) : null}
-        <p className="cart-summary__note">Shipping and taxes are worked out at checkout.</p>
+        {cart.subtotal && taxNote ? <p className="cart-summary__note">Prices {taxNote}.</p> : null}
+        {cart.needsShipping ? (
+          <p className="cart-summary__note">
+            Choose where it goes; the shipping options for that country are on the payment page.
+          </p>
+        ) : null}
         {cart.checkoutProblem ? (
           <p className="cart-summary__problem" role="status">
             {cart.checkoutProblem}
           </p>
+        ) : cart.needsShipping && shipping.countries.length === 0 ? (
+          <p className="cart-summary__problem" role="status">
+            This shop does not post orders in this currency anywhere yet.
+          </p>
         ) : (
-          <CheckoutForm busy={changing} />
+          <CheckoutForm busy={changing} shipTo={cart.needsShipping ? shipping : null} />
         )}
       </section>
     </>

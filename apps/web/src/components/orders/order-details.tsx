@@ -1,6 +1,7 @@
 import type { RouterOutputs } from '@edgecart/api';
 import { formatMoney } from '~/lib/format';
 import { orderStatusLabel } from '~/lib/order-status';
+import { OrderAmounts, ShippingAddress } from './order-amounts';
 
 interface OrderDetailsProps {
   /** As `orders.get` and `orders.byLink` answer it. */
@@ -48,10 +49,14 @@ export function OrderDetails({ order }: OrderDetailsProps) {
           ))}
         </tbody>
       </table>
-      <p>
-        Total <strong>{money(order.total)}</strong>
-        {order.amountRefunded > 0 ? ` · refunded ${money(order.amountRefunded)}` : null}
-      </p>
+      <OrderAmounts lines={order.amountLines} currency={order.currency} />
+      {order.amountRefunded > 0 ? <p>Refunded {money(order.amountRefunded)}</p> : null}
+      {order.shippingAddress ? (
+        <section aria-labelledby="ship-to-title">
+          <h2 id="ship-to-title">Shipping to</h2>
+          <ShippingAddress name={order.shippingName} address={order.shippingAddress} />
+        </section>
+      ) : null}
       {order.shipments.length > 0 ? (
         <section aria-labelledby="shipments-title">
           <h2 id="shipments-title">Shipments</h2>

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { OrderAmounts } from '~/components/orders/order-amounts';
 import { formatMoney } from '~/lib/format';
 import { getApi } from '~/server/pages/api';
 import { orNotFound } from '~/server/pages/not-found';
@@ -56,9 +57,7 @@ export default async function CheckoutSuccessPage({ searchParams }: Props) {
           </li>
         ))}
       </ul>
-      <p className="checkout-result__total">
-        Total <strong>{formatMoney({ amount: order.total, currency: order.currency })}</strong>
-      </p>
+      <OrderAmounts lines={order.amountLines} currency={order.currency} />
       <p>
         <Link href="/products">Keep shopping</Link>
       </p>

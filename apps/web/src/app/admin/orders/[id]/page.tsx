@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { RefundForm } from '~/components/admin/refund-form';
 import { CancelOrderForm, MarkDeliveredForm, ShipForm } from '~/components/admin/ship-form';
+import { OrderAmounts, ShippingAddress } from '~/components/orders/order-amounts';
 import { formatMoney } from '~/lib/format';
 import { getAdminApi } from '~/server/pages/admin-api';
 import { orNotFound } from '~/server/pages/not-found';
@@ -88,6 +89,21 @@ export default async function AdminOrderPage({
             ))}
           </tbody>
         </table>
+        <OrderAmounts lines={detail.amountLines} currency={order.currency} />
+      </section>
+
+      <section aria-labelledby="ship-to-title" className="section">
+        <h2 id="ship-to-title">Shipping</h2>
+        {order.shippingAddress ? (
+          <>
+            <ShippingAddress name={order.shippingName} address={order.shippingAddress} />
+            <p>{order.shippingRateName ? `Chosen: ${order.shippingRateName}` : null}</p>
+          </>
+        ) : order.shipToCountry ? (
+          <p>To {order.shipToCountry}; the address comes with the payment.</p>
+        ) : (
+          <p>Nothing to post.</p>
+        )}
       </section>
 
       <section aria-labelledby="shipments-title" className="section">
