@@ -53,6 +53,13 @@ afterAll(async () => {
   await new Promise((resolve) => receiver?.close(resolve));
 });
 
+/**
+ * One expiry for every request: a retry repeats its parameters exactly (a
+ * time taken at each call would differ across a second boundary, and Stripe
+ * refuses an idempotency key reused with other parameters).
+ */
+const EXPIRES_AT = new Date(Math.floor(Date.now() / 1000) * 1000 + 31 * 60_000);
+
 const request = (
   orderId: string,
   overrides: Partial<Parameters<ReturnType<typeof payments>['createCheckout']>[0]> = {},
@@ -68,7 +75,7 @@ const request = (
   tax: null,
   successUrl: 'http://shop.test/checkout/success?session_id={CHECKOUT_SESSION_ID}',
   cancelUrl: 'http://shop.test/cart',
-  expiresAt: new Date(Date.now() + 30 * 60_000 + 10_000),
+  expiresAt: EXPIRES_AT,
   idempotencyKey: `checkout/${orderId}`,
   ...overrides,
 });

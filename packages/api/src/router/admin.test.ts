@@ -473,9 +473,22 @@ describe('orders and refunds', () => {
     await db.update(productVariants).set({ stock: 50 }).where(eq(productVariants.id, v.id));
     expect((await guest.call('cart.add', { variantId: v.id, quantity: 2 })).status).toBe(200);
     const seen = standIn.events.length;
-    const { url } = data<{ url: string }>(await guest.call('checkout.start', undefined));
+    const { url } = data<{ url: string }>(await guest.call('checkout.start', { shipTo: 'US' }));
     const sessionId = /cs_[A-Za-z0-9_]+/.exec(url)?.[0] ?? '';
-    standIn.pay(sessionId, 'buyer@example.com');
+    standIn.pay(sessionId, {
+      email: 'buyer@example.com',
+      shipping: {
+        name: 'Ann Lee',
+        address: {
+          line1: '1 Congress Ave',
+          line2: null,
+          city: 'Austin',
+          state: 'TX',
+          postal_code: '78701',
+          country: 'US',
+        },
+      },
+    });
     await deliver(seen);
     const orderId = standIn.session(sessionId)?.metadata.order_id ?? '';
     return { orderId, variantId: v.id };
@@ -628,7 +641,7 @@ describe('orders and refunds', () => {
       .set({ stock: 9 })
       .where(eq(productVariants.id, variant?.id ?? ''));
     await guest.call('cart.add', { variantId: variant?.id, quantity: 1 });
-    const { url } = data<{ url: string }>(await guest.call('checkout.start', undefined));
+    const { url } = data<{ url: string }>(await guest.call('checkout.start', { shipTo: 'US' }));
     const orderId = standIn.session(/cs_[A-Za-z0-9_]+/.exec(url)?.[0] ?? '')?.metadata.order_id;
     const reply = await admin.call('admin.orders.refund', {
       orderId,

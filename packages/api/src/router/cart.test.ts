@@ -138,7 +138,14 @@ describe('orders', () => {
       id: string;
     };
     await ann.call('cart.add', { variantId: inStock[0]?.id, quantity: 1 });
-    const order = await placeOrder({ db, now: new Date() }, { userId: me.id }, { email: null });
+    const order = await placeOrder(
+      { db, now: new Date() },
+      { userId: me.id },
+      {
+        email: null,
+        shipTo: 'US',
+      },
+    );
 
     const list = await ann.call('orders.list', undefined, 'GET');
     expect(list.body.result?.data?.json).toMatchObject([

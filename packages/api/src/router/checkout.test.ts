@@ -58,16 +58,25 @@ describe('checkout over HTTP', () => {
   it('prices the payment page from the database, whatever the client sends', async () => {
     const { guest, variant } = await guestWithCart();
     const reply = await guest.call('checkout.start', {
+      shipTo: 'US',
       amount: 1,
       currency: 'usd',
       lines: [{ variantId: variant.id, unitAmount: 1, quantity: 2 }],
+      shippingOptions: [{ name: 'Free', amount: 0 }],
     } as never);
     expect(reply.status).toBe(200);
     const { url, orderNumber } = started(reply);
     const session = sessionOf(url);
-    expect(session?.amount_total).toBe(variant.price * 2);
+    expect(session?.amount_subtotal).toBe(variant.price * 2);
     const [order] = await db.select().from(orders).where(eq(orders.number, orderNumber));
     expect(order?.total).toBe(variant.price * 2);
+    // The options are the server's, for the US zone: the stored offers, in their order.
+    const offered = order?.shippingOffers ?? [];
+    expect(offered.length).toBeGreaterThan(0);
+    expect(session?.shipping_options.map((o) => o.shipping_amount)).toEqual(
+      offered.map((o) => o.amount),
+    );
+    expect(session?.shipping_address_collection).toEqual({ allowed_countries: ['US'] });
     expect(session?.metadata.order_id).toBe(order?.id);
     expect(session?.client_reference_id).toBe(order?.id);
   });
@@ -75,9 +84,9 @@ describe('checkout over HTTP', () => {
   it('holds stock once when the same cart checks out again', async () => {
     const { guest, variant } = await guestWithCart();
     const before = await stockOf(variant.id);
-    const first = (await guest.call('checkout.start', undefined)).body.result?.data
+    const first = (await guest.call('checkout.start', { shipTo: 'US' })).body.result?.data
       ?.json as Started;
-    const second = (await guest.call('checkout.start', undefined)).body.result?.data
+    const second = (await guest.call('checkout.start', { shipTo: 'US' })).body.result?.data
       ?.json as Started;
     expect(await stockOf(variant.id)).toBe((before ?? 0) - 2);
     expect(sessionOf(first.url)?.status).toBe('expired');
@@ -95,7 +104,7 @@ describe('checkout over HTTP', () => {
     });
     const { guest, variant } = await guestWithCart({ payments: down });
     const before = await stockOf(variant.id);
-    const reply = await guest.call('checkout.start', undefined);
+    const reply = await guest.call('checkout.start', { shipTo: 'US' });
     expect(reply.status).toBe(503);
     expect(reply.body.error?.json?.message).toMatch(/Nothing was charged/);
     expect(await stockOf(variant.id)).toBe(before);
@@ -107,10 +116,10 @@ describe('checkout over HTTP', () => {
     const { guest } = await guestWithCart({ rateLimiters, clientIp: '198.51.100.20' });
     const statuses: number[] = [];
     for (let i = 0; i < 3; i++)
-      statuses.push((await guest.call('checkout.start', undefined)).status);
+      statuses.push((await guest.call('checkout.start', { shipTo: 'US' })).status);
     expect(statuses).toEqual([200, 200, 429]);
     const other: Browser = (await guestWithCart({ rateLimiters, clientIp: '198.51.100.21' })).guest;
-    expect((await other.call('checkout.start', undefined)).status).toBe(200);
+    expect((await other.call('checkout.start', { shipTo: 'US' })).status).toBe(200);
   });
 
   it('counts every address of an IPv6 /64 as one client: rotating through it is still limited', async () => {
@@ -130,7 +139,7 @@ describe('checkout over HTTP', () => {
       expect((await guest.call('cart.add', { variantId: plenty.id, quantity: 1 })).status).toBe(
         200,
       );
-      return (await guest.call('checkout.start', undefined)).status;
+      return (await guest.call('checkout.start', { shipTo: 'US' })).status;
     };
     const statuses: number[] = [];
     for (const clientIp of [
@@ -161,7 +170,7 @@ describe('checkout over HTTP', () => {
     const fill = async (clientIp: string, quantity: number) => {
       const guest = createBrowser(db, argon2, { payments, clientIp });
       expect((await guest.call('cart.add', { variantId, quantity })).status).toBe(200);
-      return guest.call('checkout.start', undefined);
+      return guest.call('checkout.start', { shipTo: 'US' });
     };
     // A fresh cart (a new cookie) and a new address of the same /64 each time.
     let held = 0;
@@ -182,8 +191,8 @@ describe('checkout over HTTP', () => {
     const { guest: ann, variant } = await guestWithCart();
     const { guest: bob } = await guestWithCart();
     const before = await stockOf(variant.id);
-    const annStarted = started(await ann.call('checkout.start', undefined));
-    started(await bob.call('checkout.start', undefined));
+    const annStarted = started(await ann.call('checkout.start', { shipTo: 'US' }));
+    started(await bob.call('checkout.start', { shipTo: 'US' }));
     const [annOrder] = await db
       .select()
       .from(orders)
@@ -207,10 +216,23 @@ describe('checkout over HTTP', () => {
   it('leaves an order paid on its page alone when the shopper comes back by the cancel link', async () => {
     const { guest, variant } = await guestWithCart();
     const before = await stockOf(variant.id);
-    const { url, orderNumber } = started(await guest.call('checkout.start', undefined));
+    const { url, orderNumber } = started(await guest.call('checkout.start', { shipTo: 'US' }));
     const [order] = await db.select().from(orders).where(eq(orders.number, orderNumber));
     // Paid in another tab; its event has not come yet.
-    standIn.pay(sessionOf(url)?.id ?? '', 'guest@example.com');
+    standIn.pay(sessionOf(url)?.id ?? '', {
+      email: 'guest@example.com',
+      shipping: {
+        name: 'Ann Lee',
+        address: {
+          line1: '1 Congress Ave',
+          line2: null,
+          city: 'Austin',
+          state: 'TX',
+          postal_code: '78701',
+          country: 'US',
+        },
+      },
+    });
     const reply = await guest.call('checkout.cancel', { orderId: order?.id });
     expect(reply.body.result?.data?.json).toEqual({ outcome: 'completed' });
     expect(
@@ -226,7 +248,7 @@ describe('checkout over HTTP', () => {
 
   it('refuses an empty cart with 400', async () => {
     const guest = createBrowser(db, argon2, { payments });
-    const reply = await guest.call('checkout.start', undefined);
+    const reply = await guest.call('checkout.start', { shipTo: 'US' });
     expect(reply.status).toBe(400);
     expect(reply.body.error?.json?.message).toMatch(/cart is empty/);
   });
@@ -257,7 +279,7 @@ describe('the catalog cache around a checkout', () => {
     };
     expect(await remaining()).toMatchObject({ remaining: 3, stockState: 'low_stock' });
     await guest.call('cart.add', { variantId: variant.id, quantity: 3 });
-    const { url } = started(await guest.call('checkout.start', undefined));
+    const { url } = started(await guest.call('checkout.start', { shipTo: 'US' }));
     expect(await remaining()).toMatchObject({ remaining: null, stockState: 'out_of_stock' });
     const order = sessionOf(url)?.metadata.order_id;
     expect((await guest.call('checkout.cancel', { orderId: order })).status).toBe(200);

@@ -3,8 +3,8 @@ import {
   getShopSettings,
   orderByCheckoutSession,
   shippingCountries,
-  taxNote,
   startCheckout,
+  taxNote,
   UnavailableError,
 } from '@edgecart/core';
 import type { TRPCRouterRecord } from '@trpc/server';
