@@ -188,6 +188,46 @@ test('an admin sets how tax is charged, and a bad tax code is refused next to it
   await expect(form.getByRole('status')).toHaveText('Settings saved.');
 });
 
+/** Sets tax on the settings page: on with prices exclusive of it, or off. */
+async function setTax(page: Page, on: boolean) {
+  await page.goto('/admin/settings');
+  const form = page.getByRole('form', { name: 'Tax settings' });
+  await form.getByLabel('Charge tax with Stripe Tax').setChecked(on);
+  await form.getByLabel(/Exclude tax/).check();
+  await form.getByRole('button', { name: 'Save settings' }).click();
+  await expect(form.getByRole('status')).toHaveText('Settings saved.');
+}
+
+test('with tax on, prices say tax is added and the paid order shows the tax on its own line', async ({
+  page,
+  browser,
+}) => {
+  await logInAsAdmin(page);
+  await setTax(page, true);
+  try {
+    const context = await browser.newContext();
+    const shopper = await context.newPage();
+    await shopper.goto('/products/pour-over-kit');
+    await expect(shopper.locator('.product__price')).toContainText('+ tax at checkout');
+    await shopper.getByRole('button', { name: 'Add to cart' }).click();
+    await expect(shopper.getByText(/^Added to your cart/)).toBeVisible();
+    await shopper.goto('/cart');
+    await expect(shopper.getByText('Prices + tax at checkout.')).toBeVisible();
+    await shopper.getByRole('button', { name: 'Checkout' }).click();
+    // Texas: 6.25 % in the stand-in's table, on the items and the shipping.
+    await payOnStandIn(shopper, { email: uniqueEmail() });
+    await expect(
+      shopper.getByRole('heading', { name: 'Thank you: your order is paid' }),
+    ).toBeVisible({ timeout: 45_000 });
+    const tax = shopper.locator('.order-amounts__tax');
+    await expect(tax.getByRole('term')).toHaveText('Tax');
+    await expect(tax.getByRole('definition')).not.toHaveText('$0.00');
+    await context.close();
+  } finally {
+    await setTax(page, false);
+  }
+});
+
 test('an admin ships a paid order in two parcels and marks them delivered; the shopper is told', async ({
   page,
   browser,

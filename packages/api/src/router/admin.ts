@@ -90,7 +90,12 @@ export const adminRouter = {
     get: adminProcedure.query(({ ctx }) => getShopSettings(ctx.db)),
     save: adminWrite
       .input(shopSettingsInput)
-      .mutation(({ ctx, input }) => saveShopSettings(ctx.deps, input)),
+      .mutation(async ({ ctx, input }) => {
+        const saved = await saveShopSettings(ctx.deps, input);
+        // Product pages say what their prices include: the cached ones must go.
+        await announceCatalogChange(ctx.catalogCache);
+        return saved;
+      }),
   },
 
   shipping: {

@@ -17,7 +17,7 @@ export interface AdminOverview {
   /** Since midnight UTC. */
   today: {
     orders: number;
-    /** Paid today, net of refunds, per currency. */
+    /** Paid today, net of refunds and of the tax collected, per currency. */
     revenue: { currency: string; amount: number }[];
   };
   /** Orders waiting for their payment (a payment page is open). */
@@ -46,7 +46,13 @@ export async function adminOverview(db: Database, now: Date): Promise<AdminOverv
     db
       .select({
         currency: orders.currency,
-        amount: sql<number>`coalesce(sum(${orders.amountPaid} - ${orders.amountRefunded}), 0)::int`,
+        // What was kept, less the tax in it: a refund gives back its share of the tax too.
+        amount: sql<number>`coalesce(sum(
+          ${orders.amountPaid} - ${orders.amountRefunded}
+          - case when ${orders.amountPaid} > 0
+              then round(${orders.taxAmount}::numeric * greatest(${orders.amountPaid} - ${orders.amountRefunded}, 0) / ${orders.amountPaid})
+              else 0 end
+        ), 0)::int`,
       })
       .from(orders)
       .where(and(gte(orders.paidAt, midnight), inArray(orders.status, [...paidStatuses])))

@@ -1,6 +1,7 @@
 import { type Database, eq, orders, shopSettings } from '@edgecart/db';
 import type { PaymentEvent } from '@edgecart/payments';
 import { describe, expect, it } from 'vitest';
+import { adminOverview } from '../admin/overview.ts';
 import { addToCart } from '../cart/change-cart.ts';
 import { InvalidInputError } from '../errors.ts';
 import { saveShippingRate, saveShippingZone } from '../shipping/shipping-zones.ts';
@@ -258,6 +259,10 @@ export function describeOrderShippingContract(driver: string, open: OpenDatabase
           .where(eq(shopSettings.id, 1));
         const exclusive = await offeredOrder({ price: 2_000, quantity: 2, weightGrams: 400 });
         expect(exclusive.taxBehavior).toBe('exclusive');
+        const revenue = async () =>
+          (await adminOverview(db, now())).today.revenue.find((r) => r.currency === 'EUR')
+            ?.amount ?? 0;
+        const before = await revenue();
         // Inclusive tax added to an exclusive order's total would not add up.
         expect(
           await paid(exclusive.id, {
@@ -272,6 +277,8 @@ export function describeOrderShippingContract(driver: string, open: OpenDatabase
           taxAmount: 490,
           total: 5_090,
         });
+        // The overview's revenue is what the shop keeps: the tax collected is not its own.
+        expect((await revenue()) - before).toBe(5_090 - 490);
 
         await db
           .update(shopSettings)

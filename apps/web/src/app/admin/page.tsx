@@ -16,7 +16,7 @@ export default async function AdminOverviewPage() {
           <dd>{overview.today.orders}</dd>
         </div>
         <div>
-          <dt>Revenue today</dt>
+          <dt>Revenue today, net of tax and refunds</dt>
           <dd>
             {overview.today.revenue.length === 0
               ? '—'

@@ -49,6 +49,7 @@ export default async function ProductPage({ params, searchParams }: Props) {
   const variant = selectVariant(product.variants, selection) ?? product.variants[0];
   if (!variant) notFound();
   const [mainImage, ...moreImages] = product.images;
+  const taxNote = await (await getApi()).checkout.taxNote();
 
   return (
     <article className="product">
@@ -120,6 +121,7 @@ export default async function ProductPage({ params, searchParams }: Props) {
           <h1>{product.title}</h1>
           <p className="product__price" aria-live="polite">
             {formatMoney(variant.price)}
+            {taxNote ? <span className="product__tax-note"> {taxNote}</span> : null}
           </p>
           <p className="product__stock" aria-live="polite">
             <StockBadge state={variant.stockState} remaining={variant.remaining} />
