@@ -31,13 +31,26 @@ async function inStockVariant(): Promise<string> {
   return rows[0].id;
 }
 
+/** Where the buyers of this file post their orders (the seed's US zone). */
+const ADDRESS = {
+  name: 'Ann Lee',
+  address: {
+    line1: '1 Congress Ave',
+    line2: null,
+    city: 'Austin',
+    state: 'TX',
+    postal_code: '78701',
+    country: 'US',
+  },
+};
+
 /** A pending order with its payment page, placed through the Worker. */
 async function checkout(): Promise<{ sessionId: string; orderNumber: number }> {
   const call = guest();
   expect((await call('cart.add', { variantId: await inStockVariant(), quantity: 1 })).status).toBe(
     200,
   );
-  const started = await call('checkout.start', null);
+  const started = await call('checkout.start', { shipTo: 'US' });
   expect(started.status).toBe(200);
   const placed = started.body.result?.data?.json as
     | { url: string; orderNumber: number }
@@ -77,7 +90,7 @@ describe('the Stripe webhook in the Worker', () => {
 
   it('applies a payment once however often it is delivered', async () => {
     const { sessionId, orderNumber } = await checkout();
-    edge.stack.stripe.pay(sessionId, 'worker-buyer@example.com');
+    edge.stack.stripe.pay(sessionId, { email: 'worker-buyer@example.com', shipping: ADDRESS });
     await edge.stack.stripe.idle();
     expect(await orderOf(orderNumber)).toMatchObject({ status: 'paid' });
     const event = edge.stack.stripe.events.find(
@@ -100,7 +113,7 @@ describe('the Stripe webhook in the Worker', () => {
     await edge.db.end();
     edge.stack.postgres.pause();
     try {
-      edge.stack.stripe.pay(sessionId, 'outage-buyer@example.com');
+      edge.stack.stripe.pay(sessionId, { email: 'outage-buyer@example.com', shipping: ADDRESS });
       const deadline = Date.now() + 20_000;
       const event = () =>
         edge.stack.stripe.events.find((e) => (e.data.object as { id?: string }).id === sessionId);
