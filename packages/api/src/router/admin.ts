@@ -88,14 +88,12 @@ export const adminRouter = {
 
   settings: {
     get: adminProcedure.query(({ ctx }) => getShopSettings(ctx.db)),
-    save: adminWrite
-      .input(shopSettingsInput)
-      .mutation(async ({ ctx, input }) => {
-        const saved = await saveShopSettings(ctx.deps, input);
-        // Product pages say what their prices include: the cached ones must go.
-        await announceCatalogChange(ctx.catalogCache);
-        return saved;
-      }),
+    save: adminWrite.input(shopSettingsInput).mutation(async ({ ctx, input }) => {
+      const saved = await saveShopSettings(ctx.deps, input);
+      // Product pages say what their prices include: the cached ones must go.
+      await announceCatalogChange(ctx.catalogCache);
+      return saved;
+    }),
   },
 
   shipping: {

@@ -22,6 +22,12 @@ export interface RefundRequestInput {
    * one form twice is one refund; two forms are two refunds, equal or not.
    */
   requestKey: string;
+  /**
+   * A further rule for this refund, checked on the order under its row lock
+   * (so that no other writer of the order can slip in between): throws to
+   * refuse, and nothing is counted or sent.
+   */
+  onlyIf?: ((order: typeof orders.$inferSelect) => void) | undefined;
 }
 
 type Order = typeof orders.$inferSelect;
@@ -68,6 +74,7 @@ async function countRequest(
   return deps.db.transaction(async (tx) => {
     const [order] = await tx.select().from(orders).where(eq(orders.id, orderId)).for('update');
     if (!order) throw new NotFoundError('There is no such order.');
+    request.onlyIf?.(order);
     const [earlier] = await tx
       .select()
       .from(refunds)

@@ -251,6 +251,33 @@ export function describeRefundContract(driver: string, open: OpenDatabase) {
       expect(provider.refunds).toHaveLength(1);
     });
 
+    it('lets a cancel or a parcel through when both come at once, never both', async () => {
+      const provider = recordingProvider();
+      for (let round = 0; round < 5; round++) {
+        const { orderId } = await paidOrder();
+        const [item] = await db.select().from(orderItems).where(eq(orderItems.orderId, orderId));
+        const outcomes = await Promise.allSettled([
+          cancelPaidOrder(deps(provider), orderId, crypto.randomUUID()),
+          shipOrder({ ...deps(provider), origin }, orderId, {
+            lines: [{ orderItemId: item?.id ?? 0, quantity: 1 }],
+            carrier: 'UPS',
+            trackingNumber: `RACE${round}`,
+          }),
+        ]);
+        expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(1);
+        for (const outcome of outcomes) {
+          if (outcome.status === 'rejected') {
+            expect(outcome.reason).toBeInstanceOf(ConflictError);
+          }
+        }
+        const order = await orderRow(orderId);
+        // Cancelled (a full refund asked) and unshipped, or one item shipped and nothing refunded.
+        expect([order?.fulfilmentStatus, order?.amountRefundRequested]).toEqual(
+          outcomes[0].status === 'fulfilled' ? ['unfulfilled', 3000] : ['partially_shipped', 0],
+        );
+      }
+    });
+
     it('refuses to cancel an order once part of it has shipped', async () => {
       const provider = recordingProvider();
       const { orderId } = await paidOrder();

@@ -13,14 +13,18 @@ import { ConflictError, NotFoundError } from '../errors.ts';
 export async function cancelPaidOrder(deps: RefundDeps, orderId: string, requestKey: string) {
   const [order] = await deps.db.select().from(orders).where(eq(orders.id, orderId));
   if (!order) throw new NotFoundError('There is no such order.');
-  if (order.fulfilmentStatus !== 'unfulfilled') {
-    throw new ConflictError(
-      'Part of this order has shipped, so it cannot be cancelled: refund what did not ship instead.',
-    );
-  }
+  const unshipped = (current: typeof orders.$inferSelect) => {
+    if (current.fulfilmentStatus !== 'unfulfilled') {
+      throw new ConflictError(
+        'Part of this order has shipped, so it cannot be cancelled: refund what did not ship instead.',
+      );
+    }
+  };
+  unshipped(order);
   const amount = refundableAmount(order);
   if (amount === 0) {
     throw new ConflictError('Only a paid order with money left to refund can be cancelled.');
   }
-  return refundOrder(deps, orderId, { amount, restock: true, requestKey });
+  // Checked again under the order's lock: a parcel shipped meanwhile refuses the cancel.
+  return refundOrder(deps, orderId, { amount, restock: true, requestKey, onlyIf: unshipped });
 }
