@@ -73,6 +73,8 @@ export function describeOrderSchedules(
           await fc.asyncModelRun(() => ({ model, real: world }), commands);
           for (const order of (await observe(world)).orders) {
             stats.finalStatuses[order.status] = (stats.finalStatuses[order.status] ?? 0) + 1;
+            if (order.shipped > 0) stats.shippedOrders += 1;
+            if (order.refundRequested > 0) stats.cancelledPaid += 1;
           }
         } finally {
           await settle(world);
@@ -97,8 +99,12 @@ export function describeOrderSchedules(
       console.info(
         `[order schedules on ${driver}] ${runs} schedules in ${lanes} lane(s), ${stats.commands} commands ` +
           `(${stats.faultsFired} with an injected database failure, ${stats.refusals} refused), ` +
-          `0 divergences in ${seconds} s; orders ended ${JSON.stringify(stats.finalStatuses)}`,
+          `0 divergences in ${seconds} s; orders ended ${JSON.stringify(stats.finalStatuses)}, ` +
+          `${stats.shippedOrders} with parcels, ${stats.cancelledPaid} cancelled after payment`,
       );
+      // Parcels and cancels of paid orders happened, not only their refusals.
+      expect(stats.shippedOrders).toBeGreaterThan(0);
+      expect(stats.cancelledPaid).toBeGreaterThan(0);
       expect(stats.commands).toBeGreaterThan(runs);
       expect(stats.faultsFired).toBeGreaterThan(0);
       for (const status of [

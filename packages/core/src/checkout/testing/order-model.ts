@@ -32,6 +32,10 @@ export interface ModelOrder {
   hasPage: boolean;
   /** The provider's side of its stored page: open, paid on, or closed (none before it is stored). */
   page: 'none' | 'open' | 'completed' | 'closed';
+  /** Units shipped in parcels so far. */
+  shipped: number;
+  /** Refunds the shop asked the provider for (`amountRefundRequested`). */
+  refundRequested: number;
 }
 
 export interface ModelState {
@@ -101,6 +105,8 @@ export function place(
     expiresAt: state.now + ORDER_HOLD_MS,
     hasPage: false,
     page: 'none',
+    shipped: 0,
+    refundRequested: 0,
   });
   return { state: next, placed: true };
 }
@@ -237,6 +243,55 @@ export function deliver(
     case 'foreign':
       return next;
   }
+}
+
+/** What is left to refund: nothing unless paid; else paid less the larger of refunded and asked. */
+export function refundableLeft(order: ModelOrder): number {
+  if (!order.paid || (order.status !== 'paid' && order.status !== 'partially_refunded')) return 0;
+  return Math.max(0, order.amountPaid - Math.max(order.amountRefunded, order.refundRequested));
+}
+
+/**
+ * An admin ships `quantity` units of a paid order in a parcel (one
+ * transaction): refused unless the order is paid (or partly refunded), not
+ * being refunded in full, and has that many left to ship. The shopper is
+ * emailed the tracking.
+ */
+export function ship(state: ModelState, index: number, quantity: number): ModelState {
+  const order = state.orders[index];
+  if (!order || refundableLeft(order) === 0 || order.shipped + quantity > order.quantity) {
+    return state;
+  }
+  const next = clone(state);
+  const o = next.orders[index] as ModelOrder;
+  o.shipped += quantity;
+  o.audits += 1;
+  next.emails[o.shopper] = (next.emails[o.shopper] ?? 0) + 1;
+  return next;
+}
+
+/**
+ * An admin cancels a paid order that has not shipped, step by step: the full
+ * refund is counted (one transaction), the provider takes it, then the stock
+ * goes back (a second transaction). Refused when anything has shipped or
+ * nothing is left to refund. The order turns refunded when the provider's
+ * refund event lands.
+ */
+export function cancelPaidSteps(state: ModelState, index: number): ModelState[] {
+  const order = state.orders[index];
+  if (!order || order.shipped > 0) return [state];
+  const left = refundableLeft(order);
+  if (left === 0) return [state];
+  const counted = clone(state);
+  const o = counted.orders[index] as ModelOrder;
+  o.refundRequested = Math.max(o.amountRefunded, o.refundRequested) + left;
+  o.audits += 1;
+  const sent = clone(counted);
+  const s = sent.orders[index] as ModelOrder;
+  if (s.stockHeld) sent.stock += s.quantity;
+  s.stockHeld = false;
+  s.audits += 1;
+  return [state, counted, sent];
 }
 
 /** The sweeper: pending orders past their hold are cancelled, the longest overdue first. */

@@ -6,11 +6,14 @@ import {
   type Database,
   eq,
   inArray,
+  orderItems,
   orders,
   outbox,
   paymentEvents,
   products,
   productVariants,
+  shipmentLines,
+  shipments,
   sql,
   users,
 } from '@edgecart/db';
@@ -18,6 +21,8 @@ import type { PaymentEvent, Payments } from '@edgecart/payments';
 import fc from 'fast-check';
 import { addToCart } from '../../cart/change-cart.ts';
 import { DomainError } from '../../errors.ts';
+import { cancelPaidOrder } from '../../fulfilment/cancel-order.ts';
+import { shipOrder } from '../../fulfilment/ship-order.ts';
 import { sweepExpiredOrders } from '../../orders/sweep-expired-orders.ts';
 import { type Fault, faultyDatabase, InjectedFault } from '../../testing/faulty-database.ts';
 import { paidEvent } from '../../testing/paid-event.ts';
@@ -25,6 +30,7 @@ import { applyPaymentEvent } from '../apply-payment-event.ts';
 import { cancelPendingOrder } from '../order-lifecycle.ts';
 import { cancelCheckout, startCheckout } from '../start-checkout.ts';
 import {
+  cancelPaidSteps,
   cancelSteps,
   checkoutFailureEnds,
   checkoutSteps,
@@ -33,6 +39,7 @@ import {
   type ModelState,
   PARTIAL_REFUND,
   payOnPage,
+  ship,
   sweepSteps,
   WRONG_AMOUNT_EXTRA,
 } from './order-model.ts';
@@ -52,6 +59,12 @@ const SHOPPERS = 2;
 export interface World {
   db: Database;
   payments: Pick<Payments, 'createCheckout' | 'expireCheckout'>;
+  /**
+   * Where a cancel's refund is sent: it takes every refund, as the provider
+   * does for a real charge (the schedules' payments are events, with no charge
+   * behind them at the stand-in). Its events come as schedule deliveries.
+   */
+  refunds: Pick<Payments, 'refund'>;
   /** The provider's "Pay" on a session's page (the stand-in's), without delivering its event. */
   payOnPage: (sessionId: string, email: string) => void;
   /** The provider's state of a stored page. */
@@ -70,6 +83,10 @@ export interface ScheduleStats {
   faultsFired: number;
   refusals: number;
   finalStatuses: Record<string, number>;
+  /** Orders that ended with a parcel shipped. */
+  shippedOrders: number;
+  /** Orders that ended with a refund asked by a cancel. */
+  cancelledPaid: number;
 }
 
 export const emptyStats = (): ScheduleStats => ({
@@ -77,6 +94,8 @@ export const emptyStats = (): ScheduleStats => ({
   faultsFired: 0,
   refusals: 0,
   finalStatuses: {},
+  shippedOrders: 0,
+  cancelledPaid: 0,
 });
 
 interface Model {
@@ -89,7 +108,7 @@ export async function observe(world: World): Promise<ModelState> {
   const cartIds = world.shoppers.map((s) => s.cartId);
   const ofSchedule = inArray(orders.cartId, cartIds);
   // Independent reads, at once: on a pool they share the round trips.
-  const [[variant], rows, audits, lines, emails, events] = await Promise.all([
+  const [[variant], rows, audits, lines, emails, events, shippedUnits] = await Promise.all([
     db
       .select({ stock: productVariants.stock })
       .from(productVariants)
@@ -127,6 +146,17 @@ export async function observe(world: World): Promise<ModelState> {
       .from(paymentEvents)
       .where(sql`starts_with(${paymentEvents.id}, ${`evt_${world.run}_`})`)
       .orderBy(paymentEvents.id),
+    db
+      .select({
+        orderId: shipments.orderId,
+        units: sql<number>`coalesce(sum(${shipmentLines.quantity}), 0)::int`,
+      })
+      .from(shipments)
+      .innerJoin(shipmentLines, eq(shipmentLines.shipmentId, shipments.id))
+      .where(
+        inArray(shipments.orderId, db.select({ id: orders.id }).from(orders).where(ofSchedule)),
+      )
+      .groupBy(shipments.orderId),
   ]);
   const stock = variant?.stock ?? Number.NaN;
   return {
@@ -148,6 +178,8 @@ export async function observe(world: World): Promise<ModelState> {
       expiresAt: row.expiresAt.getTime(),
       hasPage: row.checkoutSessionId !== null,
       page: row.checkoutSessionId ? world.pageOf(row.checkoutSessionId) : ('none' as const),
+      shipped: shippedUnits.find((s) => s.orderId === row.id)?.units ?? 0,
+      refundRequested: row.amountRefundRequested,
     })),
     events: events.map((e) => e.id),
     emails: world.shoppers.map((s) => emails.find((e) => e.to === s.email)?.n ?? 0),
@@ -211,10 +243,18 @@ async function step(
   model.state = { ...match, now: model.state.now };
 }
 
-/** A refusal the shop gives on purpose (sold out, empty cart; provider down when it is): not a divergence. */
+/**
+ * A refusal the shop gives on purpose (sold out, empty cart; provider down
+ * when it is; a parcel or cancel the order's state does not allow): not a
+ * divergence.
+ */
 function isExpectedRefusal(error: unknown, providerDown: boolean): boolean {
   if (!(error instanceof DomainError)) return false;
-  return error.kind === 'invalid_input' || (providerDown && error.kind === 'unavailable');
+  return (
+    error.kind === 'invalid_input' ||
+    error.kind === 'conflict' ||
+    (providerDown && error.kind === 'unavailable')
+  );
 }
 
 const tick = (model: Model, ms: number) => {
@@ -398,6 +438,79 @@ class CancelByBackLink implements fc.AsyncCommand<Model, World> {
   }
 }
 
+/** The admin's deps for the schedule's clock. */
+const adminDeps = (db: Database, now: number) => ({
+  db,
+  now: new Date(now),
+  actor: 'admin:model',
+  origin: 'https://shop.example',
+});
+
+class Ship implements fc.AsyncCommand<Model, World> {
+  constructor(
+    readonly order: number,
+    readonly quantity: number,
+    readonly fault: Fault | null,
+  ) {}
+  check = (model: Readonly<Model>) => this.order < model.state.orders.length;
+  async run(model: Model, world: World) {
+    tick(model, 1_000);
+    const now = model.state.now;
+    const row = await orderRow(world, this.order);
+    const [item] = await world.db
+      .select({ id: orderItems.id })
+      .from(orderItems)
+      .where(eq(orderItems.orderId, row.id));
+    const complete = ship(model.state, this.order, this.quantity);
+    await step(
+      model,
+      world,
+      this.fault,
+      (db) =>
+        shipOrder(adminDeps(db, now), row.id, {
+          lines: [{ orderItemId: item?.id ?? 0, quantity: this.quantity }],
+          carrier: 'UPS',
+          trackingNumber: `1Z${world.run}${this.order}`,
+        }),
+      { complete, prefixes: [model.state] },
+      this.toString(),
+    );
+  }
+  toString() {
+    return `ship ${this.quantity} of order ${this.order}${faultText(this.fault)}`;
+  }
+}
+
+class CancelPaid implements fc.AsyncCommand<Model, World> {
+  constructor(
+    readonly order: number,
+    readonly fault: Fault | null,
+  ) {}
+  check = (model: Readonly<Model>) => this.order < model.state.orders.length;
+  async run(model: Model, world: World) {
+    tick(model, 1_000);
+    const now = model.state.now;
+    const row = await orderRow(world, this.order);
+    const path = cancelPaidSteps(model.state, this.order);
+    await step(
+      model,
+      world,
+      this.fault,
+      (db) =>
+        cancelPaidOrder(
+          { ...adminDeps(db, now), payments: world.refunds },
+          row.id,
+          crypto.randomUUID(),
+        ),
+      { complete: path[path.length - 1] as ModelState, prefixes: path },
+      this.toString(),
+    );
+  }
+  toString() {
+    return `cancel paid order ${this.order}${faultText(this.fault)}`;
+  }
+}
+
 const faultText = (fault: Fault | null) =>
   fault
     ? `, database fails at statement ${fault.statement}${fault.afterCommit ? ' after commit' : ''}`
@@ -498,6 +611,10 @@ export const scheduleCommands = fc.commands(
     fc
       .tuple(fc.constantFrom(0, 0, 1, 2), fault)
       .map(([order, f]) => new CancelByBackLink(order, f)),
+    fc
+      .tuple(fc.constantFrom(0, 0, 1), fc.integer({ min: 1, max: 2 }), fault)
+      .map(([order, quantity, f]) => new Ship(order, quantity, f)),
+    fc.tuple(fc.constantFrom(0, 0, 1), fault).map(([order, f]) => new CancelPaid(order, f)),
   ],
   { maxCommands: 30, size: 'large' },
 );
@@ -582,7 +699,13 @@ export async function setUpSchedule(
     .set({ stock: start.stock })
     .where(eq(productVariants.id, variantId));
   return {
-    world: { ...base, run, variantId, shoppers },
+    world: {
+      ...base,
+      run,
+      variantId,
+      shoppers,
+      refunds: { refund: async () => ({ refundId: `re_${crypto.randomUUID()}` }) },
+    },
     model: {
       state: {
         now,
