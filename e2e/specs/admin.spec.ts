@@ -292,6 +292,19 @@ test('an admin ships a paid order in two parcels and marks them delivered; the s
   await expect(
     page.getByText('Track it: https://www.ups.com/track?tracknum=1Z999AA10123456784'),
   ).toBeVisible();
+
+  // The guest's own order page, by the link in the confirmation, lists both parcels.
+  const confirmation = page.getByRole('article', {
+    name: `Your Edgecart order #${number} is confirmed to ${email}`,
+  });
+  const link = /\/orders\/[0-9a-f-]{36}\?key=[a-z2-7]{32}/.exec(
+    await confirmation.innerText(),
+  )?.[0];
+  expect(link).toBeTruthy();
+  await page.goto(link ?? '');
+  const parcels = page.getByRole('region', { name: 'Shipments' }).getByRole('listitem');
+  await expect(parcels.filter({ hasText: /^(Shipped|Delivered) / })).toHaveCount(2);
+  await expect(page.getByRole('link', { name: '1Z999AA10123456784' })).toBeVisible();
 });
 
 test('an admin cancels a paid order that has not shipped: all money back, items restocked', async ({

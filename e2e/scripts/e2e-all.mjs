@@ -1,0 +1,77 @@
+/**
+ * `npm run e2e`: the suite in both runtimes, as fast as two cores allow. The
+ * Worker's build (`build:edge`, mostly CPU) runs while the suite runs on
+ * `next dev` (mostly waiting on the browser and the server); then the suite
+ * runs again on the built Worker in workerd, then the Worker's own tests.
+ * The build's lines are prefixed with its name. The first failure stops what
+ * is still running (its whole process group) and the run exits non-zero;
+ * Ctrl-C stops everything too.
+ */
+import { spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
+
+const running = new Set();
+
+function start(name, command, args, { prefix = false, env = {} } = {}) {
+  const child = spawn(command, args, {
+    env: { ...process.env, ...env },
+    stdio: prefix ? ['ignore', 'pipe', 'pipe'] : 'inherit',
+    // Its own process group: stopping it stops what it started (next, workerd, PostgreSQL).
+    detached: true,
+  });
+  running.add(child);
+  if (prefix) {
+    for (const stream of [child.stdout, child.stderr]) {
+      createInterface({ input: stream }).on('line', (line) => console.log(`[${name}] ${line}`));
+    }
+  }
+  return new Promise((resolve) => {
+    child.on('exit', (code, signal) => {
+      running.delete(child);
+      resolve({ name, ok: code === 0, how: signal ?? `exit ${code}` });
+    });
+  });
+}
+
+function stopAll() {
+  for (const child of running) {
+    try {
+      process.kill(-child.pid, 'SIGTERM');
+    } catch {}
+  }
+}
+
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => {
+    stopAll();
+    process.exit(130);
+  });
+}
+
+function fail(result) {
+  console.error(`e2e: ${result.name} failed (${result.how}); stopping the rest.`);
+  stopAll();
+  process.exit(1);
+}
+
+const build = start('build:edge', 'npm', ['run', 'build:edge', '-w', '@edgecart/web'], {
+  prefix: true,
+});
+const dev = start('e2e:dev', 'npm', ['run', 'e2e:dev']);
+// Whichever ends first: a failure stops the other at once.
+for (const result of await Promise.race([
+  Promise.all([build, dev]),
+  build.then((r) => (r.ok ? dev.then((d) => [r, d]) : [r])),
+  dev.then((r) => (r.ok ? build.then((b) => [r, b]) : [r])),
+])) {
+  if (!result.ok) fail(result);
+}
+
+for (const [name, command, args, env] of [
+  ['e2e on the Worker', 'npx', ['playwright', 'test'], { E2E_TARGET: 'worker' }],
+  ['Worker tests', 'npm', ['run', 'test:workerd', '-w', '@edgecart/web'], {}],
+]) {
+  const result = await start(name, command, args, { env });
+  if (!result.ok) fail(result);
+}
+console.log('e2e: both runtimes passed.');
