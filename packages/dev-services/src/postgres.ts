@@ -1,4 +1,4 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -61,6 +61,26 @@ function postgresUid(): { uid: number; gid: number } {
   return { uid, gid };
 }
 
+const quote = (text: string) => `'${text.replaceAll("'", `'\\''`)}'`;
+
+/**
+ * pg_ctl leaves the server running on its own: if this process dies without
+ * calling `stop` (a runner killed it after another task failed, a Ctrl-C),
+ * this watchdog, a shell in a process group of its own, stops the server and
+ * removes its folder once this process is gone. `stop` kills it first.
+ */
+function watchOwner(dir: string, dataDir: string, bin: string, asPostgres: boolean) {
+  const pgCtl = `${asPostgres ? 'runuser -u postgres -- ' : ''}${quote(join(bin, 'pg_ctl'))}`;
+  const script = [
+    `while kill -0 ${process.pid} 2>/dev/null; do sleep 1; done`,
+    `${pgCtl} -D ${quote(dataDir)} -m immediate -w stop >/dev/null 2>&1`,
+    `rm -rf ${quote(dir)}`,
+  ].join('; ');
+  const watchdog = spawn('sh', ['-c', script], { detached: true, stdio: 'ignore' });
+  watchdog.unref();
+  return watchdog;
+}
+
 /**
  * Starts a throwaway PostgreSQL server on loopback with password (SCRAM)
  * authentication: the real server that integration tests reach through the
@@ -96,6 +116,7 @@ export async function startPostgres(options: PostgresOptions = {}): Promise<Loca
   let running = true;
   const halt = () =>
     run(join(bin, 'pg_ctl'), ['-D', dataDir, '-m', 'immediate', '-w', 'stop'], asPostgres);
+  const watchdog = watchOwner(dir, dataDir, bin, asPostgres);
   const urlFor = (database: string) =>
     `postgres://postgres:${PASSWORD}@127.0.0.1:${port}/${database}`;
   let stopped = false;
@@ -115,6 +136,7 @@ export async function startPostgres(options: PostgresOptions = {}): Promise<Loca
     stop: () => {
       if (stopped) return;
       stopped = true;
+      watchdog.kill();
       try {
         if (running) halt();
       } finally {
