@@ -1,3 +1,4 @@
+import { STAND_IN_TEST_SHIPPING } from '@edgecart/dev-services';
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { startEdgeStackForFile } from './support/edge.ts';
@@ -30,19 +31,6 @@ async function inStockVariant(): Promise<string> {
   if (!rows[0]) throw new Error('no variant in stock');
   return rows[0].id;
 }
-
-/** Where the buyers of this file post their orders (the seed's US zone). */
-const ADDRESS = {
-  name: 'Ann Lee',
-  address: {
-    line1: '1 Congress Ave',
-    line2: null,
-    city: 'Austin',
-    state: 'TX',
-    postal_code: '78701',
-    country: 'US',
-  },
-};
 
 /** A pending order with its payment page, placed through the Worker. */
 async function checkout(): Promise<{ sessionId: string; orderNumber: number }> {
@@ -90,7 +78,10 @@ describe('the Stripe webhook in the Worker', () => {
 
   it('applies a payment once however often it is delivered', async () => {
     const { sessionId, orderNumber } = await checkout();
-    edge.stack.stripe.pay(sessionId, { email: 'worker-buyer@example.com', shipping: ADDRESS });
+    edge.stack.stripe.pay(sessionId, {
+      email: 'worker-buyer@example.com',
+      shipping: STAND_IN_TEST_SHIPPING,
+    });
     await edge.stack.stripe.idle();
     expect(await orderOf(orderNumber)).toMatchObject({ status: 'paid' });
     const event = edge.stack.stripe.events.find(
@@ -113,7 +104,10 @@ describe('the Stripe webhook in the Worker', () => {
     await edge.db.end();
     edge.stack.postgres.pause();
     try {
-      edge.stack.stripe.pay(sessionId, { email: 'outage-buyer@example.com', shipping: ADDRESS });
+      edge.stack.stripe.pay(sessionId, {
+        email: 'outage-buyer@example.com',
+        shipping: STAND_IN_TEST_SHIPPING,
+      });
       const deadline = Date.now() + 20_000;
       const event = () =>
         edge.stack.stripe.events.find((e) => (e.data.object as { id?: string }).id === sessionId);

@@ -24,6 +24,7 @@ export {
 export {
   type CollectedShipping,
   STAND_IN_TAX_RATES,
+  STAND_IN_TEST_SHIPPING,
   type StripeAddress,
   taxIn,
   taxRateOf,

@@ -37,6 +37,19 @@ export interface CollectedShipping {
   address: StripeAddress;
 }
 
+/** A US address (Texas, 6.25 % in the table below) for tests that pay on a session that posts. */
+export const STAND_IN_TEST_SHIPPING: CollectedShipping = {
+  name: 'Ann Lee',
+  address: {
+    line1: '1 Congress Ave',
+    line2: null,
+    city: 'Austin',
+    state: 'TX',
+    postal_code: '78701',
+    country: 'US',
+  },
+};
+
 /**
  * Stripe Tax stands in as this table, in basis points (725 = 7.25 %): by
  * country, and in the United States by state. A destination not listed is

@@ -15,7 +15,7 @@ import {
   productVariants,
   users,
 } from '@edgecart/db';
-import type { StripeStandIn } from '@edgecart/dev-services';
+import { STAND_IN_TEST_SHIPPING, type StripeStandIn } from '@edgecart/dev-services';
 import { type Payments, paymentEventOf } from '@edgecart/payments';
 import type Argon2 from '@phi-ag/argon2';
 import type Stripe from 'stripe';
@@ -475,20 +475,7 @@ describe('orders and refunds', () => {
     const seen = standIn.events.length;
     const { url } = data<{ url: string }>(await guest.call('checkout.start', { shipTo: 'US' }));
     const sessionId = /cs_[A-Za-z0-9_]+/.exec(url)?.[0] ?? '';
-    standIn.pay(sessionId, {
-      email: 'buyer@example.com',
-      shipping: {
-        name: 'Ann Lee',
-        address: {
-          line1: '1 Congress Ave',
-          line2: null,
-          city: 'Austin',
-          state: 'TX',
-          postal_code: '78701',
-          country: 'US',
-        },
-      },
-    });
+    standIn.pay(sessionId, { email: 'buyer@example.com', shipping: STAND_IN_TEST_SHIPPING });
     await deliver(seen);
     const orderId = standIn.session(sessionId)?.metadata.order_id ?? '';
     return { orderId, variantId: v.id };

@@ -2,7 +2,7 @@ import { createMemoryCache, createMemoryRateLimiter, createReadThrough } from '@
 import { CATALOG_CACHE_NAMESPACE, HELD_UNITS_MAX } from '@edgecart/core';
 import { insertVariant } from '@edgecart/core/testing/fixtures';
 import { type Database, eq, orders, products, productVariants } from '@edgecart/db';
-import type { StripeStandIn } from '@edgecart/dev-services';
+import { STAND_IN_TEST_SHIPPING, type StripeStandIn } from '@edgecart/dev-services';
 import { createStripePayments, type Payments } from '@edgecart/payments';
 import type Argon2 from '@phi-ag/argon2';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -221,17 +221,7 @@ describe('checkout over HTTP', () => {
     // Paid in another tab; its event has not come yet.
     standIn.pay(sessionOf(url)?.id ?? '', {
       email: 'guest@example.com',
-      shipping: {
-        name: 'Ann Lee',
-        address: {
-          line1: '1 Congress Ave',
-          line2: null,
-          city: 'Austin',
-          state: 'TX',
-          postal_code: '78701',
-          country: 'US',
-        },
-      },
+      shipping: STAND_IN_TEST_SHIPPING,
     });
     const reply = await guest.call('checkout.cancel', { orderId: order?.id });
     expect(reply.body.result?.data?.json).toEqual({ outcome: 'completed' });

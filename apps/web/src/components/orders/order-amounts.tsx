@@ -1,3 +1,4 @@
+import type { RouterOutputs } from '@edgecart/api';
 import type { AmountLine } from '@edgecart/core';
 import { formatMoney } from '~/lib/format';
 
@@ -28,14 +29,7 @@ export function ShippingAddress({
   address,
 }: {
   name: string | null;
-  address: {
-    line1: string;
-    line2: string | null;
-    city: string;
-    state: string | null;
-    postalCode: string | null;
-    country: string;
-  };
+  address: NonNullable<RouterOutputs['orders']['get']['shippingAddress']>;
 }) {
   const country = new Intl.DisplayNames(['en'], { type: 'region' }).of(address.country);
   return (
