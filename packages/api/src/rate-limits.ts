@@ -18,6 +18,8 @@ export const rateLimitRules = {
   /** Changing the password and deleting the account, which check the current one. */
   'password:ip': { attempts: 20, windowSeconds: 15 * 60 },
   'password:account': { attempts: 10, windowSeconds: 15 * 60 },
+  /** Discount codes tried (applied or refused): codes cannot be guessed by brute force. */
+  'discount-code:ip': { attempts: 10, windowSeconds: 15 * 60 },
   /** Each checkout holds stock for 35 minutes: one client cannot hold the shelves. */
   'checkout:ip': { attempts: 20, windowSeconds: 15 * 60 },
   /**

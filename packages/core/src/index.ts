@@ -14,6 +14,7 @@ export * from './limits.ts';
 export type { Money } from './money.ts';
 export * from './orders/index.ts';
 export * from './outbox/index.ts';
+export * from './promotions/index.ts';
 export * from './settings/index.ts';
 export * from './shipping/index.ts';
 export { textProblem } from './text.ts';

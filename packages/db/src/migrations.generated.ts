@@ -205,5 +205,24 @@ export const migrations: MigrationMeta[] = [
     "bps": true,
     "folderMillis": 1796264544992,
     "hash": "b6cdc8fd514e54df6646a12f1de0dac0de89e9006f4db73046dbe7d769737a50"
+  },
+  {
+    "sql": [
+      "CREATE TABLE \"promotion_redemptions\" (\n\t\"id\" bigserial PRIMARY KEY NOT NULL,\n\t\"promotion_id\" uuid NOT NULL,\n\t\"order_id\" uuid NOT NULL,\n\t\"customer_key\" text,\n\t\"amount\" integer NOT NULL,\n\t\"status\" text DEFAULT 'held' NOT NULL,\n\t\"created_at\" timestamp (3) with time zone DEFAULT now() NOT NULL,\n\t\"updated_at\" timestamp (3) with time zone DEFAULT now() NOT NULL,\n\tCONSTRAINT \"promotion_redemptions_amount_check\" CHECK (\"promotion_redemptions\".\"amount\" >= 0),\n\tCONSTRAINT \"promotion_redemptions_status_check\" CHECK (\"promotion_redemptions\".\"status\" in ('held', 'kept', 'released'))\n);\n",
+      "\nCREATE TABLE \"promotions\" (\n\t\"id\" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,\n\t\"code\" text,\n\t\"title\" text NOT NULL,\n\t\"status\" text DEFAULT 'active' NOT NULL,\n\t\"percent_off\" integer,\n\t\"amount_off\" integer,\n\t\"currency\" text,\n\t\"free_shipping\" boolean DEFAULT false NOT NULL,\n\t\"min_subtotal\" integer,\n\t\"starts_at\" timestamp (3) with time zone,\n\t\"ends_at\" timestamp (3) with time zone,\n\t\"usage_limit\" integer,\n\t\"times_used\" integer DEFAULT 0 NOT NULL,\n\t\"once_per_customer\" boolean DEFAULT false NOT NULL,\n\t\"combines_with_automatic\" boolean DEFAULT false NOT NULL,\n\t\"product_ids\" uuid[] DEFAULT '{}'::uuid[] NOT NULL,\n\t\"collection_ids\" uuid[] DEFAULT '{}'::uuid[] NOT NULL,\n\t\"created_at\" timestamp (3) with time zone DEFAULT now() NOT NULL,\n\t\"updated_at\" timestamp (3) with time zone DEFAULT now() NOT NULL,\n\tCONSTRAINT \"promotions_status_check\" CHECK (\"promotions\".\"status\" in ('active', 'paused', 'archived')),\n\tCONSTRAINT \"promotions_code_check\" CHECK (\"promotions\".\"code\" is null or \"promotions\".\"code\" ~ '^[A-Za-z0-9][A-Za-z0-9_-]{2,39}$'),\n\tCONSTRAINT \"promotions_benefit_check\" CHECK ((\"promotions\".\"percent_off\" is null or \"promotions\".\"amount_off\" is null) and (\"promotions\".\"percent_off\" is not null or \"promotions\".\"amount_off\" is not null or \"promotions\".\"free_shipping\")),\n\tCONSTRAINT \"promotions_amounts_check\" CHECK ((\"promotions\".\"percent_off\" is null or \"promotions\".\"percent_off\" between 1 and 100) and (\"promotions\".\"amount_off\" is null or \"promotions\".\"amount_off\" > 0) and (\"promotions\".\"min_subtotal\" is null or \"promotions\".\"min_subtotal\" >= 0)),\n\tCONSTRAINT \"promotions_currency_check\" CHECK ((\"promotions\".\"currency\" is null or \"promotions\".\"currency\" ~ '^[A-Z]{3}$') and (\"promotions\".\"currency\" is not null or (\"promotions\".\"amount_off\" is null and \"promotions\".\"min_subtotal\" is null))),\n\tCONSTRAINT \"promotions_uses_check\" CHECK (\"promotions\".\"times_used\" >= 0 and (\"promotions\".\"usage_limit\" is null or (\"promotions\".\"usage_limit\" > 0 and \"promotions\".\"times_used\" <= \"promotions\".\"usage_limit\"))),\n\tCONSTRAINT \"promotions_window_check\" CHECK (\"promotions\".\"starts_at\" is null or \"promotions\".\"ends_at\" is null or \"promotions\".\"starts_at\" < \"promotions\".\"ends_at\")\n);\n",
+      "\nALTER TABLE \"carts\" ADD COLUMN \"discount_code\" text;",
+      "\nALTER TABLE \"orders\" ADD COLUMN \"discount_label\" text;",
+      "\nALTER TABLE \"promotion_redemptions\" ADD CONSTRAINT \"promotion_redemptions_promotion_id_promotions_id_fk\" FOREIGN KEY (\"promotion_id\") REFERENCES \"public\".\"promotions\"(\"id\") ON DELETE restrict ON UPDATE no action;",
+      "\nALTER TABLE \"promotion_redemptions\" ADD CONSTRAINT \"promotion_redemptions_order_id_orders_id_fk\" FOREIGN KEY (\"order_id\") REFERENCES \"public\".\"orders\"(\"id\") ON DELETE cascade ON UPDATE no action;",
+      "\nCREATE UNIQUE INDEX \"promotion_redemptions_order_key\" ON \"promotion_redemptions\" USING btree (\"promotion_id\",\"order_id\");",
+      "\nCREATE UNIQUE INDEX \"promotion_redemptions_customer_key\" ON \"promotion_redemptions\" USING btree (\"promotion_id\",\"customer_key\") WHERE \"promotion_redemptions\".\"customer_key\" is not null and \"promotion_redemptions\".\"status\" <> 'released';",
+      "\nCREATE INDEX \"promotion_redemptions_order_idx\" ON \"promotion_redemptions\" USING btree (\"order_id\");",
+      "\nCREATE UNIQUE INDEX \"promotions_code_key\" ON \"promotions\" USING btree (lower(\"code\"));",
+      "\nCREATE INDEX \"promotions_automatic_idx\" ON \"promotions\" USING btree (\"status\") WHERE \"promotions\".\"code\" is null;",
+      "\nALTER TABLE \"carts\" ADD CONSTRAINT \"carts_discount_code_check\" CHECK (char_length(\"carts\".\"discount_code\") <= 40);"
+    ],
+    "bps": true,
+    "folderMillis": 1796277868039,
+    "hash": "1243441708f8f97c16c657d566cf159417cc1b2f32b7d0df46ff75f22b7198a6"
   }
 ];

@@ -213,17 +213,37 @@ export function collectedShippingOf(
   };
 }
 
-/** A completed session's amounts: items, the chosen shipping, and tax from the table. */
+/** `total` spread over `amounts` in proportion, in whole units (the remainder to the largest). */
+function spreadOver(total: number, amounts: number[]): number[] {
+  const sum = amounts.reduce((s, a) => s + a, 0);
+  if (sum === 0 || total === 0) return amounts.map(() => 0);
+  const shares = amounts.map((a) => Math.floor((total * a) / sum));
+  const largest = amounts.indexOf(Math.max(...amounts));
+  shares[largest] = (shares[largest] ?? 0) + total - shares.reduce((s, x) => s + x, 0);
+  return shares;
+}
+
+/**
+ * A completed session's amounts: items, less the discount (spread over the
+ * items in proportion, as Stripe does for tax), the chosen shipping, and tax
+ * from the table on what is left.
+ */
 export function settleAmounts(options: {
   lines: { amount: number; tax_behavior: TaxBehavior }[];
   shipping: StandInShippingRate | null;
   automaticTax: boolean;
   address: StripeAddress | null;
+  /** What the session's coupon takes off the items. */
+  discount: number;
 }) {
   const rate = options.automaticTax ? taxRateOf(options.address) : 0;
   const subtotal = options.lines.reduce((sum, line) => sum + line.amount, 0);
+  const discounts = spreadOver(
+    options.discount,
+    options.lines.map((line) => line.amount),
+  );
   const taxed = [
-    ...options.lines,
+    ...options.lines.map((line, i) => ({ ...line, amount: line.amount - (discounts[i] ?? 0) })),
     ...(options.shipping
       ? [{ amount: options.shipping.amount, tax_behavior: options.shipping.tax_behavior }]
       : []),
@@ -238,8 +258,12 @@ export function settleAmounts(options: {
     : 0;
   return {
     amount_subtotal: subtotal,
-    amount_total: subtotal + shippingAmount + added,
-    total_details: { amount_discount: 0, amount_shipping: shippingAmount, amount_tax: tax },
+    amount_total: subtotal - options.discount + shippingAmount + added,
+    total_details: {
+      amount_discount: options.discount,
+      amount_shipping: shippingAmount,
+      amount_tax: tax,
+    },
     shipping_cost: options.shipping
       ? {
           amount_subtotal: shippingAmount,

@@ -1,6 +1,13 @@
 import { createHash, createHmac, randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { listenLocal } from './listen-local.ts';
+import {
+  couponAmount,
+  createCoupon,
+  redeemCoupon,
+  type StandInCoupon,
+  sessionCoupon,
+} from './stripe-coupons.ts';
 import { invalidParam, StripeError } from './stripe-error.ts';
 import { type FormObject, type FormValue, obj, parseStripeForm, str } from './stripe-form.ts';
 import {
@@ -53,6 +60,10 @@ export interface CheckoutSession {
     shipping_details: CollectedShipping | null;
   } | null;
   total_details: { amount_discount: number; amount_shipping: number; amount_tax: number };
+  /** The coupon applied (one at most). */
+  discounts: { coupon: string; promotion_code: null }[];
+  /** Not part of Stripe's object: the coupon behind `discounts`. */
+  coupon_for_page: StandInCoupon | null;
   /** Not part of Stripe's object: what the hosted page shows and the totals are worked from. */
   line_items_for_page: {
     name: string;
@@ -243,6 +254,7 @@ export async function startStripeStandIn(
   const retryDelays = options.retryDelaysMs ?? [500, 1_000, 2_000, 4_000, 8_000, 16_000];
   let webhookUrl = options.webhookUrl ?? null;
   let base = '';
+  const coupons = new Map<string, StandInCoupon>();
   const sessions = new Map<string, CheckoutSession>();
   const charges = new Map<
     string,
@@ -384,7 +396,12 @@ export async function startStripeStandIn(
   const listedEndpoint = ({ secret: _secret, ...endpoint }: WebhookEndpoint) => endpoint;
 
   const publicSession = (session: CheckoutSession) => {
-    const { line_items_for_page: _page, shipping_rates_for_page: _rates, ...rest } = session;
+    const {
+      line_items_for_page: _page,
+      shipping_rates_for_page: _rates,
+      coupon_for_page: _coupon,
+      ...rest
+    } = session;
     return rest;
   };
 
@@ -425,16 +442,23 @@ export async function startStripeStandIn(
     if (details.shippingRate && !rate) {
       throw invalidParam('That shipping option is not offered on this page.', 'shipping_rate');
     }
+    const lines = session.line_items_for_page.map((line) => ({
+      amount: line.unit_amount * line.quantity,
+      tax_behavior: line.tax_behavior,
+    }));
+    const coupon = session.coupon_for_page;
+    if (coupon) redeemCoupon(coupon);
     Object.assign(
       session,
       settleAmounts({
-        lines: session.line_items_for_page.map((line) => ({
-          amount: line.unit_amount * line.quantity,
-          tax_behavior: line.tax_behavior,
-        })),
+        lines,
         shipping: rate ?? null,
         automaticTax: session.automatic_tax.enabled,
         address: shipping?.address ?? null,
+        discount: couponAmount(
+          coupon,
+          lines.reduce((sum, line) => sum + line.amount, 0),
+        ),
       }),
     );
     if (session.automatic_tax.enabled) session.automatic_tax.status = 'complete';
@@ -515,15 +539,21 @@ export async function startStripeStandIn(
     const allowedCountries = allowedCountriesOf(params);
     const rates = shippingRatesOf(params, currency);
     const automaticTax = str(obj(params.automatic_tax).enabled) === 'true';
+    const coupon = sessionCoupon(params, coupons, currency);
+    const lines = items.map((item) => ({
+      amount: item.unit_amount * item.quantity,
+      tax_behavior: item.tax_behavior,
+    }));
     // As Checkout does, the first option is chosen until the shopper picks another.
     const amounts = settleAmounts({
-      lines: items.map((item) => ({
-        amount: item.unit_amount * item.quantity,
-        tax_behavior: item.tax_behavior,
-      })),
+      lines,
       shipping: rates[0] ?? null,
       automaticTax: false,
       address: null,
+      discount: couponAmount(
+        coupon,
+        lines.reduce((sum, line) => sum + line.amount, 0),
+      ),
     });
     const sessionId = `cs_test_${randomBytes(16).toString('hex')}`;
     const metadata = Object.fromEntries(
@@ -559,6 +589,8 @@ export async function startStripeStandIn(
         shipping_rate: rate.id,
       })),
       collected_information: null,
+      discounts: coupon ? [{ coupon: coupon.id, promotion_code: null }] : [],
+      coupon_for_page: coupon,
       line_items_for_page: items.map(({ name, unit_amount, quantity, tax_behavior }) => ({
         name,
         unit_amount,
@@ -676,6 +708,10 @@ export async function startStripeStandIn(
       }
       expireSession(session);
       result = publicSession(session);
+    } else if (request.method === 'POST' && path === '/v1/coupons') {
+      const coupon = createCoupon(params);
+      coupons.set(coupon.id, coupon);
+      result = coupon;
     } else if (request.method === 'POST' && path === '/v1/refunds') {
       result = refund(params);
     } else if (request.method === 'POST' && path === '/v1/webhook_endpoints') {
@@ -730,6 +766,7 @@ export async function startStripeStandIn(
 <body><main><h1>Pay ${money(session.amount_total)}</h1>
 <p class="note">Local payment stand-in: no card is charged. With real Stripe keys this is Stripe Checkout.</p>
 <ul>${rows}</ul>
+${session.total_details.amount_discount > 0 ? `<p>Discount${session.coupon_for_page?.name ? ` (${escapeHtml(session.coupon_for_page.name)})` : ''}: −${money(session.total_details.amount_discount)}</p>` : ''}
 ${session.shipping_address_collection ? `<p class="note">Shipping and tax are added from the address and the option you choose${session.automatic_tax.enabled ? " (tax from the stand-in's rate table, standing in for Stripe Tax)" : ''}.</p>` : ''}
 ${message ? `<p role="alert">${escapeHtml(message)}</p>` : ''}
 ${

@@ -31,6 +31,13 @@ export interface CheckoutTax {
   shippingTaxCode: string;
 }
 
+/** A discount on the whole order, in minor units of the checkout's currency. */
+export interface CheckoutDiscount {
+  amount: number;
+  /** What the page calls it: the codes and promotions applied. */
+  name: string;
+}
+
 /** A postal address as the payment page collected it. */
 export interface CollectedAddress {
   line1: string;
@@ -56,6 +63,12 @@ export interface CheckoutRequest {
   shipping: { allowedCountries: string[]; options: CheckoutShippingOption[] } | null;
   /** Null: no tax is charged. */
   tax: CheckoutTax | null;
+  /**
+   * What the shop's promotions take off the items, worked out by the shop:
+   * the page shows it as one discount, and tax is computed after it. Null:
+   * no discount.
+   */
+  discount: CheckoutDiscount | null;
   successUrl: string;
   cancelUrl: string;
   expiresAt: Date;

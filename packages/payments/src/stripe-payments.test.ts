@@ -73,6 +73,7 @@ const request = (
   email: 'ann@example.com',
   shipping: null,
   tax: null,
+  discount: null,
   successUrl: 'http://shop.test/checkout/success?session_id={CHECKOUT_SESSION_ID}',
   cancelUrl: 'http://shop.test/cart',
   expiresAt: EXPIRES_AT,
@@ -193,6 +194,52 @@ describe('Stripe Checkout through the real SDK, on the payment stand-in', () => 
             country: 'US',
           },
         },
+      }),
+    );
+  });
+
+  it("takes the shop's discount off as a one-off coupon, with tax on what is left", async () => {
+    const orderId = crypto.randomUUID();
+    const discounted = request(orderId, {
+      currency: 'USD',
+      lines: [{ name: 'Lantern', unitAmount: 4_000, quantity: 2 }],
+      shipping: {
+        allowedCountries: ['US'],
+        options: [{ rateId: 'rate-free', name: 'Standard', amount: 0, minDays: 3, maxDays: 5 }],
+      },
+      tax: { behavior: 'exclusive', shippingTaxCode: 'txcd_92010001' },
+      discount: { amount: 1_200, name: 'SPRING15' },
+    });
+    const checkout = await payments().createCheckout(discounted);
+    // A retry makes no second coupon and no second session.
+    expect(await payments().createCheckout(discounted)).toEqual(checkout);
+    const session = standIn.session(checkout.sessionId);
+    expect(session?.discounts).toEqual([{ coupon: expect.any(String), promotion_code: null }]);
+    expect(session?.amount_total).toBe(8_000 - 1_200);
+    standIn.pay(checkout.sessionId, {
+      email: 'ann@example.com',
+      shipping: {
+        name: 'Ann Lee',
+        address: {
+          line1: '1 Main St',
+          line2: null,
+          city: 'Austin',
+          state: 'TX',
+          postal_code: '78701',
+          country: 'US',
+        },
+      },
+    });
+    await standIn.idle();
+    // Texas, 6.25 % on the 6,800 left after the discount: 425.
+    expect(received).toContainEqual(
+      expect.objectContaining({
+        kind: 'checkout-paid',
+        orderId,
+        subtotal: 8_000,
+        discount: 1_200,
+        tax: 425,
+        amount: 8_000 - 1_200 + 425,
       }),
     );
   });

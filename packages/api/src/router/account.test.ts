@@ -147,6 +147,7 @@ describe('rate limits on account procedures', () => {
     'password:ip': createMemoryRateLimiter({ attempts: attempts * 2, windowSeconds: 900 }),
     'password:account': createMemoryRateLimiter({ attempts, windowSeconds: 900 }),
     'checkout:ip': createMemoryRateLimiter({ attempts, windowSeconds: 900 }),
+    'discount-code:ip': createMemoryRateLimiter({ attempts, windowSeconds: 900 }),
     'api:ip': createMemoryRateLimiter({ attempts: 1_000, windowSeconds: 60 }),
     'admin:user': createMemoryRateLimiter({ attempts: 1_000, windowSeconds: 60 }),
   });

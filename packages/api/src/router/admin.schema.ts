@@ -1,5 +1,5 @@
 import { MAX_STOCK } from '@edgecart/core';
-import { orderStatuses, productStatus, taxBehaviors } from '@edgecart/db';
+import { orderStatuses, productStatus, promotionStatuses, taxBehaviors } from '@edgecart/db';
 import { z } from 'zod';
 import { slugSchema } from './catalog.schema.ts';
 import { storableText } from './storable-text.ts';
@@ -204,4 +204,55 @@ export const cancelOrderInput = z.object({
   orderId: id('order'),
   /** The form's own key: one cancel sent twice is one refund. */
   requestKey: z.guid('This form has expired: reload the page.'),
+});
+
+const when = z.coerce.date('A date and time, like 2026-12-24T00:00:00Z.');
+
+/** A promotion as `admin.promotions.save` takes it (the domain checks how the fields combine). */
+export const savePromotionInput = z.object({
+  id: id('promotion').optional(),
+  code: z
+    .string()
+    .trim()
+    .regex(
+      /^[A-Za-z0-9][A-Za-z0-9_-]{2,39}$/,
+      'A code is 3 to 40 letters, digits, dashes or underscores, starting with a letter or digit.',
+    )
+    .nullish(),
+  automatic: z.boolean().optional(),
+  title: text('The name', 80).nullish(),
+  percentOff: z
+    .number()
+    .int('A percentage is a whole number.')
+    .min(1, 'At least 1%.')
+    .max(100, 'At most 100%.')
+    .nullish(),
+  amountOff: price.min(1, 'An amount off is more than zero.').nullish(),
+  currency: z
+    .string()
+    .regex(/^[A-Z]{3}$/, 'A currency is three capital letters (ISO 4217), like USD.')
+    .nullish(),
+  freeShipping: z.boolean().optional(),
+  minSubtotal: price.nullish(),
+  startsAt: when.nullish(),
+  endsAt: when.nullish(),
+  usageLimit: z
+    .number()
+    .int('A usage limit is a whole number.')
+    .min(1, 'A usage limit is at least 1.')
+    .max(10_000_000, 'At most 10000000 uses.')
+    .nullish(),
+  oncePerCustomer: z.boolean().optional(),
+  combinesWithAutomatic: z.boolean().optional(),
+  collections: z.array(id('collection')).max(100, 'At most 100 collections.').optional(),
+  products: z.array(id('product')).max(500, 'At most 500 products.').optional(),
+});
+
+export const promotionStatusInput = z.object({
+  id: id('promotion'),
+  status: z.enum(promotionStatuses),
+});
+
+export const listPromotionsInput = z.object({ archived: z.boolean().default(false) }).default({
+  archived: false,
 });

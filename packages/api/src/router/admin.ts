@@ -9,15 +9,19 @@ import {
   announceCatalogChange,
   cancelPaidOrder,
   deleteShippingZone,
+  getPromotion,
   getShopSettings,
+  listPromotions,
   listShippingZones,
   markDelivered,
   refundOrder,
   removeProduct,
   saveProduct,
+  savePromotion,
   saveShippingRate,
   saveShippingZone,
   saveShopSettings,
+  setPromotionStatus,
   shipOrder,
   UnavailableError,
 } from '@edgecart/core';
@@ -30,8 +34,11 @@ import {
   cancelOrderInput,
   listOrdersAdminInput,
   listProductsAdminInput,
+  listPromotionsInput,
+  promotionStatusInput,
   refundInput,
   saveProductInput,
+  savePromotionInput,
   saveShippingRateInput,
   saveShippingZoneInput,
   shipInput,
@@ -107,6 +114,24 @@ export const adminRouter = {
     saveRate: adminWrite
       .input(saveShippingRateInput)
       .mutation(({ ctx, input }) => saveShippingRate(ctx.deps, input)),
+  },
+
+  promotions: {
+    /** Every promotion (archived ones when asked), with its uses, revenue and discount given. */
+    list: adminProcedure
+      .input(listPromotionsInput)
+      .query(({ ctx, input }) => listPromotions(ctx.db, input)),
+    get: adminProcedure
+      .input(byIdInput('promotion'))
+      .query(({ ctx, input }) => getPromotion(ctx.db, input.id)),
+    /** Creates (no `id`) or updates a promotion; answers it with its `id`. */
+    save: adminWrite
+      .input(savePromotionInput)
+      .mutation(({ ctx, input }) => savePromotion(ctx.deps, input)),
+    /** Pauses, resumes or archives one. */
+    setStatus: adminWrite
+      .input(promotionStatusInput)
+      .mutation(({ ctx, input }) => setPromotionStatus(ctx.deps, input.id, input.status)),
   },
 
   orders: {

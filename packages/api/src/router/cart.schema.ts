@@ -10,3 +10,11 @@ const quantity = z
 
 export const cartLineInput = z.object({ variantId, quantity });
 export const cartVariantInput = z.object({ variantId });
+
+export const discountCodeInput = z.object({
+  code: z
+    .string('Enter a discount code.')
+    .trim()
+    .min(1, 'Enter a discount code.')
+    .max(40, 'A discount code is at most 40 characters.'),
+});

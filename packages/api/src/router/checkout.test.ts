@@ -1,5 +1,5 @@
 import { createMemoryCache, createMemoryRateLimiter, createReadThrough } from '@edgecart/cache';
-import { CATALOG_CACHE_NAMESPACE, HELD_UNITS_MAX } from '@edgecart/core';
+import { CATALOG_CACHE_NAMESPACE, HELD_UNITS_MAX, savePromotion } from '@edgecart/core';
 import { insertVariant } from '@edgecart/core/testing/fixtures';
 import { type Database, eq, orders, products, productVariants } from '@edgecart/db';
 import { STAND_IN_TEST_SHIPPING, type StripeStandIn } from '@edgecart/dev-services';
@@ -298,5 +298,72 @@ describe('the per-IP ceiling on tRPC calls', () => {
     expect(
       (await browse('198.51.100.30', false).call('catalog.collections', {}, 'GET')).status,
     ).toBe(200);
+  });
+});
+
+describe('discount codes over HTTP', () => {
+  const admin = { actor: 'admin:test' };
+  const code = () => `H${crypto.randomUUID().slice(0, 8)}`;
+
+  it('applies a code to the cart, charges the discounted amount, and says why a code is refused', async () => {
+    const c = code();
+    await savePromotion({ db, now: new Date(), ...admin }, { code: c, percentOff: 10 });
+    const { guest, variant } = await guestWithCart();
+    const unknown = await guest.call('cart.applyDiscount', { code: 'NOPE-123' });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.error?.json?.message).toBe(
+      'The code NOPE-123 is not a discount code of this shop: check the spelling.',
+    );
+    const blank = await guest.call('cart.applyDiscount', { code: '   ' });
+    expect(blank.status).toBe(400);
+    const applied = await guest.call('cart.applyDiscount', { code: c.toLowerCase() });
+    expect(applied.status).toBe(200);
+    const cart = applied.body.result?.data?.json as {
+      discount: { code: string; amount: { amount: number } };
+      total: { amount: number };
+    };
+    const discount = Math.floor((variant.price * 2 * 10 + 50) / 100);
+    expect(cart.discount.code).toBe(c);
+    expect(cart.discount.amount.amount).toBe(discount);
+    expect(cart.total.amount).toBe(variant.price * 2 - discount);
+    // The payment page charges the discounted amount, with the code's name on it.
+    const { url } = started(await guest.call('checkout.start', { shipTo: 'US' }));
+    const session = sessionOf(url);
+    expect(session?.total_details.amount_discount).toBe(discount);
+    expect(session?.amount_subtotal).toBe(variant.price * 2);
+    // Removed, the cart is at full price again.
+    const removed = await guest.call('cart.removeDiscount');
+    expect((removed.body.result?.data?.json as { discount: unknown }).discount).toBeNull();
+  });
+
+  it('limits the codes one client tries: 429 past 10 in 15 minutes, whether they applied or not', async () => {
+    const limiter = createMemoryRateLimiter({ attempts: 10, windowSeconds: 900 });
+    const rateLimiters = { ...noLimits, 'discount-code:ip': limiter } as RateLimiters;
+    const { guest } = await guestWithCart({ rateLimiters, clientIp: '198.51.100.40' });
+    const statuses: number[] = [];
+    for (let i = 0; i < 11; i++) {
+      statuses.push((await guest.call('cart.applyDiscount', { code: `GUESS-${i}00` })).status);
+    }
+    expect(statuses).toEqual([...Array(10).fill(400), 429]);
+  });
+
+  it('asks a guest for an email when the code is once per customer, and passes it to the payment page', async () => {
+    const c = code();
+    await savePromotion(
+      { db, now: new Date(), ...admin },
+      { code: c, amountOff: 100, currency: 'USD', oncePerCustomer: true },
+    );
+    const { guest } = await guestWithCart();
+    expect((await guest.call('cart.applyDiscount', { code: c })).status).toBe(200);
+    const cart = (await guest.call('cart.get', undefined, 'GET')).body.result?.data?.json as {
+      discount: { needsEmail: boolean };
+    };
+    expect(cart.discount.needsEmail).toBe(true);
+    const without = await guest.call('checkout.start', { shipTo: 'US' });
+    expect(without.status).toBe(400);
+    expect(without.body.error?.json?.message).toMatch(/Enter your email/);
+    const email = `once-${crypto.randomUUID().slice(0, 8)}@example.com`;
+    const { url } = started(await guest.call('checkout.start', { shipTo: 'US', email }));
+    expect(sessionOf(url)?.customer_email).toBe(email);
   });
 });

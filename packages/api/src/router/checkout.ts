@@ -31,6 +31,11 @@ export const checkoutRouter = {
             .regex(/^[A-Za-z]{2}$/, 'Choose the country to ship to.')
             .transform((code) => code.toUpperCase())
             .optional(),
+          /**
+           * A guest's email, asked on the cart when a promotion on it is once per
+           * customer; the payment page then takes it as given.
+           */
+          email: z.email('Enter a valid email address.').max(254).optional(),
         })
         .default({}),
     )
@@ -41,7 +46,7 @@ export const checkoutRouter = {
       const owner = await cartOwnerOf(ctx);
       const auth = await ctx.auth();
       const { url, orderNumber } = await startCheckout({ ...ctx.deps, payments }, owner, {
-        email: auth?.user.email ?? null,
+        email: auth?.user.email ?? input.email?.toLowerCase() ?? null,
         shipTo: input.shipTo ?? null,
       });
       return { url, orderNumber };

@@ -31,12 +31,38 @@ export interface CartLine {
   posted: boolean;
 }
 
+/** One promotion applied to a cart, as its summary shows it. */
+export interface CartDiscountLine {
+  /** The code, or the automatic promotion's name. */
+  label: string;
+  /** What it takes off the items. */
+  amount: Money;
+  freeShipping: boolean;
+}
+
+/** A cart's discounts: the code the shopper applied, and what each promotion takes off. */
+export interface CartDiscount {
+  /** The code on the cart (as the shop spells it); null when only automatic ones apply. */
+  code: string | null;
+  /** Why the code on the cart gives nothing now (say it, and let it be removed). */
+  codeProblem: string | null;
+  lines: CartDiscountLine[];
+  amount: Money;
+  freeShipping: boolean;
+  /** A guest must give an email at checkout: a promotion on it is once per customer. */
+  needsEmail: boolean;
+}
+
 export interface Cart {
   lines: CartLine[];
   /** Units in the cart, for the header's count. */
   itemCount: number;
   /** The total of the lines that can be bought; null for an empty cart. */
   subtotal: Money | null;
+  /** Null when no code is applied and no automatic promotion applies. */
+  discount: CartDiscount | null;
+  /** The subtotal less the discount, before shipping and tax; null for an empty cart. */
+  total: Money | null;
   /** Why the cart cannot be checked out as it is, or null when it can. */
   checkoutProblem: string | null;
   /** Whether checkout asks where to ship it: something in it is posted. */
@@ -47,6 +73,8 @@ export const EMPTY_CART: Cart = {
   lines: [],
   itemCount: 0,
   subtotal: null,
+  discount: null,
+  total: null,
   checkoutProblem: 'Your cart is empty.',
   needsShipping: false,
 };
@@ -58,8 +86,12 @@ export function lineState(available: boolean, stock: number, quantity: number): 
   return stock < quantity ? 'short' : 'ok';
 }
 
-/** The cart these lines make: count, subtotal of what can be bought, and what stops a checkout. */
-export function cartOf(lines: CartLine[]): Cart {
+/**
+ * The cart these lines make: count, subtotal of what can be bought, the
+ * discount (worked out by the server; kept as it was while a change is in
+ * flight) and what stops a checkout.
+ */
+export function cartOf(lines: CartLine[], discount: CartDiscount | null = null): Cart {
   if (lines.length === 0) return EMPTY_CART;
   const buyable = lines.filter((line) => line.state === 'ok');
   const currencies = new Set(lines.map((line) => line.unitPrice.currency));
@@ -73,10 +105,16 @@ export function cartOf(lines: CartLine[]): Cart {
   } else {
     checkoutProblem = cartSizeProblem(lines.length, itemCount);
   }
+  const subtotal = buyable.reduce((sum, line) => sum + line.lineTotal.amount, 0);
+  if (!checkoutProblem && discount?.codeProblem) {
+    checkoutProblem = `${discount.codeProblem} Remove the code to check out without it.`;
+  }
   return {
     lines,
     itemCount,
-    subtotal: { amount: buyable.reduce((sum, line) => sum + line.lineTotal.amount, 0), currency },
+    subtotal: { amount: subtotal, currency },
+    discount,
+    total: { amount: Math.max(0, subtotal - (discount?.amount.amount ?? 0)), currency },
     checkoutProblem,
     needsShipping: lines.some((line) => line.posted),
   };
@@ -97,6 +135,7 @@ export function withQuantity(cart: Cart, variantId: string, quantity: number): C
             }
           : line,
       ),
+    cart.discount,
   );
 }
 
@@ -106,5 +145,5 @@ export function withLineRestored(current: Cart, before: Cart, variantId: string)
   const old = before.lines[index];
   if (!old) return current;
   const others = current.lines.filter((line) => line.variantId !== variantId);
-  return cartOf([...others.slice(0, index), old, ...others.slice(index)]);
+  return cartOf([...others.slice(0, index), old, ...others.slice(index)], current.discount);
 }

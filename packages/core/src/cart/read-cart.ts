@@ -2,6 +2,7 @@ import {
   and,
   asc,
   cartItems,
+  carts,
   type Database,
   eq,
   productImages,
@@ -10,13 +11,26 @@ import {
   sql,
 } from '@edgecart/db';
 import type { CatalogImage } from '../catalog/types.ts';
+import { cartDiscountOf } from '../promotions/cart-discount-summary.ts';
+import { collectionIdsOf } from '../promotions/promotion-queries.ts';
 import { type Cart, type CartLine, cartOf, EMPTY_CART, lineState } from './cart-rules.ts';
 import { type CartOwner, findCartId } from './owner.ts';
 
-/** The owner's cart with today's prices and stock, oldest line first. */
-export async function readCart(db: Database, owner: CartOwner): Promise<Cart> {
+/**
+ * The owner's cart with today's prices and stock, oldest line first, and its
+ * discounts as they stand `now`.
+ */
+export async function readCart(
+  db: Database,
+  owner: CartOwner,
+  now: Date = new Date(),
+): Promise<Cart> {
   const cartId = await findCartId(db, owner);
   if (!cartId) return EMPTY_CART;
+  const [cart] = await db
+    .select({ discountCode: carts.discountCode })
+    .from(carts)
+    .where(eq(carts.id, cartId));
   const firstImage = sql<CatalogImage | null>`(
     select json_build_object('url', ${productImages.url}, 'alt', ${productImages.alt},
       'width', ${productImages.width}, 'height', ${productImages.height})
@@ -26,6 +40,8 @@ export async function readCart(db: Database, owner: CartOwner): Promise<Cart> {
     .select({
       variantId: cartItems.variantId,
       quantity: cartItems.quantity,
+      productId: products.id,
+      collectionIds: collectionIdsOf(products.id),
       productSlug: products.slug,
       productTitle: products.title,
       status: products.status,
@@ -59,5 +75,16 @@ export async function readCart(db: Database, owner: CartOwner): Promise<Cart> {
     image: row.image,
     posted: row.posted,
   }));
-  return cartOf(lines);
+  const discount = await cartDiscountOf(db, {
+    lines: rows.map((row, i) => ({
+      productId: row.productId,
+      collectionIds: row.collectionIds,
+      amount: lines[i]?.state === 'ok' ? row.price * row.quantity : 0,
+    })),
+    currency: lines[0]?.unitPrice.currency ?? 'USD',
+    code: cart?.discountCode ?? null,
+    now,
+    userId: 'userId' in owner ? owner.userId : null,
+  });
+  return cartOf(lines, discount);
 }

@@ -14,6 +14,11 @@ import type { PaymentEvent } from '@edgecart/payments';
 import { writeAudit } from '../audit.ts';
 import type { StockChanges } from '../catalog/stock-changes.ts';
 import { enqueueEmail } from '../outbox/queue.ts';
+import {
+  keepRedemptions,
+  releaseRedemptions,
+  retakeRedemptions,
+} from '../promotions/redemptions.ts';
 import { orderConfirmationEmail } from './emails.ts';
 import { newGuestOrderLink } from './guest-order-link.ts';
 import { checkPaidAmounts } from './paid-amounts.ts';
@@ -46,18 +51,24 @@ function paidStatus(amountPaid: number, amountRefunded: number) {
   return amountRefunded >= amountPaid ? ('refunded' as const) : ('partially_refunded' as const);
 }
 
-/** Thrown inside `reserveAgain`'s savepoint to give back what it took. */
+/** Thrown inside `reserveAgain`'s savepoint to give back what it took; says what was missing. */
 class Shortage extends Error {}
 
 /**
- * Takes the stock again for an order whose reservation was released (paid
- * after it was cancelled): every line or none. Each line is taken with a
- * conditional update inside a savepoint; at the first line that cannot be
- * taken (sold out, or its variant deleted) the savepoint rolls back, so the
- * lines already taken are given back and no stock leaks. Returns whether it
- * took the stock.
+ * Takes the promotions' uses and the stock again for an order whose
+ * reservation was released (paid after it was cancelled): all or none. The
+ * uses come first, then each line with a conditional update, inside a
+ * savepoint; at the first that cannot be had (a code used up meanwhile, a
+ * line sold out or its variant deleted) the savepoint rolls back, so what was
+ * already taken is given back and nothing leaks. Returns null when it took
+ * everything, else what could not be had.
  */
-async function reserveAgain(tx: Tx, orderId: string, changes?: StockChanges): Promise<boolean> {
+async function reserveAgain(
+  tx: Tx,
+  orderId: string,
+  now: Date,
+  changes?: StockChanges,
+): Promise<string | null> {
   const items = await tx
     .select({ variantId: orderItems.variantId, quantity: orderItems.quantity })
     .from(orderItems)
@@ -65,8 +76,10 @@ async function reserveAgain(tx: Tx, orderId: string, changes?: StockChanges): Pr
     .orderBy(orderItems.variantId);
   try {
     await tx.transaction(async (savepoint) => {
+      const uses = await retakeRedemptions(savepoint, orderId, now);
+      if (uses) throw new Shortage(uses);
       for (const item of items) {
-        if (!item.variantId) throw new Shortage();
+        if (!item.variantId) throw new Shortage('the stock is gone');
         const taken = await savepoint
           .update(productVariants)
           .set({ stock: sql`${productVariants.stock} - ${item.quantity}` })
@@ -74,15 +87,15 @@ async function reserveAgain(tx: Tx, orderId: string, changes?: StockChanges): Pr
             and(eq(productVariants.id, item.variantId), gte(productVariants.stock, item.quantity)),
           )
           .returning({ id: productVariants.id });
-        if (taken.length === 0) throw new Shortage();
+        if (taken.length === 0) throw new Shortage('the stock is gone');
       }
     });
   } catch (error) {
-    if (error instanceof Shortage) return false;
+    if (error instanceof Shortage) return error.message;
     throw error;
   }
   for (const item of items) if (item.variantId) changes?.record(item.variantId);
-  return true;
+  return null;
 }
 
 async function change(
@@ -146,12 +159,13 @@ async function applyPaid(
   const checked = checkPaidAmounts(order, event);
   if ('problem' in checked) return review(checked.problem, 'order.payment_mismatch');
   const { offer } = checked;
-  if (order.stockReleasedAt && !(await reserveAgain(tx, order.id, deps.stockChanges))) {
-    return review(
-      'paid after the order was cancelled, and the stock is gone',
-      'order.paid_after_cancel',
-    );
+  const missing = order.stockReleasedAt
+    ? await reserveAgain(tx, order.id, deps.now, deps.stockChanges)
+    : null;
+  if (missing) {
+    return review(`paid after the order was cancelled, and ${missing}`, 'order.paid_after_cancel');
   }
+  await keepRedemptions(tx, order.id, deps.now);
   const status = paidStatus(event.amount, order.amountRefunded);
   // A guest has no account to find the order in: the email carries a link to it.
   const link = order.userId ? null : newGuestOrderLink(deps.origin, order.id, deps.now);
@@ -227,6 +241,7 @@ export async function applyPaymentEvent(
         outcome = await applyPaid(tx, order, event, deps);
       } else if (event.kind === 'checkout-expired' || event.kind === 'checkout-failed') {
         if (order.status === 'pending' && !order.paidAt) {
+          await releaseRedemptions(tx, order.id, deps.now);
           await releaseOrderStock(tx, order.id, deps.now, deps.stockChanges);
           await change(
             tx,

@@ -14,6 +14,7 @@ import { findCartId } from '../cart/owner.ts';
 import type { StockChanges } from '../catalog/stock-changes.ts';
 import { amountLines } from '../orders/order-amounts.ts';
 import { orderSummary, withItems } from '../orders/orders-of-user.ts';
+import { releaseRedemptions } from '../promotions/redemptions.ts';
 import { releaseOrderStock } from './release-stock.ts';
 
 /** Remembers the payment page made for an order, and the provider's id of each shipping option. */
@@ -64,6 +65,8 @@ export async function cancelPendingInTransaction(
     .where(and(eq(orders.id, orderId), eq(orders.status, 'pending'), isNull(orders.paidAt)))
     .for('update');
   if (!order) return false;
+  // The promotions' uses before the stock: the order every path takes them in.
+  await releaseRedemptions(tx, order.id, now);
   await releaseOrderStock(tx, order.id, now, changes);
   await tx
     .update(orders)
@@ -102,6 +105,7 @@ export async function orderByCheckoutSession(db: Database, sessionId: string) {
       ...orderSummary,
       subtotal: orders.subtotal,
       discountAmount: orders.discountAmount,
+      discountLabel: orders.discountLabel,
       shippingAmount: orders.shippingAmount,
       taxAmount: orders.taxAmount,
       taxBehavior: orders.taxBehavior,

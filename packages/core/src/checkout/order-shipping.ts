@@ -31,7 +31,10 @@ export async function shippingForOrder(
     lines: readonly ShippableLine[];
     shipTo: string | null;
     currency: string;
+    /** What the items come to after discounts: free-shipping thresholds count it. */
     subtotal: number;
+    /** A promotion makes shipping free: the cheapest option costs nothing. */
+    freeShipping?: boolean | undefined;
   },
 ): Promise<OrderShipping | null> {
   if (!needsShipping(parcel.lines)) return null;
@@ -61,13 +64,17 @@ export async function shippingForOrder(
         .where(eq(shippingZoneCountries.zoneId, zone.zoneId))
         .orderBy(asc(shippingZoneCountries.country))
     : [];
+  const cheapest = options.reduce(
+    (best, option, i) => (option.amount < (options[best]?.amount ?? Infinity) ? i : best),
+    0,
+  );
   return {
     country,
     allowedCountries: allowed.map((row) => row.country),
-    offers: options.map((option) => ({
+    offers: options.map((option, i) => ({
       rateId: option.rateId,
       name: option.name,
-      amount: option.amount,
+      amount: parcel.freeShipping && i === cheapest ? 0 : option.amount,
       providerRateId: null,
       minDays: option.minDays,
       maxDays: option.maxDays,

@@ -3,6 +3,7 @@ import {
   and,
   asc,
   cartItems,
+  carts,
   type Database,
   eq,
   gte,
@@ -22,6 +23,8 @@ import { findCartId, lockCart } from '../cart/owner.ts';
 import type { StockChanges } from '../catalog/stock-changes.ts';
 import { InvalidInputError } from '../errors.ts';
 import { cartSizeProblem, HELD_UNITS_MAX } from '../limits.ts';
+import { cartDiscounts, collectionIdsOf, customerKeyOf } from '../promotions/promotion-queries.ts';
+import { recordRedemptions, takeUses } from '../promotions/redemptions.ts';
 import { getShopSettings } from '../settings/shop-settings.ts';
 import { cancelPendingInTransaction } from './order-lifecycle.ts';
 import { type OrderShipping, shippingForOrder } from './order-shipping.ts';
@@ -36,7 +39,10 @@ export interface PlacedOrder {
   id: string;
   number: number;
   currency: string;
+  /** The items less the discount, before shipping and tax. */
   total: number;
+  /** What the promotions take off the items, and what they are called; null: none. */
+  discount: { amount: number; label: string } | null;
   email: string | null;
   expiresAt: Date;
   /** Payment pages of the earlier checkouts this one cancelled: close them. */
@@ -164,6 +170,8 @@ export async function placeOrder(
       .select({
         variantId: cartItems.variantId,
         quantity: cartItems.quantity,
+        productId: products.id,
+        collectionIds: collectionIdsOf(products.id),
         productTitle: products.title,
         status: products.status,
         variantTitle: productVariants.title,
@@ -206,15 +214,45 @@ export async function placeOrder(
     }
 
     const subtotal = lines.reduce((sum, line) => sum + line.price * line.quantity, 0);
+    const [cart] = await tx
+      .select({ code: carts.discountCode })
+      .from(carts)
+      .where(eq(carts.id, cartId));
+    const customerKey = customerKeyOf({ userId, email: contact.email });
+    const discounts = await cartDiscounts(tx, {
+      lines: lines.map((line) => ({ ...line, amount: line.price * line.quantity })),
+      currency,
+      code: cart?.code ?? null,
+      now: deps.now,
+      customerKey,
+    });
+    if (discounts.codeRefusal) {
+      throw new InvalidInputError(
+        `${discounts.codeRefusal.message} Remove the code to check out without it.`,
+        { field: 'discountCode' },
+      );
+    }
+    const total = subtotal - discounts.amount;
+    const discount =
+      discounts.applied.length > 0
+        ? {
+            amount: discounts.amount,
+            label: discounts.applied.map((a) => a.promotion.code ?? a.promotion.title).join(', '),
+          }
+        : null;
+    // Free-shipping thresholds count what is paid for the items, after the discount.
     const shipping = await shippingForOrder(tx, {
       lines,
       shipTo: contact.shipTo ?? null,
       currency,
-      subtotal,
+      subtotal: total,
+      freeShipping: discounts.freeShipping,
     });
     const settings = await getShopSettings(tx);
     const taxBehavior = settings.taxEnabled ? settings.taxBehavior : null;
 
+    // The promotions' uses, then the stock: every path takes them in this order.
+    await takeUses(tx, discounts.applied, customerKey, deps.now);
     for (const line of lines) {
       const reserved = await tx
         .update(productVariants)
@@ -250,7 +288,9 @@ export async function placeOrder(
         status: 'pending',
         currency,
         subtotal,
-        total: subtotal,
+        discountAmount: discounts.amount,
+        discountLabel: discount?.label ?? null,
+        total,
         shipToCountry: shipping?.country ?? null,
         shippingOffers:
           shipping?.offers.map(({ rateId, name, amount, providerRateId }) => ({
@@ -266,6 +306,7 @@ export async function placeOrder(
       })
       .returning({ id: orders.id, number: orders.number });
     if (!order) throw new Error('the order was not created');
+    await recordRedemptions(tx, order.id, discounts.applied, customerKey, deps.now);
     const items = lines.map((line) => ({
       productTitle: line.productTitle,
       variantTitle: line.variantTitle,
@@ -292,7 +333,13 @@ export async function placeOrder(
         action: 'order.placed',
         entityType: 'order',
         entityId: order.id,
-        after: { status: 'pending', currency, total: subtotal, lines: lines.length },
+        after: {
+          status: 'pending',
+          currency,
+          total,
+          lines: lines.length,
+          ...(discount ? { discount } : {}),
+        },
       },
       deps.now,
     );
@@ -300,7 +347,8 @@ export async function placeOrder(
       id: order.id,
       number: order.number,
       currency,
-      total: subtotal,
+      total,
+      discount,
       email: contact.email,
       expiresAt,
       items,

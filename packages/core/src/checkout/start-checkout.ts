@@ -84,6 +84,9 @@ export async function startCheckout(
       tax: order.taxBehavior
         ? { behavior: order.taxBehavior, shippingTaxCode: SHIPPING_TAX_CODE }
         : null,
+      discount: order.discount
+        ? { amount: order.discount.amount, name: order.discount.label }
+        : null,
       successUrl: `${deps.origin}/checkout/success?session_id={CHECKOUT_SESSION_ID}`,
       // The order's id (unguessable) lets the cart page close this checkout, and no other.
       cancelUrl: `${deps.origin}/cart?checkout=cancelled&order=${order.id}`,

@@ -41,6 +41,7 @@ export function amountLines(
     Order,
     | 'subtotal'
     | 'discountAmount'
+    | 'discountLabel'
     | 'shippingAmount'
     | 'taxAmount'
     | 'total'
@@ -51,7 +52,11 @@ export function amountLines(
 ): AmountLine[] {
   const lines: AmountLine[] = [{ kind: 'subtotal', label: 'Subtotal', amount: order.subtotal }];
   if (order.discountAmount > 0) {
-    lines.push({ kind: 'discount', label: 'Discount', amount: -order.discountAmount });
+    lines.push({
+      kind: 'discount',
+      label: order.discountLabel ? `Discount (${order.discountLabel})` : 'Discount',
+      amount: -order.discountAmount,
+    });
   }
   if (order.shipToCountry || order.shippingAmount > 0) {
     lines.push({

@@ -35,6 +35,7 @@ const detail = {
   currency: orders.currency,
   subtotal: orders.subtotal,
   discountAmount: orders.discountAmount,
+  discountLabel: orders.discountLabel,
   shippingAmount: orders.shippingAmount,
   taxAmount: orders.taxAmount,
   total: orders.total,
@@ -51,7 +52,13 @@ const detail = {
 
 /** An order as the shopper's pages get it: its amounts as one object and as the lines shown. */
 function presented<T extends Parameters<typeof amountLines>[0]>(order: T) {
-  const { discountAmount: _d, shippingAmount: _s, taxAmount: _t, ...rest } = order;
+  const {
+    discountAmount: _d,
+    discountLabel: _l,
+    shippingAmount: _s,
+    taxAmount: _t,
+    ...rest
+  } = order;
   return { ...rest, amounts: amountsOf(order), amountLines: amountLines(order) };
 }
 

@@ -30,12 +30,15 @@ export const carts = pgTable(
     userId: uuid().references(() => users.id, { onDelete: 'cascade' }),
     /** A guest cart's secret hash; null for a user's cart. */
     secretHash: text(),
+    /** The discount code the shopper applied, as typed; checked again on every read and at checkout. */
+    discountCode: text(),
     createdAt: at().notNull().defaultNow(),
     updatedAt: at().notNull().defaultNow(),
   },
   (t) => [
     uniqueIndex('carts_user_key').on(t.userId),
     index('carts_guest_updated_idx').on(t.updatedAt).where(sql`${t.userId} is null`),
+    check('carts_discount_code_check', sql`char_length(${t.discountCode}) <= 40`),
     check(
       'carts_owner_check',
       sql`(${t.userId} is null) <> (${t.secretHash} is null) and (${t.secretHash} is null or ${t.secretHash} ~ '^[0-9a-f]{64}$')`,

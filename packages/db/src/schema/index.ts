@@ -4,6 +4,7 @@ export * from './catalog.ts';
 export * from './fulfilment.ts';
 export * from './orders.ts';
 export * from './outbox.ts';
+export * from './promotions.ts';
 export * from './relations.ts';
 export * from './settings.ts';
 export * from './shipping.ts';

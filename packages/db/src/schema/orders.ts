@@ -81,6 +81,8 @@ export const orders = pgTable(
     subtotal: integer().notNull(),
     /** Off the subtotal, before tax. */
     discountAmount: integer().notNull().default(0),
+    /** What the discount is called on the order's pages: its codes and automatic offers. */
+    discountLabel: text(),
     shippingAmount: integer().notNull().default(0),
     /** Tax charged on top (exclusive prices); with inclusive prices, the part of the total that is tax. */
     taxAmount: integer().notNull().default(0),

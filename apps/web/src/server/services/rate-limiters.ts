@@ -35,6 +35,7 @@ const onTimeout: Record<RateLimitName | FailureDelayName, 'deny' | 'allow'> = {
   'password:ip': 'deny',
   'password:account': 'deny',
   'checkout:ip': 'deny',
+  'discount-code:ip': 'deny',
   'api:ip': 'allow',
   'admin:user': 'allow',
 };
