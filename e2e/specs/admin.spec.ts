@@ -1,17 +1,7 @@
 import { type Browser, expect, type Page, test } from '@playwright/test';
 import { signUp, uniqueEmail } from './support/accounts.ts';
-import { E2E_ADMIN } from './support/admin.ts';
+import { logInAsAdmin } from './support/admin.ts';
 import { payOnStandIn } from './support/stand-in.ts';
-
-async function logInAsAdmin(page: Page) {
-  await page.goto('/login');
-  await page.getByLabel('Email').fill(E2E_ADMIN.email);
-  await page.getByLabel('Password').fill(E2E_ADMIN.password);
-  await page.getByRole('button', { name: 'Log in' }).click();
-  await expect(page).toHaveURL(/\/account$/);
-  await page.getByRole('banner').getByRole('link', { name: 'Admin', exact: true }).click();
-  await expect(page.getByRole('heading', { name: 'Overview' })).toBeVisible();
-}
 
 /** A guest in a browser of their own buys one item and pays; answers the order number. */
 async function guestBuys(

@@ -88,6 +88,7 @@ describe('authorization of the admin procedures', () => {
       'admin.promotions.list',
       'admin.promotions.save',
       'admin.promotions.setStatus',
+      'admin.promotions.targets',
       'admin.settings.get',
       'admin.settings.save',
       'admin.shipping.deleteZone',

@@ -12,6 +12,7 @@ import {
   getPromotion,
   getShopSettings,
   listPromotions,
+  promotionTargetChoices,
   listShippingZones,
   markDelivered,
   refundOrder,
@@ -121,6 +122,8 @@ export const adminRouter = {
     list: adminProcedure
       .input(listPromotionsInput)
       .query(({ ctx, input }) => listPromotions(ctx.db, input)),
+    /** The collections and products a promotion can target, for its form. */
+    targets: adminProcedure.query(({ ctx }) => promotionTargetChoices(ctx.db)),
     get: adminProcedure
       .input(byIdInput('promotion'))
       .query(({ ctx, input }) => getPromotion(ctx.db, input.id)),

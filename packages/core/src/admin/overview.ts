@@ -19,6 +19,8 @@ export interface AdminOverview {
     orders: number;
     /** Paid today, net of refunds and of the tax collected, per currency. */
     revenue: { currency: string; amount: number }[];
+    /** What promotions took off the orders paid today, per currency. */
+    discounts: { currency: string; amount: number }[];
   };
   /** Orders waiting for their payment (a payment page is open). */
   pendingPayments: number;
@@ -47,6 +49,7 @@ export async function adminOverview(db: Database, now: Date): Promise<AdminOverv
       .select({
         currency: orders.currency,
         // What was kept, less the tax in it: a refund gives back its share of the tax too.
+        discount: sql<number>`coalesce(sum(${orders.discountAmount}), 0)::int`,
         amount: sql<number>`coalesce(sum(
           ${orders.amountPaid} - ${orders.amountRefunded}
           - case when ${orders.amountPaid} > 0
@@ -79,7 +82,13 @@ export async function adminOverview(db: Database, now: Date): Promise<AdminOverv
   ]);
   const count = (status: string) => waiting.find((w) => w.status === status)?.n ?? 0;
   return {
-    today: { orders: todayCount[0]?.n ?? 0, revenue },
+    today: {
+      orders: todayCount[0]?.n ?? 0,
+      revenue: revenue.map(({ currency, amount }) => ({ currency, amount })),
+      discounts: revenue
+        .filter((r) => r.discount > 0)
+        .map(({ currency, discount }) => ({ currency, amount: discount })),
+    },
     pendingPayments: count('pending'),
     needsReview: count('needs_review'),
     lowStock,

@@ -288,3 +288,20 @@ export async function getPromotion(db: Database, id: string) {
   if (!row) throw new NotFoundError('No such promotion.');
   return row;
 }
+
+/** What a promotion can target, for its form: every collection, and up to 500 products by title. */
+export async function promotionTargetChoices(db: Database) {
+  const [collectionRows, productRows] = await Promise.all([
+    db
+      .select({ id: collections.id, title: collections.title })
+      .from(collections)
+      .orderBy(asc(collections.title)),
+    db
+      .select({ id: products.id, title: products.title, slug: products.slug })
+      .from(products)
+      .where(ne(products.status, 'archived'))
+      .orderBy(asc(products.title), asc(products.slug))
+      .limit(500),
+  ]);
+  return { collections: collectionRows, products: productRows };
+}

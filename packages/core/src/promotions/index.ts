@@ -3,6 +3,7 @@ export {
   listPromotions,
   PROMOTION_CODE,
   type PromotionInput,
+  promotionTargetChoices,
   savePromotion,
   setPromotionStatus,
 } from './admin-promotions.ts';

@@ -28,6 +28,9 @@ export default async function AdminLayout({ children }: { children: ReactNode })
             <Link href="/admin/orders">Orders</Link>
           </li>
           <li>
+            <Link href="/admin/promotions">Promotions</Link>
+          </li>
+          <li>
             <Link href="/admin/shipping">Shipping</Link>
           </li>
           <li>

@@ -24,6 +24,14 @@ export default async function AdminOverviewPage() {
           </dd>
         </div>
         <div>
+          <dt>Discounts given today</dt>
+          <dd>
+            {overview.today.discounts.length === 0
+              ? '—'
+              : overview.today.discounts.map((d) => formatMoney(d)).join(' + ')}
+          </dd>
+        </div>
+        <div>
           <dt>Awaiting payment</dt>
           <dd>
             <Link href="/admin/orders?status=pending">{overview.pendingPayments}</Link>

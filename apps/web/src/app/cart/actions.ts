@@ -54,13 +54,37 @@ export async function removeFromCartAction(_: FormState, form: FormData): Promis
 export async function checkoutAction(_: FormState, form: FormData): Promise<FormState> {
   let url: string | undefined;
   const shipTo = formText(form, 'shipTo').trim();
+  const email = formText(form, 'email').trim();
   const result = await formResult(async () => {
-    ({ url } = await (await getActionApi()).checkout.start(shipTo ? { shipTo } : {}));
+    ({ url } = await (await getActionApi()).checkout.start({
+      ...(shipTo ? { shipTo } : {}),
+      ...(email ? { email } : {}),
+    }));
     return { status: 'done' };
   });
   // The payment page: Stripe Checkout, or the local stand-in's.
   if (result.status === 'done' && url) redirect(url);
-  return result.status === 'error' ? { ...result, values: { shipTo } } : result;
+  return result.status === 'error' ? { ...result, values: { shipTo, email } } : result;
+}
+
+/** Puts a discount code on the cart; a refusal says why, next to the field. */
+export async function applyDiscountAction(_: FormState, form: FormData): Promise<FormState> {
+  const code = formText(form, 'code');
+  const result = await formResult(async () => {
+    const cart = await (await getActionApi()).cart.applyDiscount({ code });
+    changed();
+    return { status: 'done', message: `Code ${cart.discount?.code ?? code.trim()} applied.` };
+  });
+  return result.status === 'error' ? { ...result, values: { code } } : result;
+}
+
+/** Takes the discount code off the cart. */
+export async function removeDiscountAction(_: FormState, _form: FormData): Promise<FormState> {
+  return formResult(async () => {
+    await (await getActionApi()).cart.removeDiscount();
+    changed();
+    return { status: 'done', message: 'Discount code removed.' };
+  });
 }
 
 /** What closing the checkout a shopper came back from did; `idle` before it ran. */

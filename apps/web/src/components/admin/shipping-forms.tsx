@@ -9,49 +9,8 @@ import {
 } from '~/app/admin/shipping/actions';
 import { type FormState, idle } from '~/lib/form-state';
 import { shippingRateFields } from '~/lib/shipping-rate-fields';
-import { errorFor, FormNotice } from './field-error.tsx';
-
-/** A labelled input whose error, when the answer names it, shows under it. */
-function Input({
-  form,
-  name,
-  label,
-  state,
-  hint,
-  ...props
-}: {
-  form: string;
-  name: string;
-  label: string;
-  state: FormState;
-  hint?: string;
-} & React.InputHTMLAttributes<HTMLInputElement>) {
-  const id = `${form}-${name}`;
-  const error = errorFor(state, name);
-  const described = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean);
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <input
-        id={id}
-        name={name}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={described.length > 0 ? described.join(' ') : undefined}
-        {...props}
-      />
-      {hint ? (
-        <p id={`${id}-hint`} className="field__hint">
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p id={`${id}-error`} className="field__error" role="alert">
-          {error}
-        </p>
-      ) : null}
-    </div>
-  );
-}
+import { FormNotice } from './field-error.tsx';
+import { Input } from './input-field.tsx';
 
 /** A zone's name and countries; without `zone`, a new zone. */
 export function ShippingZoneForm({

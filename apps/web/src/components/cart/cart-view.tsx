@@ -8,6 +8,7 @@ import { variantHref } from '~/lib/variant-selection';
 import { TRPCReactProvider } from '~/trpc/react';
 import { CartLine } from './cart-line';
 import { CheckoutForm, type ShipToCountry } from './checkout-form';
+import { DiscountForm } from './discount-form';
 import { CART_CHANGE, type Cart, useCart, useCartLineChanges } from './use-cart';
 
 type Problem = { on: 'quantity' | 'remove'; message: string };
@@ -103,6 +104,24 @@ function CartViewWithClient({
             Subtotal <strong>{formatMoney(cart.subtotal)}</strong>
           </p>
         ) : null}
+        {cart.discount?.lines.map((line) => (
+          <p key={line.label} className="cart-summary__discount">
+            Discount ({line.label}
+            {line.freeShipping ? ', free shipping' : ''}){' '}
+            <strong>−{formatMoney(line.amount)}</strong>
+          </p>
+        ))}
+        {cart.discount?.codeProblem ? (
+          <p className="cart-summary__problem" role="status">
+            {cart.discount.codeProblem}
+          </p>
+        ) : null}
+        {cart.total && cart.discount && cart.discount.amount.amount > 0 ? (
+          <p className="cart-summary__subtotal">
+            Total before shipping <strong>{formatMoney(cart.total)}</strong>
+          </p>
+        ) : null}
+        <DiscountForm code={cart.discount?.code ?? null} />
         {cart.subtotal && taxNote ? <p className="cart-summary__note">Prices {taxNote}.</p> : null}
         {cart.needsShipping ? (
           <p className="cart-summary__note">
@@ -118,7 +137,11 @@ function CartViewWithClient({
             This shop does not post orders in this currency anywhere yet.
           </p>
         ) : (
-          <CheckoutForm busy={changing} shipTo={cart.needsShipping ? shipping : null} />
+          <CheckoutForm
+            busy={changing}
+            shipTo={cart.needsShipping ? shipping : null}
+            askEmail={cart.discount?.needsEmail ?? false}
+          />
         )}
       </section>
     </>

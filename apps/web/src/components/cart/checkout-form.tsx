@@ -20,12 +20,16 @@ export interface ShipToCountry {
 export function CheckoutForm({
   busy = false,
   shipTo,
+  askEmail = false,
 }: {
   busy?: boolean;
   shipTo: { countries: ShipToCountry[]; preferred: string | null } | null;
+  /** A guest with a once-per-customer discount: the email it is counted against. */
+  askEmail?: boolean;
 }) {
   const [state, action, pending] = useActionState(checkoutAction, idle);
   const countryError = errorFor(state, 'shipTo');
+  const emailError = errorFor(state, 'email');
   return (
     <form action={action} className="checkout-form">
       {shipTo ? (
@@ -51,7 +55,31 @@ export function CheckoutForm({
           ) : null}
         </div>
       ) : null}
-      {state.status === 'error' && !countryError ? (
+      {askEmail ? (
+        <div className="field">
+          <label htmlFor="checkout-email">Email</label>
+          <input
+            id="checkout-email"
+            name="email"
+            type="email"
+            autoComplete="email"
+            required
+            defaultValue={state.values?.email ?? ''}
+            aria-invalid={emailError ? true : undefined}
+            aria-describedby={emailError ? 'checkout-email-error' : 'checkout-email-hint'}
+          />
+          <p id="checkout-email-hint" className="field__hint">
+            Your discount can be used once per customer: it is counted against this address, and
+            your receipt goes there.
+          </p>
+          {emailError ? (
+            <p id="checkout-email-error" className="field__error" role="alert">
+              {emailError}
+            </p>
+          ) : null}
+        </div>
+      ) : null}
+      {state.status === 'error' && !countryError && !emailError ? (
         <p role="alert" className="field__error">
           {state.message}
         </p>
