@@ -1,6 +1,7 @@
 import {
   and,
   cartItems,
+  carts,
   type Database,
   eq,
   gte,
@@ -187,7 +188,11 @@ async function applyPaid(
     ...link?.set,
   };
   await change(tx, order, paid, actor, 'order.paid', deps.now);
-  if (order.cartId) await tx.delete(cartItems).where(eq(cartItems.cartId, order.cartId));
+  if (order.cartId) {
+    // The cart is bought: emptied, and its code goes with it.
+    await tx.delete(cartItems).where(eq(cartItems.cartId, order.cartId));
+    await tx.update(carts).set({ discountCode: null }).where(eq(carts.id, order.cartId));
+  }
   if (email) {
     const items = await tx
       .select()

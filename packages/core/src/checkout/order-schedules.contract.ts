@@ -75,6 +75,7 @@ export function describeOrderSchedules(
             stats.finalStatuses[order.status] = (stats.finalStatuses[order.status] ?? 0) + 1;
             if (order.shipped > 0) stats.shippedOrders += 1;
             if (order.refundRequested > 0) stats.cancelledPaid += 1;
+            if (order.discount > 0) stats.withCode += 1;
           }
         } finally {
           await settle(world);
@@ -100,8 +101,10 @@ export function describeOrderSchedules(
         `[order schedules on ${driver}] ${runs} schedules in ${lanes} lane(s), ${stats.commands} commands ` +
           `(${stats.faultsFired} with an injected database failure, ${stats.refusals} refused), ` +
           `0 divergences in ${seconds} s; orders ended ${JSON.stringify(stats.finalStatuses)}, ` +
-          `${stats.shippedOrders} with parcels, ${stats.cancelledPaid} cancelled after payment`,
+          `${stats.shippedOrders} with parcels, ${stats.cancelledPaid} cancelled after payment, ` +
+          `${stats.withCode} placed with the code (its uses equal the orders holding one, checked after every command)`,
       );
+      expect(stats.withCode).toBeGreaterThan(0);
       // Parcels and cancels of paid orders happened, not only their refusals.
       expect(stats.shippedOrders).toBeGreaterThan(0);
       expect(stats.cancelledPaid).toBeGreaterThan(0);

@@ -36,6 +36,10 @@ export interface ModelOrder {
   shipped: number;
   /** Refunds the shop asked the provider for (`amountRefundRequested`). */
   refundRequested: number;
+  /** What the code took off it (0: placed without the code). */
+  discount: number;
+  /** It holds a use of the code (held while pending, kept once paid). */
+  codeHeld: boolean;
 }
 
 export interface ModelState {
@@ -48,7 +52,16 @@ export interface ModelState {
   events: string[];
   /** Confirmation emails queued for each shopper. */
   emails: number[];
+  /** Whether each shopper's cart carries the schedule's code. */
+  codes: boolean[];
+  /** The code's uses (`times_used`): always the orders that hold one. */
+  codeUses: number;
+  /** Its usage limit. */
+  codeLimit: number;
 }
+
+/** The schedule's code: 20 % off, exact on the unit price (no rounding to model). */
+export const CODE_PERCENT_OFF = 20;
 
 export type ModelEventKind =
   | 'paid'
@@ -75,6 +88,9 @@ export function cancel(state: ModelState, index: number): ModelState {
   if (order?.status !== 'pending' || order.paid) return state;
   const next = clone(state);
   const o = next.orders[index] as ModelOrder;
+  // The code's use before the stock, as every path gives them back.
+  if (o.codeHeld) next.codeUses -= 1;
+  o.codeHeld = false;
   if (o.stockHeld) next.stock += o.quantity;
   o.stockHeld = false;
   o.status = 'cancelled';
@@ -90,12 +106,17 @@ export function place(
 ): { state: ModelState; placed: boolean } {
   const quantity = state.carts[shopper] ?? 0;
   if (quantity === 0 || state.stock < quantity) return { state, placed: false };
+  // A code used up refuses the checkout: the shopper is told, nothing is reserved.
+  const withCode = state.codes[shopper] === true;
+  if (withCode && state.codeUses >= state.codeLimit) return { state, placed: false };
+  const discount = withCode ? (quantity * unitPrice * CODE_PERCENT_OFF) / 100 : 0;
   const next = clone(state);
   next.stock -= quantity;
+  if (withCode) next.codeUses += 1;
   next.orders.push({
     shopper,
     quantity,
-    total: quantity * unitPrice,
+    total: quantity * unitPrice - discount,
     status: 'pending',
     paid: false,
     stockHeld: true,
@@ -107,6 +128,8 @@ export function place(
     page: 'none',
     shipped: 0,
     refundRequested: 0,
+    discount,
+    codeHeld: withCode,
   });
   return { state: next, placed: true };
 }
@@ -210,18 +233,25 @@ export function deliver(
         return next;
       }
       if (!order.stockHeld) {
-        if (next.stock < order.quantity) {
+        // Paid after it was cancelled: the code's use and the stock again, all or nothing.
+        const codeGone = order.discount > 0 && next.codeUses >= next.codeLimit;
+        if (codeGone || next.stock < order.quantity) {
           order.status = 'needs_review';
           order.amountPaid = amount;
           return next;
         }
         next.stock -= order.quantity;
         order.stockHeld = true;
+        if (order.discount > 0) {
+          next.codeUses += 1;
+          order.codeHeld = true;
+        }
       }
       order.paid = true;
       order.amountPaid = amount;
       order.status = paidStatus(amount, order.amountRefunded);
       next.carts[order.shopper] = 0;
+      next.codes[order.shopper] = false;
       next.emails[order.shopper] = (next.emails[order.shopper] ?? 0) + 1;
       return next;
     }

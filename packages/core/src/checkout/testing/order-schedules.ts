@@ -12,6 +12,8 @@ import {
   paymentEvents,
   products,
   productVariants,
+  promotionRedemptions,
+  promotions,
   shipmentLines,
   shipments,
   sql,
@@ -24,12 +26,15 @@ import { DomainError } from '../../errors.ts';
 import { cancelPaidOrder } from '../../fulfilment/cancel-order.ts';
 import { shipOrder } from '../../fulfilment/ship-order.ts';
 import { sweepExpiredOrders } from '../../orders/sweep-expired-orders.ts';
+import { savePromotion } from '../../promotions/admin-promotions.ts';
+import { applyDiscountCode } from '../../promotions/cart-discount.ts';
 import { type Fault, faultyDatabase, InjectedFault } from '../../testing/faulty-database.ts';
 import { paidEvent } from '../../testing/paid-event.ts';
 import { applyPaymentEvent } from '../apply-payment-event.ts';
 import { cancelPendingOrder } from '../order-lifecycle.ts';
 import { cancelCheckout, startCheckout } from '../start-checkout.ts';
 import {
+  CODE_PERCENT_OFF,
   cancelPaidSteps,
   cancelSteps,
   checkoutFailureEnds,
@@ -71,6 +76,8 @@ export interface World {
   pageOf: (sessionId: string) => 'open' | 'completed' | 'closed';
   run: string;
   variantId: string;
+  /** The schedule's own discount code. */
+  promotionId: string;
   shoppers: { userId: string; email: string; cartId: string }[];
   /** How the model applies a payment event: the reference, or a deliberately wrong one. */
   deliver: typeof deliver;
@@ -87,6 +94,8 @@ export interface ScheduleStats {
   shippedOrders: number;
   /** Orders that ended with a refund asked by a cancel. */
   cancelledPaid: number;
+  /** Orders that were placed with the code. */
+  withCode: number;
 }
 
 export const emptyStats = (): ScheduleStats => ({
@@ -96,6 +105,7 @@ export const emptyStats = (): ScheduleStats => ({
   finalStatuses: {},
   shippedOrders: 0,
   cancelledPaid: 0,
+  withCode: 0,
 });
 
 interface Model {
@@ -108,7 +118,18 @@ export async function observe(world: World): Promise<ModelState> {
   const cartIds = world.shoppers.map((s) => s.cartId);
   const ofSchedule = inArray(orders.cartId, cartIds);
   // Independent reads, at once: on a pool they share the round trips.
-  const [[variant], rows, audits, lines, emails, events, shippedUnits] = await Promise.all([
+  const [
+    [variant],
+    rows,
+    audits,
+    lines,
+    emails,
+    events,
+    shippedUnits,
+    [promotion],
+    held,
+    cartCodes,
+  ] = await Promise.all([
     db
       .select({ stock: productVariants.stock })
       .from(productVariants)
@@ -157,6 +178,23 @@ export async function observe(world: World): Promise<ModelState> {
         inArray(shipments.orderId, db.select({ id: orders.id }).from(orders).where(ofSchedule)),
       )
       .groupBy(shipments.orderId),
+    db
+      .select({ timesUsed: promotions.timesUsed, usageLimit: promotions.usageLimit })
+      .from(promotions)
+      .where(eq(promotions.id, world.promotionId)),
+    db
+      .select({ orderId: promotionRedemptions.orderId })
+      .from(promotionRedemptions)
+      .where(
+        and(
+          eq(promotionRedemptions.promotionId, world.promotionId),
+          sql`${promotionRedemptions.status} <> 'released'`,
+        ),
+      ),
+    db
+      .select({ id: carts.id, code: carts.discountCode })
+      .from(carts)
+      .where(inArray(carts.id, cartIds)),
   ]);
   const stock = variant?.stock ?? Number.NaN;
   return {
@@ -167,7 +205,7 @@ export async function observe(world: World): Promise<ModelState> {
     ),
     orders: rows.map((row) => ({
       shopper: cartIds.indexOf(row.cartId ?? ''),
-      quantity: row.total / UNIT_PRICE,
+      quantity: row.subtotal / UNIT_PRICE,
       total: row.total,
       status: row.status as ModelState['orders'][number]['status'],
       paid: row.paidAt !== null,
@@ -180,9 +218,14 @@ export async function observe(world: World): Promise<ModelState> {
       page: row.checkoutSessionId ? world.pageOf(row.checkoutSessionId) : ('none' as const),
       shipped: shippedUnits.find((s) => s.orderId === row.id)?.units ?? 0,
       refundRequested: row.amountRefundRequested,
+      discount: row.discountAmount,
+      codeHeld: held.some((h) => h.orderId === row.id),
     })),
     events: events.map((e) => e.id),
     emails: world.shoppers.map((s) => emails.find((e) => e.to === s.email)?.n ?? 0),
+    codes: world.shoppers.map((s) => Boolean(cartCodes.find((c) => c.id === s.cartId)?.code)),
+    codeUses: promotion?.timesUsed ?? Number.NaN,
+    codeLimit: promotion?.usageLimit ?? Number.NaN,
   };
 }
 
@@ -220,6 +263,12 @@ async function step(
   else if (failure) world.stats.refusals += 1;
   const seen = await observe(world);
   if (seen.stock < 0) throw new Error(`${describe}: stock went below zero (${seen.stock})`);
+  const holding = seen.orders.filter((o) => o.codeHeld).length;
+  if (seen.codeUses !== holding || seen.codeUses > seen.codeLimit) {
+    throw new Error(
+      `${describe}: the code counts ${seen.codeUses} uses (limit ${seen.codeLimit}), ${holding} orders hold one`,
+    );
+  }
   const injected =
     faulty.fired() ||
     failure instanceof InjectedFault ||
@@ -369,7 +418,13 @@ class Sweep implements fc.AsyncCommand<Model, World> {
 /** The row of the schedule's n-th order. */
 async function orderRow(world: World, index: number) {
   const [row] = await world.db
-    .select({ id: orders.id, total: orders.total, checkoutSessionId: orders.checkoutSessionId })
+    .select({
+      id: orders.id,
+      total: orders.total,
+      subtotal: orders.subtotal,
+      discountAmount: orders.discountAmount,
+      checkoutSessionId: orders.checkoutSessionId,
+    })
     .from(orders)
     .where(
       inArray(
@@ -519,7 +574,7 @@ const faultText = (fault: Fault | null) =>
 function paymentEventOf(
   eventId: string,
   kind: ModelEventKind,
-  order: { id: string; total: number } | null,
+  order: { id: string; total: number; subtotal: number; discountAmount: number } | null,
   run: string,
 ): PaymentEvent {
   const orderId = order?.id ?? null;
@@ -535,6 +590,8 @@ function paymentEventOf(
         sessionId,
         paymentIntentId,
         amount: kind === 'paid' ? total : total + WRONG_AMOUNT_EXTRA,
+        subtotal: order?.subtotal ?? 0,
+        discount: order?.discountAmount ?? 0,
         currency: 'EUR',
         email: null,
       });
@@ -626,6 +683,9 @@ export const scheduleStart = fc.record({
     minLength: SHOPPERS,
     maxLength: SHOPPERS,
   }),
+  /** Which carts carry the schedule's code, and how many uses it has. */
+  codes: fc.array(fc.boolean(), { minLength: SHOPPERS, maxLength: SHOPPERS }),
+  codeLimit: fc.integer({ min: 1, max: 2 }),
 });
 
 /**
@@ -653,7 +713,7 @@ export async function settle(world: World): Promise<void> {
 /** Makes a schedule's product, shoppers and carts, and the model's matching state. */
 export async function setUpSchedule(
   base: Pick<World, 'db' | 'payments' | 'payOnPage' | 'pageOf' | 'deliver' | 'stats'>,
-  start: { stock: number; quantities: number[] },
+  start: { stock: number; quantities: number[]; codes: boolean[]; codeLimit: number },
   now: number,
 ): Promise<{ model: Model; world: World }> {
   const { db } = base;
@@ -682,6 +742,11 @@ export async function setUpSchedule(
     })
     .returning({ id: productVariants.id });
   const variantId = variant?.id ?? '';
+  const code = `M${run}`;
+  const promotion = await savePromotion(
+    { db, now: new Date(now), actor: 'admin:model' },
+    { code, percentOff: CODE_PERCENT_OFF, usageLimit: start.codeLimit },
+  );
   const shoppers: World['shoppers'] = [];
   for (const [i, quantity] of start.quantities.entries()) {
     const email = `model-${run}-${i}@example.com`;
@@ -691,6 +756,7 @@ export async function setUpSchedule(
       .returning({ id: users.id });
     const userId = user?.id ?? '';
     await addToCart({ db, now: new Date(now) }, { userId }, { variantId, quantity });
+    if (start.codes[i]) await applyDiscountCode({ db, now: new Date(now) }, { userId }, { code });
     const [cart] = await db.select({ id: carts.id }).from(carts).where(eq(carts.userId, userId));
     shoppers.push({ userId, email, cartId: cart?.id ?? '' });
   }
@@ -703,6 +769,7 @@ export async function setUpSchedule(
       ...base,
       run,
       variantId,
+      promotionId: promotion.id,
       shoppers,
       refunds: { refund: async () => ({ refundId: `re_${crypto.randomUUID()}` }) },
     },
@@ -714,6 +781,9 @@ export async function setUpSchedule(
         orders: [],
         events: [],
         emails: start.quantities.map(() => 0),
+        codes: [...start.codes],
+        codeUses: 0,
+        codeLimit: start.codeLimit,
       },
     },
   };
