@@ -253,6 +253,5 @@ export const promotionStatusInput = z.object({
   status: z.enum(promotionStatuses),
 });
 
-export const listPromotionsInput = z.object({ archived: z.boolean().default(false) }).default({
-  archived: false,
-});
+/** Archived ones only when asked; no input at all lists the others. */
+export const listPromotionsInput = z.object({ archived: z.boolean().default(false) }).nullish();

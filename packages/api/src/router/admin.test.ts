@@ -401,6 +401,52 @@ describe('shipping zones and rates', () => {
   });
 });
 
+describe('promotions', () => {
+  it('creates, lists, pauses and edits a promotion over HTTP, refusing bad input with 400', async () => {
+    const admin = await browserAs('admin');
+    const code = `A${crypto.randomUUID().slice(0, 8)}`;
+    const saved = data<{ id: string; code: string; timesUsed: number }>(
+      await admin.call('admin.promotions.save', {
+        code,
+        percentOff: 15,
+        usageLimit: 100,
+        startsAt: '2026-12-01T00:00:00Z',
+      }),
+    );
+    expect(saved).toMatchObject({ code, timesUsed: 0 });
+    for (const bad of [
+      { code: 'x' },
+      { code, percentOff: 150 },
+      { code: 'NEW-ONE', amountOff: 500 },
+      { code: 'NEW-TWO', percentOff: 10, amountOff: 100, currency: 'USD' },
+      { code: 'NEW-THREE', percentOff: 10, startsAt: 'not a date' },
+      { code: 'NEW-FOUR', percentOff: 10, collections: ['not-an-id'] },
+      { code: 'NEW-FIVE', percentOff: 10, products: [crypto.randomUUID()] },
+      { automatic: true, percentOff: 10 },
+      { code: code.toLowerCase(), percentOff: 5 },
+    ]) {
+      const reply = await admin.call('admin.promotions.save', bad);
+      expect(reply.status, JSON.stringify(bad)).toBe(400);
+    }
+    const list = await admin.call('admin.promotions.list', undefined, 'GET');
+    const listed = data<{ id: string; uses: number; status: string }[]>(list);
+    expect(listed.find((p) => p.id === saved.id)).toMatchObject({ uses: 0, status: 'active' });
+    expect(
+      (await admin.call('admin.promotions.setStatus', { id: saved.id, status: 'paused' })).status,
+    ).toBe(200);
+    const edited = data<{ percentOff: number; status: string }>(
+      await admin.call('admin.promotions.save', { id: saved.id, code, percentOff: 20 }),
+    );
+    expect(edited).toMatchObject({ percentOff: 20, status: 'paused' });
+    expect(
+      (await admin.call('admin.promotions.setStatus', { id: saved.id, status: 'gone' })).status,
+    ).toBe(400);
+    expect(
+      (await admin.call('admin.promotions.get', { id: crypto.randomUUID() }, 'GET')).status,
+    ).toBe(404);
+  });
+});
+
 describe('stock', () => {
   it('sets and adjusts a variant’s stock with a reason, never below zero, and the storefront shows it', async () => {
     const admin = await browserAs('admin');

@@ -12,9 +12,9 @@ import {
   getPromotion,
   getShopSettings,
   listPromotions,
-  promotionTargetChoices,
   listShippingZones,
   markDelivered,
+  promotionTargetChoices,
   refundOrder,
   removeProduct,
   saveProduct,
@@ -121,7 +121,7 @@ export const adminRouter = {
     /** Every promotion (archived ones when asked), with its uses, revenue and discount given. */
     list: adminProcedure
       .input(listPromotionsInput)
-      .query(({ ctx, input }) => listPromotions(ctx.db, input)),
+      .query(({ ctx, input }) => listPromotions(ctx.db, { archived: input?.archived ?? false })),
     /** The collections and products a promotion can target, for its form. */
     targets: adminProcedure.query(({ ctx }) => promotionTargetChoices(ctx.db)),
     get: adminProcedure

@@ -1,5 +1,6 @@
 import { CART_QUANTITY_MAX } from '@edgecart/db';
 import { z } from 'zod';
+import { storableText } from './storable-text.ts';
 
 const variantId = z.guid('Choose a size or colour first.');
 const quantity = z
@@ -16,5 +17,6 @@ export const discountCodeInput = z.object({
     .string('Enter a discount code.')
     .trim()
     .min(1, 'Enter a discount code.')
-    .max(40, 'A discount code is at most 40 characters.'),
+    .max(40, 'A discount code is at most 40 characters.')
+    .superRefine(storableText('The discount code')),
 });

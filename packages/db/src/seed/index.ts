@@ -6,6 +6,7 @@ import {
   productImages,
   products,
   productVariants,
+  promotions,
   shippingRates,
   shippingZoneCountries,
   shippingZones,
@@ -122,6 +123,10 @@ export async function seedCatalog(db: Database, now = new Date()): Promise<SeedR
         .insert(shippingRates)
         .values(zone.rates.map((rate, i) => ({ ...rate, zoneId, currency: 'USD', position: i })));
     }
+    // A demo code to try on the cart: 10 % off the order, once per customer.
+    await tx
+      .insert(promotions)
+      .values({ code: 'WELCOME10', title: 'WELCOME10', percentOff: 10, oncePerCustomer: true });
     return {
       seeded: true,
       collections: insertedCollections.length,
