@@ -91,6 +91,20 @@ test('searching from the header lists the products that match', { tag: '@smoke' 
   expect(titles).not.toContain('Titanium Spork');
 });
 
+test('a misspelled search finds what the shopper meant, its words marked', async ({ page }) => {
+  await page.goto('/products?q=lantren');
+  await expect(page.getByRole('status').filter({ hasText: 'Nothing matched' })).toHaveText(
+    'Nothing matched “lantren”. Showing results for “lantern”.',
+  );
+  const card = cards(page).first();
+  await expect(card).toBeVisible();
+  await expect(card.locator('mark').first()).toHaveText(/^lantern$/i);
+  // Plural and singular alike: "lanterns" finds it without a correction.
+  await page.goto('/products?q=lanterns');
+  await expect(page.getByText('Nothing matched')).toHaveCount(0);
+  await expect(cards(page).first().locator('mark').first()).toHaveText(/^lantern$/i);
+});
+
 test('a search with no match says so', async ({ page }) => {
   await page.goto('/products?q=zzqx-nothing');
   await expect(page.getByRole('heading', { name: 'No products match' })).toBeVisible();

@@ -224,5 +224,30 @@ export const migrations: MigrationMeta[] = [
     "bps": true,
     "folderMillis": 1796277868039,
     "hash": "1243441708f8f97c16c657d566cf159417cc1b2f32b7d0df46ff75f22b7198a6"
+  },
+  {
+    "sql": [
+      "-- Search: pg_trgm (Neon and PGlite both provide it) for typo tolerance, then the\n-- weighted tsvector and the words table, kept by triggers.\nCREATE EXTENSION IF NOT EXISTS pg_trgm;",
+      "\nCREATE TABLE \"search_words\" (\n\t\"word\" text PRIMARY KEY NOT NULL\n);\n",
+      "\nALTER TABLE \"products\" ADD COLUMN \"search_vector\" \"tsvector\";",
+      "\nCREATE INDEX \"search_words_trgm_idx\" ON \"search_words\" USING gin (\"word\" gin_trgm_ops);",
+      "\nCREATE INDEX \"products_search_idx\" ON \"products\" USING gin (\"search_vector\");",
+      "\nCREATE FUNCTION product_search_vector(pid uuid, title text, description text) RETURNS tsvector\nLANGUAGE sql STABLE AS $$\n  SELECT\n    setweight(to_tsvector('english', coalesce(title, '')), 'A') ||\n    setweight(to_tsvector('english', coalesce((\n      SELECT string_agg(c.title, ' ')\n      FROM product_collections pc JOIN collections c ON c.id = pc.collection_id\n      WHERE pc.product_id = pid), '')), 'B') ||\n    setweight(to_tsvector('english', coalesce((\n      SELECT string_agg(v.sku, ' ') FROM product_variants v WHERE v.product_id = pid), '')), 'C') ||\n    setweight(to_tsvector('english', coalesce((\n      SELECT string_agg(o.value, ' ')\n      FROM product_variants v, jsonb_each_text(v.options) o\n      WHERE v.product_id = pid), '')), 'C') ||\n    setweight(to_tsvector('english', coalesce(description, '')), 'D')\n$$;",
+      "\nCREATE FUNCTION remember_search_words(words text) RETURNS void\nLANGUAGE sql AS $$\n  INSERT INTO search_words (word)\n  SELECT DISTINCT w FROM regexp_split_to_table(lower(coalesce(words, '')), '[^[:alnum:]]+') AS w\n  WHERE length(w) BETWEEN 3 AND 40 AND w !~ '^[0-9]+$'\n  ON CONFLICT DO NOTHING\n$$;",
+      "\nCREATE FUNCTION refresh_product_search(pid uuid) RETURNS void\nLANGUAGE sql AS $$\n  UPDATE products SET search_vector = product_search_vector(id, title, description) WHERE id = pid\n$$;",
+      "\nCREATE FUNCTION products_search_trigger() RETURNS trigger\nLANGUAGE plpgsql AS $$\nBEGIN\n  NEW.search_vector := product_search_vector(NEW.id, NEW.title, NEW.description);\n  PERFORM remember_search_words(NEW.title);\n  RETURN NEW;\nEND\n$$;",
+      "\nCREATE TRIGGER products_search BEFORE INSERT OR UPDATE OF title, description ON products\nFOR EACH ROW EXECUTE FUNCTION products_search_trigger();",
+      "\nCREATE FUNCTION product_parts_search_trigger() RETURNS trigger\nLANGUAGE plpgsql AS $$\nBEGIN\n  IF TG_OP = 'DELETE' THEN\n    PERFORM refresh_product_search(OLD.product_id);\n    RETURN OLD;\n  END IF;\n  PERFORM refresh_product_search(NEW.product_id);\n  RETURN NEW;\nEND\n$$;",
+      "\nCREATE TRIGGER product_variants_search AFTER INSERT OR DELETE OR UPDATE OF sku, options ON product_variants\nFOR EACH ROW EXECUTE FUNCTION product_parts_search_trigger();",
+      "\nCREATE TRIGGER product_collections_search AFTER INSERT OR DELETE ON product_collections\nFOR EACH ROW EXECUTE FUNCTION product_parts_search_trigger();",
+      "\nCREATE FUNCTION collections_search_trigger() RETURNS trigger\nLANGUAGE plpgsql AS $$\nBEGIN\n  PERFORM remember_search_words(NEW.title);\n  IF TG_OP = 'UPDATE' THEN\n    PERFORM refresh_product_search(pc.product_id)\n    FROM product_collections pc WHERE pc.collection_id = NEW.id;\n  END IF;\n  RETURN NEW;\nEND\n$$;",
+      "\nCREATE TRIGGER collections_search AFTER INSERT OR UPDATE OF title ON collections\nFOR EACH ROW EXECUTE FUNCTION collections_search_trigger();",
+      "\nUPDATE products SET search_vector = product_search_vector(id, title, description);",
+      "\nSELECT remember_search_words(title) FROM products;",
+      "\nSELECT remember_search_words(title) FROM collections;\n"
+    ],
+    "bps": true,
+    "folderMillis": 1796279288788,
+    "hash": "2a19da29eb513bb7f32a835c67836af3d6f919dca3d6ae7427a71b525216b7dc"
   }
 ];

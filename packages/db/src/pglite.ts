@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { drizzle } from 'drizzle-orm/pglite';
 import type { DatabaseHandle } from './database.ts';
 import { migrate } from './migrate.ts';
@@ -20,8 +21,8 @@ export interface PgliteOptions {
 export async function createPgliteDb(options: PgliteOptions = {}): Promise<DatabaseHandle> {
   const { dataDir } = options;
   if (dataDir && !dataDir.includes('://')) mkdirSync(dataDir, { recursive: true });
-  const client = new PGlite(dataDir);
-  await client.waitReady;
+  // pg_trgm: search's typo tolerance (migration 0015), as Neon provides it.
+  const client = await PGlite.create({ ...(dataDir ? { dataDir } : {}), extensions: { pg_trgm } });
   const db = drizzle({ client, schema, casing: 'snake_case' });
   await migrate(db);
   if (options.seed) await seedCatalog(db);

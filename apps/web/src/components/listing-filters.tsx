@@ -1,5 +1,5 @@
 import { type CollectionSummary, productSorts, sortLabels } from '@edgecart/core';
-import type { ProductQuery } from '~/lib/product-query';
+import { defaultSort, type ProductQuery } from '~/lib/product-query';
 
 /**
  * Search, filters and sort as a plain GET form: every view is a URL, and it
@@ -76,12 +76,20 @@ export function ListingFilters({
       </div>
       <div className="field">
         <label htmlFor="filter-sort">Sort by</label>
-        <select id="filter-sort" name="sort" defaultValue={query.sort}>
-          {productSorts.map((sort) => (
-            <option key={sort} value={sort}>
-              {sortLabels[sort]}
-            </option>
-          ))}
+        {/* "": the default, so that a new search lists the best matches first. */}
+        <select
+          id="filter-sort"
+          name="sort"
+          defaultValue={query.sort === defaultSort(query.q) ? '' : query.sort}
+        >
+          <option value="">{sortLabels[defaultSort(query.q)]}</option>
+          {productSorts
+            .filter((sort) => sort !== 'relevance' && sort !== defaultSort(query.q))
+            .map((sort) => (
+              <option key={sort} value={sort}>
+                {sortLabels[sort]}
+              </option>
+            ))}
         </select>
       </div>
       <button type="submit" className="button">

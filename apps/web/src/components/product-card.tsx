@@ -27,7 +27,18 @@ export function ProductCard({
         ) : (
           <div className="card__image card__image--empty" aria-hidden="true" />
         )}
-        <span className="card__title">{product.title}</span>
+        <span className="card__title">
+          {product.titleParts
+            ? product.titleParts.map((part, i) =>
+                part.match ? (
+                  // biome-ignore lint/suspicious/noArrayIndexKey: the parts of one title, in order
+                  <mark key={i}>{part.text}</mark>
+                ) : (
+                  part.text
+                ),
+              )
+            : product.title}
+        </span>
       </Link>
       <p className="card__meta">
         <span className="card__price">{formatPriceRange(product.priceFrom, product.priceTo)}</span>

@@ -45,7 +45,8 @@ describe('product listing URLs', () => {
       min: undefined,
       max: undefined,
       inStock: undefined,
-      sort: 'featured',
+      // A search lists the best matches first unless told otherwise.
+      sort: 'relevance',
     });
   });
 
@@ -53,8 +54,16 @@ describe('product listing URLs', () => {
     expect(parseProductQuery({ min: '90', max: '10' })).toMatchObject({ min: 10, max: 90 });
   });
 
-  it('leaves defaults out of the URL', () => {
+  it('leaves defaults out of the URL: featured for a listing, best match for a search', () => {
     expect(productQueryHref('/products', { sort: 'featured' })).toBe('/products');
+    expect(productQueryHref('/products', { q: 'wool', sort: 'relevance' })).toBe(
+      '/products?q=wool',
+    );
+    expect(productQueryHref('/products', { q: 'wool', sort: 'featured' })).toBe(
+      '/products?q=wool&sort=featured',
+    );
+    expect(parseProductQuery({ q: 'wool', sort: '' }).sort).toBe('relevance');
+    expect(parseProductQuery({ sort: '' }).sort).toBe('featured');
   });
 
   it('reads whole amounts from 0 to 1,000,000 and nothing else', () => {

@@ -37,6 +37,9 @@ function amount(value: string | undefined): number | undefined {
   return Number.isInteger(number) && number >= 0 && number <= 1_000_000 ? number : undefined;
 }
 
+/** A search lists the best matches first; a listing, the featured order. */
+export const defaultSort = (q: string | undefined): ProductSort => (q ? 'relevance' : 'featured');
+
 const isSort = (value: string | undefined): value is ProductSort =>
   (productSorts as readonly (string | undefined)[]).includes(value);
 
@@ -57,7 +60,7 @@ export function parseProductQuery(params: SearchParams): ProductQuery {
     min: amount(first(params.min)),
     max: amount(first(params.max)),
     inStock: first(params.stock) === 'in' || undefined,
-    sort: isSort(sort) ? sort : 'featured',
+    sort: isSort(sort) ? sort : defaultSort(q),
   };
   if (query.min !== undefined && query.max !== undefined && query.min > query.max) {
     [query.min, query.max] = [query.max, query.min];
@@ -73,7 +76,7 @@ export function productQueryHref(path: string, query: Partial<ProductQuery>): st
   if (query.min !== undefined) search.set('min', String(query.min));
   if (query.max !== undefined) search.set('max', String(query.max));
   if (query.inStock) search.set('stock', 'in');
-  if (query.sort && query.sort !== 'featured') search.set('sort', query.sort);
+  if (query.sort && query.sort !== defaultSort(query.q)) search.set('sort', query.sort);
   const text = search.toString();
   return text ? `${path}?${text}` : path;
 }

@@ -30,7 +30,8 @@ export const listProductsInput = z
     minPrice: priceSchema.optional(),
     maxPrice: priceSchema.optional(),
     inStock: z.boolean().optional(),
-    sort: z.enum(productSorts).default('featured'),
+    /** Unset: the best matches first for a search, else the featured order. */
+    sort: z.enum(productSorts).optional(),
     cursor: z.string().max(1000, 'A cursor is at most 1000 characters.').nullish(),
     limit: z
       .number()
@@ -42,7 +43,8 @@ export const listProductsInput = z
   .refine((v) => v.minPrice === undefined || v.maxPrice === undefined || v.minPrice <= v.maxPrice, {
     message: 'The lowest price must not be above the highest.',
     path: ['minPrice'],
-  });
+  })
+  .transform((v) => ({ ...v, sort: v.sort ?? (v.q ? 'relevance' : 'featured') }) as const);
 
 export const bySlugInput = z.object({ slug: slugSchema });
 

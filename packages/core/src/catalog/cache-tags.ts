@@ -4,7 +4,7 @@
  * then), so that a deploy never reads entries of the old shape. Cached pages
  * share the tags kept under this namespace.
  */
-export const CATALOG_CACHE_VERSION = 1;
+export const CATALOG_CACHE_VERSION = 2;
 
 /**
  * Where a deployment's catalog entries and tags live. Deployments that share

@@ -212,7 +212,7 @@ export function describeCachedCatalogContract(
       };
       // Changed a type in catalog/types.ts? Bump CATALOG_CACHE_VERSION, then update this.
       expect(stored).toEqual({
-        version: 1,
+        version: 2,
         page: {
           items: [
             {
@@ -223,6 +223,7 @@ export function describeCachedCatalogContract(
               slug: 'string',
               stockState: 'string',
               title: 'string',
+              titleParts: [{ match: 'boolean', text: 'string' }],
             },
           ],
           nextCursor: 'null',

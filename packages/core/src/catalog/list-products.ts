@@ -12,7 +12,7 @@ import {
   sql,
 } from '@edgecart/db';
 import { type CursorValue, decodeCursor, encodeCursor } from './cursor.ts';
-import { escapeLike, searchTerms } from './search.ts';
+import { headline, searchQuery, searchRank, suggestSearch, titleParts } from './product-search.ts';
 import { type KeyKind, type ProductSort, sortKeys } from './sorts.ts';
 import { stockState } from './stock.ts';
 import type { CatalogImage, ProductPage, ProductSummary } from './types.ts';
@@ -65,15 +65,27 @@ function after(
   return condition;
 }
 
-/** Active products matching the filters, one page in the chosen order. */
+/**
+ * Active products matching the filters, one page in the chosen order. With a
+ * search (`q`), products match it by full-text search (`product-search.ts`)
+ * and their titles come with the matched words marked; when it matches
+ * nothing, a corrected search is run instead and named in `searchedFor`.
+ */
 export async function listProducts(db: Database, params: ListProductsParams): Promise<ProductPage> {
+  const page = await listMatching(db, params);
+  const q = params.q?.trim();
+  if (!q || page.items.length > 0) return page;
+  const suggestion = await suggestSearch(db, q);
+  if (!suggestion) return page;
+  const corrected = await listMatching(db, { ...params, q: suggestion });
+  return corrected.items.length > 0 ? { ...corrected, searchedFor: suggestion } : page;
+}
+
+async function listMatching(db: Database, params: ListProductsParams): Promise<ProductPage> {
   const filters: (SQL | undefined)[] = [eq(products.status, 'active')];
-  for (const term of searchTerms(params.q)) {
-    const pattern = `%${escapeLike(term)}%`;
-    filters.push(
-      sql`(${products.title} ilike ${pattern} or ${products.description} ilike ${pattern})`,
-    );
-  }
+  const q = params.q?.trim();
+  const query = q ? searchQuery(q) : null;
+  if (query) filters.push(sql`${products.searchVector} @@ ${query}`);
   if (params.collection) {
     filters.push(
       sql`exists (select 1 from ${productCollections} inner join ${collectionsTable} on ${collectionsTable.id} = ${productCollections.collectionId} where ${productCollections.productId} = ${products.id} and ${collectionsTable.slug} = ${params.collection})`,
@@ -94,6 +106,7 @@ export async function listProducts(db: Database, params: ListProductsParams): Pr
         maxPrice: sql<number>`max(${productVariants.price})::int`.as('max_price'),
         currency: products.currency,
         totalStock: sql<number>`sum(${productVariants.stock})::int`.as('total_stock'),
+        rank: (query ? searchRank(products.searchVector, query) : sql<number>`0`).as('rank'),
       })
       .from(products)
       .innerJoin(productVariants, eq(productVariants.productId, products.id))
@@ -130,7 +143,9 @@ export async function listProducts(db: Database, params: ListProductsParams): Pr
       maxPrice: rows.maxPrice,
       currency: rows.currency,
       totalStock: rows.totalStock,
+      rank: rows.rank,
       image: firstImage,
+      marked: query ? headline(rows.title, query) : sql<null>`null`,
     })
     .from(rows)
     .where(and(...outer))
@@ -150,6 +165,7 @@ export async function listProducts(db: Database, params: ListProductsParams): Pr
         priceTo: { amount: r.maxPrice, currency: r.currency },
         stockState: stockState(r.totalStock),
         image: r.image,
+        ...(r.marked ? { titleParts: titleParts(r.marked) } : {}),
       }),
     ),
     nextCursor:

@@ -1,7 +1,15 @@
-export const productSorts = ['featured', 'newest', 'price-asc', 'price-desc', 'name'] as const;
+export const productSorts = [
+  'relevance',
+  'featured',
+  'newest',
+  'price-asc',
+  'price-desc',
+  'name',
+] as const;
 export type ProductSort = (typeof productSorts)[number];
 
 export const sortLabels: Record<ProductSort, string> = {
+  relevance: 'Best match',
   featured: 'Featured',
   newest: 'Newest',
   'price-asc': 'Price: low to high',
@@ -16,11 +24,16 @@ export type KeyKind = 'int' | 'text' | 'timestamp' | 'uuid';
 export const sortKeys: Record<
   ProductSort,
   {
-    column: 'featuredKey' | 'createdAt' | 'minPrice' | 'title' | 'id';
+    column: 'rank' | 'featuredKey' | 'createdAt' | 'minPrice' | 'title' | 'id';
     dir: 'asc' | 'desc';
     kind: KeyKind;
   }[]
 > = {
+  /** With a search, the best matches first (without one, every rank is 0: by id). */
+  relevance: [
+    { column: 'rank', dir: 'desc', kind: 'int' },
+    { column: 'id', dir: 'asc', kind: 'uuid' },
+  ],
   featured: [
     { column: 'featuredKey', dir: 'asc', kind: 'int' },
     { column: 'createdAt', dir: 'desc', kind: 'timestamp' },

@@ -1,4 +1,5 @@
 import type { Money } from '../money.ts';
+import type { TitlePart } from './product-search.ts';
 import type { StockState } from './stock.ts';
 
 export interface CatalogImage {
@@ -18,6 +19,8 @@ export interface ProductSummary {
   priceTo: Money;
   stockState: StockState;
   image: CatalogImage | null;
+  /** In search results: the title with the words that matched marked, to highlight them. */
+  titleParts?: TitlePart[];
 }
 
 export interface ProductOption {
@@ -56,4 +59,9 @@ export interface ProductPage {
   items: ProductSummary[];
   /** Pass back as `cursor` for the next page; null on the last page. */
   nextCursor: string | null;
+  /**
+   * The search found nothing as typed, and these are the results of this
+   * corrected one ("Did you mean …"); pass it as `q` for the next page.
+   */
+  searchedFor?: string;
 }

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import {
   boolean,
   check,
+  customType,
   foreignKey,
   index,
   integer,
@@ -13,6 +14,11 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+
+/** PostgreSQL's full-text document type; the database fills it (migration 0015's triggers). */
+const tsvector = customType<{ data: string }>({
+  dataType: () => 'tsvector',
+});
 
 /** Millisecond precision, so a timestamp survives a round trip through JSON (cursors). */
 const createdAt = () => timestamp({ withTimezone: true, precision: 3 }).notNull().defaultNow();
@@ -50,11 +56,18 @@ export const products = pgTable(
     requiresShipping: boolean().notNull().default(true),
     /** Stripe Tax's product tax code (txcd_…); null: the shop's default. */
     taxCode: text(),
+    /**
+     * What search matches, weighted: the title (A), its collections' names
+     * (B), SKUs and option values (C), the description (D). Kept by triggers
+     * on products, variants and collections; never written by the app.
+     */
+    searchVector: tsvector(),
     createdAt: createdAt(),
     updatedAt: createdAt(),
   },
   (t) => [
     uniqueIndex('products_slug_key').on(t.slug),
+    index('products_search_idx').using('gin', t.searchVector),
     // The target of the variants' (product_id, currency) key.
     uniqueIndex('products_id_currency_key').on(t.id, t.currency),
     check('products_currency_check', sql`${t.currency} ~ '^[A-Z]{3}$'`),
@@ -133,4 +146,18 @@ export const productImages = pgTable(
     position: integer().notNull().default(0),
   },
   (t) => [index('product_images_product_idx').on(t.productId)],
+);
+
+/**
+ * The words of product titles and collection names, for "Did you mean …":
+ * a misspelled search word is matched to the nearest of these by trigram
+ * similarity (`pg_trgm`). Kept by the same triggers; a word whose product is
+ * gone may linger, and a suggestion is only made when it finds products.
+ */
+export const searchWords = pgTable(
+  'search_words',
+  {
+    word: text().primaryKey(),
+  },
+  (t) => [index('search_words_trgm_idx').using('gin', t.word.op('gin_trgm_ops'))],
 );

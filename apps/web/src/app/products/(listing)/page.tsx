@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { EmptyState } from '~/components/empty-state';
 import { ListingFilters } from '~/components/listing-filters';
 import { ProductListing } from '~/components/product-listing';
@@ -31,6 +32,15 @@ export default async function ProductsPage({ searchParams }: Props) {
     <div className="listing">
       <h1>{heading}</h1>
       <ListingFilters action="/products" query={query} collections={collections} />
+      {firstPage.searchedFor ? (
+        <p role="status" className="notice">
+          Nothing matched “{query.q}”. Showing results for{' '}
+          <Link href={productQueryHref('/products', { ...query, q: firstPage.searchedFor })}>
+            “{firstPage.searchedFor}”
+          </Link>
+          .
+        </p>
+      ) : null}
       {firstPage.items.length === 0 ? (
         <EmptyState title="No products match">
           <p>Try fewer words, another collection or a wider price range.</p>
