@@ -3,29 +3,17 @@
  * Worker's build (`build:edge`, mostly CPU) runs while the suite runs on
  * `next dev` (mostly waiting on the browser and the server); then the suite
  * runs again on the built Worker in workerd, then the Worker's own tests.
- *
- * With `--with-unit` (what `npm test` runs), the typecheck, lint and unit
- * and integration tests (`turbo run typecheck lint test`) run beside the
- * `next dev` suite too, and the Worker is built once they are done: the two
- * cores work while the browser waits, instead of one after the other.
- *
- * The lines of what runs beside the browser suite are prefixed with its
- * name. The first failure stops what is still running (its whole process
- * group) and the run exits non-zero; Ctrl-C stops everything too.
+ * The build's lines are prefixed with its name. The first failure stops what
+ * is still running (its whole process group) and the run exits non-zero;
+ * Ctrl-C stops everything too.
  */
 import { spawn } from 'node:child_process';
-import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { fileURLToPath } from 'node:url';
-
-const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const withUnit = process.argv.includes('--with-unit');
 
 const running = new Set();
 
-function start(name, command, args, { prefix = false, env = {}, cwd } = {}) {
+function start(name, command, args, { prefix = false, env = {} } = {}) {
   const child = spawn(command, args, {
-    cwd,
     env: { ...process.env, ...env },
     stdio: prefix ? ['ignore', 'pipe', 'pipe'] : 'inherit',
     // Its own process group: stopping it stops what it started (next, workerd, PostgreSQL).
@@ -66,16 +54,10 @@ function fail(result) {
   process.exit(1);
 }
 
-const buildEdge = () =>
-  start('build:edge', 'npm', ['run', 'build:edge', '-w', '@edgecart/web'], { prefix: true });
-// The unit stage and the build both want the CPU: the build waits for it.
-const build = withUnit
-  ? start('unit', 'npx', ['turbo', 'run', 'typecheck', 'lint', 'test', '--concurrency=2'], {
-      prefix: true,
-      cwd: root,
-    }).then((unit) => (unit.ok ? buildEdge() : unit))
-  : buildEdge();
-const dev = start('e2e:dev', 'npm', ['run', 'e2e:dev'], { cwd: join(root, 'e2e') });
+const build = start('build:edge', 'npm', ['run', 'build:edge', '-w', '@edgecart/web'], {
+  prefix: true,
+});
+const dev = start('e2e:dev', 'npm', ['run', 'e2e:dev']);
 // Whichever ends first: a failure stops the other at once.
 for (const result of await Promise.race([
   Promise.all([build, dev]),
@@ -89,7 +71,7 @@ for (const [name, command, args, env] of [
   ['e2e on the Worker', 'npx', ['playwright', 'test'], { E2E_TARGET: 'worker' }],
   ['Worker tests', 'npm', ['run', 'test:workerd', '-w', '@edgecart/web'], {}],
 ]) {
-  const result = await start(name, command, args, { env, cwd: join(root, 'e2e') });
+  const result = await start(name, command, args, { env });
   if (!result.ok) fail(result);
 }
 console.log('e2e: both runtimes passed.');
