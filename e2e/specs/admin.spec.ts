@@ -322,3 +322,22 @@ test('an admin cancels a paid order that has not shipped: all money back, items 
   }).toPass({ timeout: 45_000 });
   await expect(page.getByRole('form', { name: 'Cancel the order' })).toHaveCount(0);
 });
+
+test('an admin exports the catalog as Shopify product CSV; a visitor is sent to log in', async ({
+  page,
+  request,
+}) => {
+  const visitor = await request.get('/admin/products/export.csv', { maxRedirects: 0 });
+  expect(visitor.status()).toBe(303);
+  await logInAsAdmin(page);
+  await page.goto('/admin/products');
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('link', { name: 'Export CSV' }).click(),
+  ]);
+  expect(download.suggestedFilename()).toMatch(/^edgecart-products-\d{4}-\d{2}-\d{2}\.csv$/);
+  const text = await (await download.createReadStream()).toArray();
+  const csv = Buffer.concat(text).toString('utf8');
+  expect(csv.split('\r\n')[0]).toMatch(/^Handle,Title,Body \(HTML\),/);
+  expect(csv).toMatch(/\r\nlantern,Ember Rechargeable Lantern,/);
+});

@@ -5,6 +5,7 @@ export * from './admin/index.ts';
 export { type AuditEntry, writeAudit } from './audit.ts';
 export * from './cart/index.ts';
 export * from './catalog/index.ts';
+export * from './catalog-csv/index.ts';
 export * from './checkout/index.ts';
 export { clientAddressKey } from './client-address.ts';
 export { toDomainError } from './database-errors.ts';

@@ -79,6 +79,7 @@ describe('authorization of the admin procedures', () => {
       'admin.orders.refund',
       'admin.orders.ship',
       'admin.overview',
+      'admin.products.exportCsv',
       'admin.products.get',
       'admin.products.imageChoices',
       'admin.products.list',

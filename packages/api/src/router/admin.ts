@@ -9,6 +9,7 @@ import {
   announceCatalogChange,
   cancelPaidOrder,
   deleteShippingZone,
+  exportCatalogCsv,
   getPromotion,
   getShopSettings,
   listPromotions,
@@ -73,6 +74,8 @@ export const adminRouter = {
     get: adminProcedure
       .input(byIdInput('product'))
       .query(({ ctx, input }) => adminGetProduct(ctx.db, input.id)),
+    /** The whole catalog as Shopify's product CSV (`GET /admin/products/export.csv`). */
+    exportCsv: adminProcedure.query(({ ctx }) => exportCatalogCsv(ctx.db, ctx.accounts.origin)),
     imageChoices: adminProcedure.query(({ ctx }) => adminImageChoices(ctx.db)),
     save: adminWrite.input(saveProductInput).mutation(async ({ ctx, input }) => {
       const saved = await saveProduct(ctx.deps, input.id ?? null, input.product);

@@ -32,9 +32,15 @@ export default async function AdminProductsPage({
     <>
       <div className="section__head">
         <h1>Products</h1>
-        <Link href="/admin/products/new" className="button">
-          New product
-        </Link>
+        <p>
+          <Link href="/admin/products/new" className="button">
+            New product
+          </Link>{' '}
+          {/* A download, not a page: a plain link. */}
+          <a href="/admin/products/export.csv" className="button button--secondary" download>
+            Export CSV
+          </a>
+        </p>
       </div>
       {removed ? (
         <p role="status" className="notice">
