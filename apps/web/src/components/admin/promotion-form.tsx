@@ -173,7 +173,7 @@ export function PromotionForm({ promotion, targets }: { promotion?: Promotion; t
           form={form}
           name="collections"
           label="Collections"
-          hint="Choose none, and none of the products, for the whole order."
+          hint="Hold Ctrl (⌘ on a Mac) to choose several; choose none, and none of the products, for the whole order."
           options={targets.collections}
           chosen={promotion?.collectionIds ?? []}
           state={state}
