@@ -7,7 +7,7 @@ import {
   saveShippingRateAction,
   saveShippingZoneAction,
 } from '~/app/admin/shipping/actions';
-import { type FormState, idle } from '~/lib/form-state';
+import { idle } from '~/lib/form-state';
 import { shippingRateFields } from '~/lib/shipping-rate-fields';
 import { FormNotice } from './field-error.tsx';
 import { Input } from './input-field.tsx';
