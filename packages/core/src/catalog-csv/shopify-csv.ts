@@ -6,6 +6,8 @@
  * Currency`. Pure (no database): export and import share it.
  */
 
+import { minorDigits } from '../money.ts';
+
 export const SHOPIFY_COLUMNS = [
   'Handle',
   'Title',
@@ -41,14 +43,6 @@ export const SHOPIFY_COLUMNS = [
 
 export type ShopifyColumn = (typeof SHOPIFY_COLUMNS)[number];
 export type CsvRow = Partial<Record<ShopifyColumn, string>>;
-
-/** The currency's minor units, as Intl knows them (2 for USD, 0 for JPY). */
-export function minorDigits(currency: string): number {
-  return (
-    new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions()
-      .maximumFractionDigits ?? 2
-  );
-}
 
 /** Minor units as Shopify writes a price: "12.50". */
 export function priceText(amount: number, currency: string): string {

@@ -10,6 +10,8 @@
  * takes more than its line.
  */
 
+import { formatAmount } from '../money.ts';
+
 /** A promotion's terms, as the database keeps them. */
 export interface PromotionTerms {
   id: string;
@@ -63,18 +65,6 @@ export type RefusalReason =
 export interface Refusal {
   reason: RefusalReason;
   message: string;
-}
-
-/** The currency's minor units, as Intl knows them (2 for USD, 0 for JPY). */
-const minorDigits = (currency: string) =>
-  new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions()
-    .maximumFractionDigits ?? 2;
-
-/** An amount for a message: "$12.50". */
-export function formatAmount(amount: number, currency: string): string {
-  return new Intl.NumberFormat('en', { style: 'currency', currency }).format(
-    amount / 10 ** minorDigits(currency),
-  );
 }
 
 const day = (date: Date) =>

@@ -15,7 +15,6 @@ export {
   type DiscountContext,
   type DiscountLine,
   discountsFor,
-  formatAmount,
   type PromotionTerms,
   type Refusal,
   type RefusalReason,

@@ -42,3 +42,51 @@ export function Input({
     </div>
   );
 }
+
+/**
+ * The text fields of one form: each shows what was typed before a refusal,
+ * else the saved value (blank for none).
+ */
+export function textFields(form: string, state: FormState) {
+  return (name: string, label: string, saved: unknown, extra: Record<string, unknown> = {}) => (
+    <Input
+      form={form}
+      name={name}
+      label={label}
+      state={state}
+      defaultValue={
+        state.values?.[name] ?? (saved === null || saved === undefined ? '' : String(saved))
+      }
+      {...extra}
+    />
+  );
+}
+
+/** A labelled checkbox, or one radio button of a group (`value`). */
+export function Toggle({
+  form,
+  name,
+  label,
+  checked,
+  value,
+}: {
+  form: string;
+  name: string;
+  label: string;
+  checked: boolean;
+  value?: string;
+}) {
+  const id = `${form}-${name}${value ? `-${value}` : ''}`;
+  return (
+    <div className="field field--check">
+      <input
+        id={id}
+        type={value ? 'radio' : 'checkbox'}
+        name={name}
+        value={value}
+        defaultChecked={checked}
+      />
+      <label htmlFor={id}>{label}</label>
+    </div>
+  );
+}

@@ -6,29 +6,10 @@ import { savePromotionAction, setPromotionStatusAction } from '~/app/admin/promo
 import { type FormState, idle } from '~/lib/form-state';
 import { promotionChoiceFields, promotionFields, utcInputValue } from '~/lib/promotion-fields';
 import { errorFor, FormNotice } from './field-error.tsx';
-import { Input } from './input-field.tsx';
+import { Toggle, textFields } from './input-field.tsx';
 
 type Promotion = RouterOutputs['admin']['promotions']['get'];
 type Targets = RouterOutputs['admin']['promotions']['targets'];
-
-function Check({
-  form,
-  name,
-  label,
-  checked,
-}: {
-  form: string;
-  name: string;
-  label: string;
-  checked: boolean;
-}) {
-  return (
-    <div className="field field--check">
-      <input id={`${form}-${name}`} type="checkbox" name={name} defaultChecked={checked} />
-      <label htmlFor={`${form}-${name}`}>{label}</label>
-    </div>
-  );
-}
 
 function Choices({
   form,
@@ -87,23 +68,7 @@ export function PromotionForm({ promotion, targets }: { promotion?: Promotion; t
   const [state, action, pending] = useActionState(savePromotionAction, idle);
   const form = promotion ? `promotion-${promotion.id}` : 'promotion-new';
   const typed = state.values;
-  const value = (name: (typeof promotionFields)[number], saved: unknown) =>
-    typed?.[name] ?? (saved === null || saved === undefined ? '' : String(saved));
-  const field = (
-    name: (typeof promotionFields)[number],
-    label: string,
-    saved: unknown,
-    extra: Record<string, unknown> = {},
-  ) => (
-    <Input
-      form={form}
-      name={name}
-      label={label}
-      state={state}
-      defaultValue={value(name, saved)}
-      {...extra}
-    />
-  );
+  const field = textFields(form, state);
   const kind = typed?.kind ?? (promotion && promotion.code === null ? 'automatic' : 'code');
   return (
     <form
@@ -115,26 +80,20 @@ export function PromotionForm({ promotion, targets }: { promotion?: Promotion; t
       {promotion ? <input type="hidden" name="id" value={promotion.id} /> : null}
       <fieldset>
         <legend>How shoppers get it</legend>
-        <div className="field field--check">
-          <input
-            id={`${form}-kind-code`}
-            type="radio"
-            name="kind"
-            value="code"
-            defaultChecked={kind === 'code'}
-          />
-          <label htmlFor={`${form}-kind-code`}>With a code they type on the cart</label>
-        </div>
-        <div className="field field--check">
-          <input
-            id={`${form}-kind-automatic`}
-            type="radio"
-            name="kind"
-            value="automatic"
-            defaultChecked={kind === 'automatic'}
-          />
-          <label htmlFor={`${form}-kind-automatic`}>Automatically, when the cart qualifies</label>
-        </div>
+        <Toggle
+          form={form}
+          name="kind"
+          value="code"
+          label="With a code they type on the cart"
+          checked={kind === 'code'}
+        />
+        <Toggle
+          form={form}
+          name="kind"
+          value="automatic"
+          label="Automatically, when the cart qualifies"
+          checked={kind === 'automatic'}
+        />
         {field('code', 'Code', promotion?.code, {
           hint: 'Letters, digits, dashes; matched in any case. Ignored for an automatic one.',
           maxLength: 40,
@@ -160,7 +119,7 @@ export function PromotionForm({ promotion, targets }: { promotion?: Promotion; t
           size: 4,
           maxLength: 3,
         })}
-        <Check
+        <Toggle
           form={form}
           name="freeShipping"
           label="Free shipping (the cheapest option costs nothing)"
@@ -204,13 +163,13 @@ export function PromotionForm({ promotion, targets }: { promotion?: Promotion; t
           inputMode: 'numeric',
           size: 8,
         })}
-        <Check
+        <Toggle
           form={form}
           name="oncePerCustomer"
           label="Once per customer (by account, or by email for a guest)"
           checked={promotion?.oncePerCustomer ?? false}
         />
-        <Check
+        <Toggle
           form={form}
           name="combinesWithAutomatic"
           label="Combines with automatic promotions"

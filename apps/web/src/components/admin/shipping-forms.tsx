@@ -10,7 +10,7 @@ import {
 import { idle } from '~/lib/form-state';
 import { shippingRateFields } from '~/lib/shipping-rate-fields';
 import { FormNotice } from './field-error.tsx';
-import { Input } from './input-field.tsx';
+import { Input, Toggle, textFields } from './input-field.tsx';
 
 /** A zone's name and countries; without `zone`, a new zone. */
 export function ShippingZoneForm({
@@ -73,23 +73,7 @@ type Rate = RouterOutputs['admin']['shipping']['zones'][number]['rates'][number]
 export function ShippingRateForm({ zoneId, rate }: { zoneId: string; rate?: Rate }) {
   const [state, action, pending] = useActionState(saveShippingRateAction, idle);
   const form = rate ? `rate-${rate.id}` : `rate-new-${zoneId}`;
-  const field = (
-    name: string,
-    label: string,
-    value: unknown,
-    extra: Record<string, unknown> = {},
-  ) => (
-    <Input
-      form={form}
-      name={name}
-      label={label}
-      state={state}
-      defaultValue={
-        state.values?.[name] ?? (value === null || value === undefined ? '' : String(value))
-      }
-      {...extra}
-    />
-  );
+  const field = textFields(form, state);
   return (
     <form
       action={action}
@@ -126,15 +110,7 @@ export function ShippingRateForm({ zoneId, rate }: { zoneId: string; rate?: Rate
         inputMode: 'numeric',
         size: 4,
       })}
-      <div className="field field--check">
-        <input
-          id={`${form}-active`}
-          type="checkbox"
-          name="active"
-          defaultChecked={rate?.active ?? true}
-        />
-        <label htmlFor={`${form}-active`}>Offered</label>
-      </div>
+      <Toggle form={form} name="active" label="Offered" checked={rate?.active ?? true} />
       <button type="submit" className="button button--secondary" disabled={pending}>
         {pending ? 'Saving…' : rate ? 'Save rate' : 'Add rate'}
       </button>
