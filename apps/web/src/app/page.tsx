@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import Link from '~/components/link';
 import { ProductGrid } from '~/components/product-grid';
 import { getApi } from '~/server/pages/api';
 import { getCollections } from '~/server/pages/catalog';

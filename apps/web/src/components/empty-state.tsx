@@ -1,5 +1,5 @@
-import Link from 'next/link';
 import type { ReactNode } from 'react';
+import Link from '~/components/link';
 
 export function EmptyState({ title, children }: { title: string; children?: ReactNode }) {
   return (

@@ -1,5 +1,5 @@
 import type { ProductSummary } from '@edgecart/core';
-import Link from 'next/link';
+import Link from '~/components/link';
 import { formatPriceRange } from '~/lib/format';
 
 export function ProductCard({

@@ -1,5 +1,5 @@
 import type { ProductDetail } from '@edgecart/core';
-import Link from 'next/link';
+import Link from '~/components/link';
 import { optionChoices } from '~/lib/variant-selection';
 
 type Variant = ProductDetail['variants'][number];

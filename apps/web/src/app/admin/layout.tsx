@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import type { ReactNode } from 'react';
+import Link from '~/components/link';
 import { getAdminApi } from '~/server/pages/admin-api';
 
 export const metadata: Metadata = {

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import Link from '~/components/link';
 import { getCollections } from '~/server/pages/catalog';
 
 export const metadata: Metadata = {

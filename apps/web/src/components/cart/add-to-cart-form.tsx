@@ -1,8 +1,8 @@
 'use client';
 
-import Link from 'next/link';
 import { useActionState } from 'react';
 import { addToCartAction } from '~/app/cart/actions';
+import Link from '~/components/link';
 import { idle } from '~/lib/form-state';
 
 /**

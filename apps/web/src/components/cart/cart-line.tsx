@@ -1,9 +1,9 @@
 'use client';
 
 import type { RouterOutputs } from '@edgecart/api';
-import Link from 'next/link';
 import { type FormEvent, useActionState } from 'react';
 import { removeFromCartAction, setQuantityAction } from '~/app/cart/actions';
+import Link from '~/components/link';
 import { idle } from '~/lib/form-state';
 import { formatMoney } from '~/lib/format';
 

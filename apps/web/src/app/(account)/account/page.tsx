@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { ChangePasswordForm } from '~/components/account/change-password-form';
 import { DeleteAccountForm } from '~/components/account/delete-account-form';
+import Link from '~/components/link';
 import { formatMoney } from '~/lib/format';
 import { orderStatusLabel } from '~/lib/order-status';
 import { getApi } from '~/server/pages/api';

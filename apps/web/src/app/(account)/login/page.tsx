@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { LogInForm } from '~/components/account/log-in-form';
+import Link from '~/components/link';
 import { getApi } from '~/server/pages/api';
 
 export const metadata: Metadata = { title: 'Log in' };

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { ResetPasswordForm } from '~/components/account/token-forms';
+import Link from '~/components/link';
 
 export const metadata: Metadata = { title: 'Choose a new password' };
 

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { SignUpForm } from '~/components/account/sign-up-form';
+import Link from '~/components/link';
 import { getApi } from '~/server/pages/api';
 
 export const metadata: Metadata = { title: 'Sign up' };

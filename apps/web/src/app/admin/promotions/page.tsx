@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { PromotionStatusButton } from '~/components/admin/promotion-form';
+import Link from '~/components/link';
 import { formatMoney } from '~/lib/format';
 import { getAdminApi } from '~/server/pages/admin-api';
 

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import Link from '~/components/link';
 import { OrderAmounts } from '~/components/orders/order-amounts';
 import { formatMoney } from '~/lib/format';
 import { getApi } from '~/server/pages/api';

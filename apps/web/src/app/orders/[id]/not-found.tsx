@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import Link from '~/components/link';
 
 /** A guest's order link that is mistyped, not ours, or past its 90 days. */
 export default function OrderLinkNotFound() {

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { EmptyState } from '~/components/empty-state';
+import Link from '~/components/link';
 import { ListingFilters } from '~/components/listing-filters';
 import { ProductListing } from '~/components/product-listing';
 import { parseProductQuery, productQueryHref, toListInput } from '~/lib/product-query';

@@ -1,9 +1,9 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { cache } from 'react';
 import { AddToCartForm } from '~/components/cart/add-to-cart-form';
 import { JsonLd } from '~/components/json-ld';
+import Link from '~/components/link';
 import { StockBadge } from '~/components/stock-badge';
 import { VariantPicker } from '~/components/variant-picker';
 import { env } from '~/env';

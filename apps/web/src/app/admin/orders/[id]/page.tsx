@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { RefundForm } from '~/components/admin/refund-form';
 import { CancelOrderForm, MarkDeliveredForm, ShipForm } from '~/components/admin/ship-form';
+import Link from '~/components/link';
 import { OrderAmounts, ShippingAddress } from '~/components/orders/order-amounts';
 import { formatMoney } from '~/lib/format';
 import { getAdminApi } from '~/server/pages/admin-api';

@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { ProductForm } from '~/components/admin/product-form';
 import { RemoveProductForm } from '~/components/admin/remove-product-form';
 import { StockForm } from '~/components/admin/stock-form';
+import Link from '~/components/link';
 import { getAdminApi } from '~/server/pages/admin-api';
 import { orNotFound } from '~/server/pages/not-found';
 

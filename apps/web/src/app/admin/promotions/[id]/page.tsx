@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { PromotionForm } from '~/components/admin/promotion-form';
+import Link from '~/components/link';
 import { getAdminApi } from '~/server/pages/admin-api';
 import { orNotFound } from '~/server/pages/not-found';
 

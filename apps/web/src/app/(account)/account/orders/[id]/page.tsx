@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { redirect } from 'next/navigation';
+import Link from '~/components/link';
 import { OrderDetails } from '~/components/orders/order-details';
 import { getApi } from '~/server/pages/api';
 import { orNotFound } from '~/server/pages/not-found';
