@@ -47,13 +47,22 @@ export default async function globalSetup(config: FullConfig) {
     '/admin/products/00000000-0000-0000-0000-000000000000',
     '/admin/orders',
     '/admin/orders/00000000-0000-0000-0000-000000000000',
+    // An uploaded photo's route (a 404 for a key never stored), and the media bucket with it.
+    `/media/photos/${'0'.repeat(64)}.jpg`,
   ]) {
     await get(path);
   }
   // The tRPC endpoint compiles on its first call, too.
   await get(`/api/trpc/catalog.collections?input=${encodeURIComponent('{"json":null}')}`);
-  // The dev server's one-minute timers call these: compile them now (a 404 without the secret).
-  for (const path of ['/api/internal/sweep', '/api/internal/outbox']) {
+  // The dev server's one-minute timers call the internal routes: compile them now (a 404
+  // without the secret), and the photo upload (a visitor is sent to log in).
+  for (const path of [
+    '/api/internal/sweep',
+    '/api/internal/outbox',
+    '/api/internal/housekeeping',
+    // The editor's photo upload: a visitor is sent to log in, once it is compiled.
+    '/admin/photos',
+  ]) {
     await fetch(new URL(path, baseURL), {
       method: 'POST',
       signal: AbortSignal.timeout(120_000),

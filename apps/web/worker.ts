@@ -55,7 +55,7 @@ export default {
     // Cancels pending orders past their hold (their stock goes back), then delivers
     // the emails that are due: those whose first attempt failed, and any a request missed.
     const run = async () => {
-      for (const path of ['sweep', 'outbox']) {
+      for (const path of ['sweep', 'outbox', 'housekeeping']) {
         await (await serve(internalRequest(path), env, ctx)).arrayBuffer();
       }
     };

@@ -203,6 +203,12 @@ describe('a pull request', () => {
     const bindings = bindingsOf(upload);
     expect(bindings.get('DEPLOY_ENV')).toMatchObject({ type: 'plain_text', text: 'preview' });
     expect(bindings.get('CACHE_PREFIX')).toMatchObject({ type: 'plain_text', text: `pr-${PR}` });
+    // The photos' bucket: made by wrangler on the first deploy, the previews' own.
+    expect(bindings.get('MEDIA')).toMatchObject({
+      type: 'r2_bucket',
+      bucket_name: 'edgecart-media-preview',
+    });
+    expect(cloudflare.buckets.has('edgecart-media-preview')).toBe(true);
     expect(bindings.get('ASSETS')).toMatchObject({ type: 'assets' });
     expect([...bindings.values()].filter((b) => b.type === 'service')).toEqual([]);
     const [endpoint, ...others] = endpointsAt(`${PREVIEW_URL}/api/webhooks/stripe`);
@@ -324,6 +330,11 @@ describe('production', () => {
     expect(upload?.message).toBe(`main@${MAIN_SHA}`);
     const bindings = bindingsOf(upload);
     expect(bindings.get('DEPLOY_ENV')).toMatchObject({ type: 'plain_text', text: 'production' });
+    expect(bindings.get('MEDIA')).toMatchObject({
+      type: 'r2_bucket',
+      bucket_name: 'edgecart-media',
+    });
+    expect(cloudflare.buckets.has('edgecart-media')).toBe(true);
     expect([...bindings.values()].filter((b) => b.type === 'service')).toEqual([]);
     const env = productionEnv();
     expect(Object.fromEntries(worker?.secrets ?? [])).toEqual({

@@ -36,9 +36,14 @@ export async function serveUpload(
   for (const [path, content] of worker.assets) write(join('assets', path), content);
   mkdirSync(join(dir, 'assets'), { recursive: true });
   const vars: Record<string, string> = {};
+  const r2Buckets: { binding: string; bucket_name: string }[] = [];
   for (const binding of upload.metadata.bindings ?? []) {
     if ((binding.type === 'plain_text' || binding.type === 'secret_text') && binding.text) {
       vars[binding.name] = binding.text;
+    }
+    // The bucket as wrangler's local mode simulates it, in this run's folder.
+    if (binding.type === 'r2_bucket') {
+      r2Buckets.push({ binding: binding.name, bucket_name: String(binding.bucket_name) });
     }
   }
   const config = {
@@ -55,6 +60,7 @@ export async function serveUpload(
       { type: 'CompiledWasm', globs: ['**/*.wasm'] },
     ],
     assets: { directory: 'assets', binding: 'ASSETS' },
+    r2_buckets: r2Buckets,
     vars: { ...vars, ...overrides },
   };
   writeFileSync(join(dir, 'wrangler.json'), JSON.stringify(config), { mode: 0o600 });
@@ -72,6 +78,8 @@ export async function serveUpload(
       '127.0.0.1',
       '--port',
       String(port),
+      '--persist-to',
+      join(dir, 'state'),
     ],
     // wrangler from the app's node_modules; its own process group, to stop workerd with it.
     { cwd: app, stdio: ['ignore', 'inherit', 'inherit'], detached: true },

@@ -29,7 +29,7 @@ if (!process.env.STRIPE_SECRET_KEY) {
 const cronSecret = randomBytes(32).toString('hex');
 env.INTERNAL_CRON_SECRET = cronSecret;
 const timer = setInterval(async () => {
-  for (const path of ['sweep', 'outbox']) {
+  for (const path of ['sweep', 'outbox', 'housekeeping']) {
     try {
       const response = await fetch(`http://localhost:${port}/api/internal/${path}`, {
         method: 'POST',

@@ -36,6 +36,7 @@ const runtime = (values: Partial<AppRuntimeEnv>): AppRuntimeEnv => ({
   STRIPE_WEBHOOK_SECRET: undefined,
   STRIPE_LOCAL_API: undefined,
   INTERNAL_CRON_SECRET: undefined,
+  IMAGE_TRANSFORMATIONS: undefined,
   NEXT_PUBLIC_SITE_URL: undefined,
   ...values,
 });

@@ -167,6 +167,7 @@ export type AppRuntimeEnv = Record<
   | 'STRIPE_WEBHOOK_SECRET'
   | 'STRIPE_LOCAL_API'
   | 'INTERNAL_CRON_SECRET'
+  | 'IMAGE_TRANSFORMATIONS'
   | 'NEXT_PUBLIC_SITE_URL',
   string | undefined
 >;
@@ -191,6 +192,12 @@ export function createAppEnv(runtimeEnv: AppRuntimeEnv, options: { worker?: bool
       ...cacheEnvShape,
       ...emailEnvShape,
       ...paymentsEnvShape,
+      /**
+       * `cloudflare`: the shop's zone has Cloudflare Images transformations on, and
+       * photos are offered in responsive sizes through `/cdn-cgi/image/`. Unset: served
+       * as uploaded (locally, and on workers.dev previews, which have no zone).
+       */
+      IMAGE_TRANSFORMATIONS: z.enum(['cloudflare']).optional(),
       /** Set by `npm run dev` for its timers (outbox, sweeper); never in a Worker. */
       INTERNAL_CRON_SECRET: z.string().min(32).optional(),
     },
@@ -254,5 +261,6 @@ export const env = createAppEnv({
   STRIPE_WEBHOOK_SECRET: process.env.STRIPE_WEBHOOK_SECRET,
   STRIPE_LOCAL_API: process.env.STRIPE_LOCAL_API,
   INTERNAL_CRON_SECRET: process.env.INTERNAL_CRON_SECRET,
+  IMAGE_TRANSFORMATIONS: process.env.IMAGE_TRANSFORMATIONS,
   NEXT_PUBLIC_SITE_URL: process.env.NEXT_PUBLIC_SITE_URL,
 });

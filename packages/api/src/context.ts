@@ -9,6 +9,7 @@ import type { ReadThrough } from '@edgecart/cache';
 import {
   catalogReads,
   clientAddressKey,
+  type MediaBucket,
   type ValidSession,
   validateSessionToken,
 } from '@edgecart/core';
@@ -76,6 +77,11 @@ export interface ContextInput {
   /** The catalog's read-through cache; null: catalog reads go to the database. */
   catalogCache: ReadThrough | null;
   /**
+   * The media bucket (R2's `MEDIA` binding), opened on first use; null where
+   * none is bound, and photo uploads answer that they are unavailable.
+   */
+  media: (() => Promise<MediaBucket>) | null;
+  /**
    * Whether the calls come from a client (the tRPC route, a Server Action),
    * so that each counts against the per-IP ceiling; a page's own render does not.
    */
@@ -101,6 +107,7 @@ export function createContext(input: ContextInput) {
     afterResponse: input.afterResponse,
     payments: input.payments,
     catalogCache: input.catalogCache,
+    media: input.media,
     /** Catalog reads, through the cache when there is one. */
     catalog: catalogReads(input.db, input.catalogCache),
     fromClient: input.fromClient,

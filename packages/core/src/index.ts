@@ -12,6 +12,7 @@ export { toDomainError } from './database-errors.ts';
 export * from './errors.ts';
 export * from './fulfilment/index.ts';
 export * from './limits.ts';
+export * from './media/index.ts';
 export { formatAmount, type Money, minorDigits } from './money.ts';
 export * from './orders/index.ts';
 export * from './outbox/index.ts';

@@ -249,5 +249,17 @@ export const migrations: MigrationMeta[] = [
     "bps": true,
     "folderMillis": 1796279288788,
     "hash": "2a19da29eb513bb7f32a835c67836af3d6f919dca3d6ae7427a71b525216b7dc"
+  },
+  {
+    "sql": [
+      "CREATE TABLE \"media\" (\n\t\"key\" text PRIMARY KEY NOT NULL,\n\t\"content_type\" text NOT NULL,\n\t\"bytes\" integer NOT NULL,\n\t\"width\" integer NOT NULL,\n\t\"height\" integer NOT NULL,\n\t\"created_at\" timestamp (3) with time zone DEFAULT now() NOT NULL,\n\tCONSTRAINT \"media_key_check\" CHECK (\"media\".\"key\" ~ '^photos/[0-9a-f]{64}[.](jpg|png|webp|avif)$')\n);\n",
+      "\nALTER TABLE \"product_images\" ADD COLUMN \"media_key\" text;",
+      "\nCREATE INDEX \"media_created_idx\" ON \"media\" USING btree (\"created_at\");",
+      "\nALTER TABLE \"product_images\" ADD CONSTRAINT \"product_images_media_key_media_key_fk\" FOREIGN KEY (\"media_key\") REFERENCES \"public\".\"media\"(\"key\") ON DELETE no action ON UPDATE no action;",
+      "\nCREATE INDEX \"product_images_media_idx\" ON \"product_images\" USING btree (\"media_key\");"
+    ],
+    "bps": true,
+    "folderMillis": 1796289837624,
+    "hash": "2dac1d0fc58f60fb02752e3f6e242b8010206c551418615b281377e6e73fd72c"
   }
 ];

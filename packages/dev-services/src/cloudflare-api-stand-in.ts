@@ -62,6 +62,8 @@ export interface CloudflareApiStandIn {
   routes: Map<string, { pattern: string; script: string; zoneId: string }>;
   /** Custom domains, by hostname, as `wrangler deploy --domain` left them. */
   domains: Map<string, { hostname: string; script: string; zoneId: string }>;
+  /** The account's R2 buckets, by name (created through the API or in the options). */
+  buckets: Set<string>;
   /** Every request, in order: `METHOD /path` without the API's base path. */
   calls: string[];
   deleted: string[];
@@ -74,6 +76,8 @@ export interface CloudflareApiStandInOptions {
   subdomain?: string;
   /** Zones of the account, by name: routes on their hosts are accepted. */
   zones?: string[];
+  /** R2 buckets the account already has. */
+  buckets?: string[];
 }
 
 const base = '/client/v4';
@@ -157,6 +161,7 @@ export async function startCloudflareApiStandIn(
     ]),
   );
   const workers = new Map<string, StandInWorker>();
+  const buckets = new Set(options.buckets ?? []);
   const routes = new Map<string, { pattern: string; script: string; zoneId: string }>();
   const calls: string[] = [];
   const deleted: string[] = [];
@@ -248,6 +253,14 @@ export async function startCloudflareApiStandIn(
   function activate(name: string, uploaded: WorkerUpload, assets?: Map<string, Buffer>): Envelope {
     const { metadata } = uploaded;
     for (const binding of metadata.bindings ?? []) {
+      // As Cloudflare refuses it: a Worker cannot be bound to a bucket the account lacks.
+      if (binding.type === 'r2_bucket' && !buckets.has(String(binding.bucket_name))) {
+        return error(
+          400,
+          10085,
+          `R2 bucket '${String(binding.bucket_name)}' not found. Please use a different name and try again.`,
+        );
+      }
       if (binding.type === 'service' && !workers.has(String(binding.service))) {
         return error(
           400,
@@ -352,6 +365,31 @@ export async function startCloudflareApiStandIn(
     }
     if (!path.startsWith(`${accounts}/`)) return error(404, 7003, `No route for ${path}`);
     if (method === 'GET' && path === `${accounts}/workers/subdomain`) return ok({ subdomain });
+    if (segments[2] === 'r2' && segments[3] === 'buckets') {
+      const bucket = (name: string) => ({ name, creation_date: '2026-12-01T00:00:00.000Z' });
+      const name = segments[4];
+      if (!name && method === 'GET') return ok({ buckets: [...buckets].map(bucket) });
+      if (!name && method === 'POST') {
+        const wanted = String((JSON.parse(body.toString('utf8')) as { name?: unknown }).name);
+        if (!/^[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$/.test(wanted)) {
+          return error(400, 10005, 'The specified bucket name is not valid.');
+        }
+        if (buckets.has(wanted)) {
+          return error(
+            409,
+            10004,
+            'The bucket you tried to create already exists, and you own it.',
+          );
+        }
+        buckets.add(wanted);
+        return ok(bucket(wanted));
+      }
+      if (name && segments.length === 5 && method === 'GET') {
+        return buckets.has(name)
+          ? ok(bucket(name))
+          : error(404, 10006, 'The specified bucket does not exist.');
+      }
+    }
 
     const [, , kind, collection, name] = segments;
     const action = segments.length > 5 ? segments.slice(5).join('/') : undefined;
@@ -406,6 +444,17 @@ export async function startCloudflareApiStandIn(
       case 'GET ':
         return exists ? ok(workerSummary(worker)) : noWorker(name);
       case 'GET settings':
+        if (!exists) return noWorker(name);
+        // With the bindings as deployed (a secret's name only), which wrangler reads to keep
+        // a binding it would otherwise provision again.
+        return ok({
+          tags: worker.tags,
+          logpush: false,
+          tail_consumers: [],
+          bindings: (worker.uploads.at(-1)?.metadata.bindings ?? []).map(({ text, ...binding }) =>
+            binding.type === 'secret_text' ? binding : { ...binding, ...(text ? { text } : {}) },
+          ),
+        });
       case 'GET script-settings':
         if (!exists) return noWorker(name);
         return ok({ tags: worker.tags, logpush: false, tail_consumers: [] });
@@ -577,6 +626,7 @@ export async function startCloudflareApiStandIn(
     workers,
     routes,
     domains,
+    buckets,
     calls,
     deleted,
     close,

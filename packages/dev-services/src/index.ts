@@ -6,6 +6,7 @@ export {
   type WorkerUpload,
 } from './cloudflare-api-stand-in.ts';
 export { freePort } from './free-port.ts';
+export { type LocalR2, startLocalR2 } from './local-r2.ts';
 export {
   type NeonApiStandIn,
   type StandInBranch,

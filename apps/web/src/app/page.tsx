@@ -2,9 +2,11 @@ import Link from '~/components/link';
 import { ProductGrid } from '~/components/product-grid';
 import { getApi } from '~/server/pages/api';
 import { getCollections } from '~/server/pages/catalog';
+import { imageTransformations } from '~/server/pages/image-transformations';
 
 export default async function HomePage() {
   const api = await getApi();
+  const transform = imageTransformations();
   // Two rounds: the collections (shared with the header) with the featured and
   // newest products, then the featured collections' products, all in parallel.
   const collectionRows = getCollections().then((all) =>
@@ -34,7 +36,7 @@ export default async function HomePage() {
 
       <section aria-labelledby="featured-title" className="section">
         <h2 id="featured-title">Featured</h2>
-        <ProductGrid products={featured.items} label="Featured products" />
+        <ProductGrid products={featured.items} label="Featured products" transform={transform} />
       </section>
 
       {rows.map(({ collection, products }) => (
@@ -47,7 +49,7 @@ export default async function HomePage() {
             </Link>
           </div>
           <p className="section__lead">{collection.description}</p>
-          <ProductGrid products={products} label={collection.title} />
+          <ProductGrid products={products} label={collection.title} transform={transform} />
         </section>
       ))}
 
@@ -56,7 +58,7 @@ export default async function HomePage() {
           <h2 id="new-title">New arrivals</h2>
           <Link href="/products?sort=newest">See what is new</Link>
         </div>
-        <ProductGrid products={newest.items} label="New arrivals" />
+        <ProductGrid products={newest.items} label="New arrivals" transform={transform} />
       </section>
     </>
   );

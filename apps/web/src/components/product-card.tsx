@@ -1,27 +1,29 @@
 import type { ProductSummary } from '@edgecart/core';
 import Link from '~/components/link';
 import { formatPriceRange } from '~/lib/format';
+import { ProductImage } from './product-image.tsx';
 
 export function ProductCard({
   product,
   eager = false,
+  transform,
 }: {
   product: ProductSummary;
   /** Above the fold: loaded at once rather than when scrolled near. */
   eager?: boolean;
+  /** Whether photos come in responsive sizes (IMAGE_TRANSFORMATIONS). */
+  transform: boolean;
 }) {
   const soldOut = product.stockState === 'out_of_stock';
   return (
     <li className="card">
       <Link href={`/products/${product.slug}`} className="card__link">
         {product.image ? (
-          // biome-ignore lint/performance/noImgElement: local SVGs need no optimiser
-          <img
+          <ProductImage
             className="card__image"
-            src={product.image.url}
-            alt={product.image.alt}
-            width={product.image.width}
-            height={product.image.height}
+            image={product.image}
+            transform={transform}
+            sizes="(min-width: 64rem) 16rem, 45vw"
             loading={eager ? 'eager' : 'lazy'}
           />
         ) : (

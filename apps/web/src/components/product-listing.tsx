@@ -17,10 +17,13 @@ function ProductListingWithClient({
   input,
   firstPage,
   label,
+  transform,
 }: {
   input: Omit<ListInput, 'cursor'>;
   firstPage: Page;
   label: string;
+  /** Whether photos come in responsive sizes (IMAGE_TRANSFORMATIONS). */
+  transform: boolean;
 }) {
   const trpc = useTRPC();
   // The button works only once React runs; until then it says so instead of doing nothing.
@@ -36,7 +39,7 @@ function ProductListingWithClient({
   const products = query.data?.pages.flatMap((page) => page.items) ?? firstPage.items;
   return (
     <>
-      <ProductGrid products={products} label={label} />
+      <ProductGrid products={products} label={label} transform={transform} />
       <p className="sr-only" aria-live="polite">
         {products.length} products shown
       </p>

@@ -1,4 +1,4 @@
-import { MAX_STOCK } from '@edgecart/core';
+import { MAX_STOCK, PRODUCT_IMAGES_MAX } from '@edgecart/core';
 import { orderStatuses, productStatus, promotionStatuses, taxBehaviors } from '@edgecart/db';
 import { z } from 'zod';
 import { slugSchema } from './catalog.schema.ts';
@@ -48,12 +48,18 @@ export const productInput = z.object({
   collections: z.array(slugSchema).max(20, 'At most 20 collections.'),
   images: z
     .array(
-      z
-        .string()
-        .max(500)
-        .regex(/^\/images\/[\w./-]+$/, 'Choose images from the shop’s image set.'),
+      z.object({
+        url: z
+          .string()
+          .max(500)
+          .regex(
+            /^\/(images\/[\w./-]+|media\/photos\/[0-9a-f]{64}\.(jpg|png|webp|avif))$/,
+            'Upload a photo, or choose an image from the shop’s image set.',
+          ),
+        alt: text('Alt text', 250),
+      }),
     )
-    .max(12, 'At most 12 images.'),
+    .max(PRODUCT_IMAGES_MAX, `At most ${PRODUCT_IMAGES_MAX} images.`),
   requiresShipping: z.boolean().optional(),
   taxCode: z
     .string()
@@ -87,6 +93,11 @@ export const saveProductInput = z.object({
   /** Absent: a new product. */
   id: id('product').optional(),
   product: productInput,
+});
+
+/** Photos for the product editor, as multipart/form-data: each file in a `photos` field. */
+export const uploadPhotosInput = z.instanceof(FormData, {
+  message: 'Send the photos as multipart/form-data, each in a "photos" field.',
 });
 
 export const listProductsAdminInput = z.object({

@@ -72,6 +72,7 @@ const adminProcedures = Object.entries(
 describe('authorization of the admin procedures', () => {
   it('lists every admin procedure the router has', () => {
     expect(adminProcedures.map((p) => p.path).sort()).toEqual([
+      'admin.media.upload',
       'admin.orders.cancel',
       'admin.orders.get',
       'admin.orders.list',
@@ -133,7 +134,7 @@ type Editable = {
   status: 'active' | 'draft' | 'archived';
   currency: string;
   collections: string[];
-  images: { url: string }[];
+  images: { url: string; alt: string }[];
   variants: {
     id: string;
     sku: string;
@@ -153,7 +154,7 @@ function asInput(product: Editable) {
     status: product.status,
     currency: product.currency,
     collections: product.collections,
-    images: product.images.map((i) => i.url),
+    images: product.images.map(({ url, alt }) => ({ url, alt })),
     variants: product.variants.map(({ id, sku, title, options, price }) => ({
       id,
       sku,
@@ -303,7 +304,7 @@ describe('editing the catalog', () => {
         status: 'active',
         currency: 'USD',
         collections: [],
-        images: [images[0]?.url],
+        images: [{ url: images[0]?.url, alt: '' }],
         variants: [
           { sku: `${slug}-s`, title: 'Small', options: { Size: 'S' }, price: 2500, stock: 4 },
           { sku: `${slug}-l`, title: 'Large', options: { Size: 'L' }, price: 3500, stock: 0 },
@@ -326,7 +327,7 @@ describe('editing the catalog', () => {
         status: 'active',
         currency: 'USD',
         collections: [],
-        images: ['/images/not-ours.svg'],
+        images: [{ url: '/images/not-ours.svg', alt: '' }],
         variants: [{ sku: `${slug}-s`, title: 'Small', options: {}, price: 2500 }],
       },
     });

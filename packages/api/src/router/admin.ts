@@ -26,6 +26,7 @@ import {
   setPromotionStatus,
   shipOrder,
   UnavailableError,
+  uploadPhotos,
 } from '@edgecart/core';
 import type { TRPCRouterRecord } from '@trpc/server';
 import { enforceLimit } from '../middlewares/rate-limit.ts';
@@ -45,6 +46,7 @@ import {
   saveShippingZoneInput,
   shipInput,
   shopSettingsInput,
+  uploadPhotosInput,
 } from './admin.schema.ts';
 
 const PAGE_SIZE = 25;
@@ -86,6 +88,33 @@ export const adminRouter = {
       const removed = await removeProduct(ctx.deps, input.id);
       await announceCatalogChange(ctx.catalogCache);
       return removed;
+    }),
+  },
+
+  media: {
+    /**
+     * Stores photos for the product editor (R2, under their content's hash);
+     * they wait for a product's save, and are removed a day on if none takes them.
+     */
+    upload: adminWrite.input(uploadPhotosInput).mutation(async ({ ctx, input }) => {
+      if (!ctx.media) {
+        throw new UnavailableError(
+          'Photo uploads need the MEDIA bucket (R2), which this deploy has no binding for.',
+        );
+      }
+      const files = input
+        .getAll('photos')
+        .filter((file): file is File => typeof file !== 'string' && file.size > 0);
+      const photos = await uploadPhotos(
+        { db: ctx.db, bucket: await ctx.media(), now: ctx.now() },
+        await Promise.all(
+          files.map(async (file) => ({
+            name: file.name,
+            bytes: new Uint8Array(await file.arrayBuffer()),
+          })),
+        ),
+      );
+      return { photos };
     }),
   },
 

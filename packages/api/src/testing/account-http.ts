@@ -5,6 +5,7 @@ import {
   serializeCookie,
 } from '@edgecart/auth';
 import type { ReadThrough } from '@edgecart/cache';
+import type { MediaBucket } from '@edgecart/core';
 import type { Database } from '@edgecart/db';
 import type { Payments } from '@edgecart/payments';
 import type Argon2 from '@phi-ag/argon2';
@@ -55,6 +56,8 @@ export function createBrowser(
     afterResponse?: (task: () => Promise<void>) => void;
     payments?: Payments;
     catalogCache?: ReadThrough;
+    /** The media bucket photo uploads go to (wrangler's local R2). */
+    media?: MediaBucket;
     /** Wraps the argon2id hasher (to count its calls). */
     hasher?: (hasher: PasswordHasher) => PasswordHasher;
     /** Count calls against the per-IP ceiling, as the HTTP route does. */
@@ -72,7 +75,9 @@ export function createBrowser(
     },
     cookieNamed: (name) => jar.get(name) ?? null,
     async call(path, input, method = 'POST') {
-      const headers = new Headers({ 'content-type': 'application/json' });
+      // FormData goes as multipart/form-data (the boundary set by Request), the rest as JSON.
+      const multipart = input instanceof FormData;
+      const headers = new Headers(multipart ? {} : { 'content-type': 'application/json' });
       if (jar.size > 0) {
         headers.set('cookie', [...jar].map(([name, value]) => `${name}=${value}`).join('; '));
       }
@@ -83,7 +88,12 @@ export function createBrowser(
       const req = new Request(`http://shop.test/api/trpc/${path}${search}`, {
         method,
         headers,
-        body: method === 'POST' ? JSON.stringify({ json: input ?? null }) : undefined,
+        body:
+          method !== 'POST'
+            ? undefined
+            : multipart
+              ? input
+              : JSON.stringify({ json: input ?? null }),
       });
       const set: { cookie: string | null; all: string[] } = { cookie: null, all: [] };
       const deferred: (() => Promise<void>)[] = [];
@@ -102,6 +112,7 @@ export function createBrowser(
             afterResponse: options.afterResponse ?? ((task) => deferred.push(task)),
             payments: options.payments ?? null,
             catalogCache: options.catalogCache ?? null,
+            media: options.media ? async () => options.media as MediaBucket : null,
             fromClient: options.fromClient ?? false,
             accounts: {
               hasher,

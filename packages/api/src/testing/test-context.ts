@@ -60,6 +60,7 @@ export function testContext(db: Database, overrides: Partial<ContextInput> = {})
     readCookie: null,
     payments: null,
     catalogCache: null,
+    media: null,
     fromClient: false,
     ...overrides,
   });

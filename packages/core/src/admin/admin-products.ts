@@ -7,6 +7,8 @@ import {
   eq,
   ilike,
   inArray,
+  isNull,
+  media,
   ne,
   not,
   or,
@@ -20,6 +22,7 @@ import {
 import { writeAudit } from '../audit.ts';
 import { escapeLike } from '../catalog/search.ts';
 import { InvalidInputError, NotFoundError } from '../errors.ts';
+import { mediaKeyOf } from '../media/media-bucket.ts';
 import type { AdminDeps } from './admin-deps.ts';
 
 export type AdminProductStatus = 'active' | 'draft' | 'archived';
@@ -110,7 +113,7 @@ export async function adminGetProduct(db: Database, productId: string) {
   };
 }
 
-/** The shop's image set: every image a product uses, to choose from. */
+/** The shop's image set: every bundled image (not an upload) a product uses, to choose from. */
 function selectImageChoices(db: Database) {
   return db
     .selectDistinctOn([productImages.url], {
@@ -124,7 +127,72 @@ function selectImageChoices(db: Database) {
 }
 
 export async function adminImageChoices(db: Database) {
-  return selectImageChoices(db).orderBy(asc(productImages.url));
+  return selectImageChoices(db)
+    .where(isNull(productImages.mediaKey))
+    .orderBy(asc(productImages.url));
+}
+
+/** Images a product shows, at most. */
+export const PRODUCT_IMAGES_MAX = 12;
+
+/**
+ * The rows of a product's images: each photo must be an upload still on
+ * record (locked until the save commits, so the clean-up cannot remove it
+ * meanwhile), each other image one of the shop's set.
+ */
+async function resolveImages(tx: Database, wanted: ProductInput['images']) {
+  if (wanted.length > PRODUCT_IMAGES_MAX) {
+    throw new InvalidInputError(`A product shows at most ${PRODUCT_IMAGES_MAX} images.`, {
+      field: 'images',
+    });
+  }
+  const keys = wanted.flatMap((image) => mediaKeyOf(image.url) ?? []);
+  const setUrls = wanted.filter((image) => !mediaKeyOf(image.url)).map((image) => image.url);
+  const [photos, choices] = await Promise.all([
+    keys.length > 0
+      ? tx.select().from(media).where(inArray(media.key, keys)).for('key share')
+      : Promise.resolve([]),
+    setUrls.length > 0
+      ? selectImageChoices(tx).where(inArray(productImages.url, setUrls))
+      : Promise.resolve([]),
+  ]);
+  return wanted.map((image, i) => {
+    const field = `images.${i}`;
+    if (wanted.findIndex((other) => other.url === image.url) !== i) {
+      throw new InvalidInputError(`Image ${i + 1} is already on the product.`, { field });
+    }
+    const key = mediaKeyOf(image.url);
+    const alt = image.alt.trim();
+    if (key) {
+      const photo = photos.find((p) => p.key === key);
+      if (!photo) {
+        throw new InvalidInputError(
+          `Photo ${i + 1} is no longer stored (an upload not saved within a day is removed): upload it again.`,
+          { field },
+        );
+      }
+      if (!alt) {
+        throw new InvalidInputError(
+          `Describe photo ${i + 1} for shoppers who cannot see it (its alt text).`,
+          { field: `${field}.alt` },
+        );
+      }
+      return { url: image.url, alt, width: photo.width, height: photo.height, mediaKey: key };
+    }
+    const choice = choices.find((c) => c.url === image.url);
+    if (!choice) {
+      throw new InvalidInputError(`${image.url} is not in the shop's image set.`, {
+        field: 'images',
+      });
+    }
+    return {
+      url: image.url,
+      alt: alt || choice.alt,
+      width: choice.width,
+      height: choice.height,
+      mediaKey: null,
+    };
+  });
 }
 
 export interface ProductInput {
@@ -135,8 +203,12 @@ export interface ProductInput {
   currency: string;
   /** Slugs of the collections it belongs to. */
   collections: string[];
-  /** URLs from the shop's image set, in display order. */
-  images: string[];
+  /**
+   * In display order, the first the main one: uploaded photos (`/media/…`,
+   * from uploadPhotos) and images of the shop's set (`/images/…`). Alt text
+   * is required for a photo; a set image's own is used when it is blank.
+   */
+  images: { url: string; alt: string }[];
   /** False for what is never posted; absent: as it was (true for a new product). */
   requiresShipping?: boolean | undefined;
   /** Stripe's product tax code; null: the shop's default; absent: as it was. */
@@ -231,15 +303,7 @@ export async function saveProduct(
         field: 'collections',
       });
     }
-    const choices = input.images.length
-      ? await selectImageChoices(tx).where(inArray(productImages.url, input.images))
-      : [];
-    const missingImage = input.images.find((url) => !choices.some((c) => c.url === url));
-    if (missingImage) {
-      throw new InvalidInputError(`${missingImage} is not in the shop's image set.`, {
-        field: 'images',
-      });
-    }
+    const images = await resolveImages(tx, input.images);
 
     const values = {
       title: input.title,
@@ -297,20 +361,10 @@ export async function saveProduct(
       );
     }
     await tx.delete(productImages).where(eq(productImages.productId, id));
-    if (input.images.length > 0) {
-      await tx.insert(productImages).values(
-        input.images.map((url, position) => {
-          const image = choices.find((c) => c.url === url);
-          return {
-            productId: id,
-            url,
-            alt: image?.alt ?? input.title,
-            width: image?.width ?? 800,
-            height: image?.height ?? 800,
-            position,
-          };
-        }),
-      );
+    if (images.length > 0) {
+      await tx
+        .insert(productImages)
+        .values(images.map((image, position) => ({ ...image, productId: id, position })));
     }
     const after = await adminGetProduct(tx, id);
     await writeAudit(

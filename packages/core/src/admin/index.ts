@@ -6,6 +6,7 @@ export {
   adminGetProduct,
   adminImageChoices,
   adminListProducts,
+  PRODUCT_IMAGES_MAX,
   type ProductInput,
   removeProduct,
   saveProduct,

@@ -132,6 +132,29 @@ export const productVariants = pgTable(
   ],
 );
 
+/**
+ * A photo a merchant uploaded, stored in the media bucket (R2) under a key
+ * made of its content's SHA-256, so the same file is stored once and its URL
+ * never changes meaning (served with immutable caching). A photo no product
+ * uses a day after its upload is deleted by the scheduled run.
+ */
+export const media = pgTable(
+  'media',
+  {
+    /** `photos/<sha256 hex>.<jpg|png|webp|avif>`; served at `/media/<key>`. */
+    key: text().primaryKey(),
+    contentType: text().notNull(),
+    bytes: integer().notNull(),
+    width: integer().notNull(),
+    height: integer().notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    check('media_key_check', sql`${t.key} ~ '^photos/[0-9a-f]{64}[.](jpg|png|webp|avif)$'`),
+    index('media_created_idx').on(t.createdAt),
+  ],
+);
+
 export const productImages = pgTable(
   'product_images',
   {
@@ -144,8 +167,13 @@ export const productImages = pgTable(
     width: integer().notNull(),
     height: integer().notNull(),
     position: integer().notNull().default(0),
+    /** The uploaded photo it shows; null for the shop's bundled images. */
+    mediaKey: text().references(() => media.key),
   },
-  (t) => [index('product_images_product_idx').on(t.productId)],
+  (t) => [
+    index('product_images_product_idx').on(t.productId),
+    index('product_images_media_idx').on(t.mediaKey),
+  ],
 );
 
 /**

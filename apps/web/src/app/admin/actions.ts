@@ -24,6 +24,31 @@ function parseOptions(value: string): Record<string, string> {
   return options;
 }
 
+/**
+ * The editor's photos in their order: the rows (`images.N.url` and `.alt`),
+ * less those ticked "Remove", by the position typed without JavaScript (with
+ * it, the rows come in order), then the images ticked from the shop's set.
+ */
+function imagesFromForm(form: FormData) {
+  const rows = Math.min(Number(text(form, 'imageRows')) || 0, 50);
+  const images: { url: string; alt: string; at: number }[] = [];
+  for (let i = 0; i < rows; i++) {
+    const url = text(form, `images.${i}.url`);
+    if (!url || form.get(`images.${i}.remove`) === 'on') continue;
+    const position = Number(text(form, `images.${i}.position`));
+    images.push({
+      url,
+      alt: text(form, `images.${i}.alt`),
+      at: Number.isFinite(position) && text(form, `images.${i}.position`) ? position : i + 1,
+    });
+  }
+  images.sort((a, b) => a.at - b.at);
+  return [
+    ...images.map(({ url, alt }) => ({ url, alt })),
+    ...form.getAll('addImages').map((url) => ({ url: String(url), alt: '' })),
+  ];
+}
+
 /** The product editor's fields, as the admin.products.save input. */
 function productFromForm(form: FormData) {
   const rows = Number(text(form, 'variantRows')) || 0;
@@ -52,7 +77,7 @@ function productFromForm(form: FormData) {
     status: text(form, 'status') as 'active' | 'draft' | 'archived',
     currency: text(form, 'currency'),
     collections: form.getAll('collections').map(String),
-    images: form.getAll('images').map(String),
+    images: imagesFromForm(form),
     requiresShipping: form.get('requiresShipping') === 'on',
     taxCode: text(form, 'taxCode') || null,
     variants,

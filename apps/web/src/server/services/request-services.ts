@@ -4,6 +4,7 @@ import { runAfterResponse } from './after-response.ts';
 import { getCatalogCache } from './cache.ts';
 import { getDb } from './db.ts';
 import { deliverEmailsAfterResponse, devOutboxEnabled } from './email.ts';
+import { getMediaBucket } from './media.ts';
 import { addressedOrigin, shopOrigin } from './origin.ts';
 import { getPayments } from './payments.ts';
 
@@ -32,6 +33,8 @@ export async function requestServices(request: EntryRequest) {
     origin: shopOrigin(addressedOrigin(request.headers, request.url)),
     payments: getPayments(),
     catalogCache: getCatalogCache(),
+    /** The media bucket (R2), opened when a procedure first needs it. */
+    media: getMediaBucket,
     devTools: devOutboxEnabled(),
     /** Delivers the outbox once the response is sent. */
     emailQueued: () => deliverEmailsAfterResponse(db, requestId),

@@ -10,6 +10,7 @@ import {
   toListInput,
 } from '~/lib/product-query';
 import { getApi } from '~/server/pages/api';
+import { imageTransformations } from '~/server/pages/image-transformations';
 import { orNotFound } from '~/server/pages/not-found';
 
 type Props = {
@@ -69,6 +70,7 @@ async function CollectionProducts({
           input={input}
           firstPage={firstPage}
           label={title}
+          transform={imageTransformations()}
         />
       )}
     </>

@@ -6,6 +6,7 @@ import { ProductListing } from '~/components/product-listing';
 import { parseProductQuery, productQueryHref, toListInput } from '~/lib/product-query';
 import { getApi } from '~/server/pages/api';
 import { getCollections } from '~/server/pages/catalog';
+import { imageTransformations } from '~/server/pages/image-transformations';
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -51,6 +52,7 @@ export default async function ProductsPage({ searchParams }: Props) {
           input={input}
           firstPage={firstPage}
           label={heading}
+          transform={imageTransformations()}
         />
       )}
     </div>

@@ -4,12 +4,14 @@ import { cache } from 'react';
 import { AddToCartForm } from '~/components/cart/add-to-cart-form';
 import { JsonLd } from '~/components/json-ld';
 import Link from '~/components/link';
+import { ProductImage } from '~/components/product-image';
 import { StockBadge } from '~/components/stock-badge';
 import { VariantPicker } from '~/components/variant-picker';
 import { env } from '~/env';
 import { formatMoney, minorDigits } from '~/lib/format';
 import { selectionFromParams, selectVariant, variantHref } from '~/lib/variant-selection';
 import { getApi } from '~/server/pages/api';
+import { imageTransformations } from '~/server/pages/image-transformations';
 import { orNotFound } from '~/server/pages/not-found';
 
 type Props = {
@@ -48,6 +50,7 @@ export default async function ProductPage({ params, searchParams }: Props) {
   const selection = selectionFromParams(product.options, await searchParams);
   const variant = selectVariant(product.variants, selection) ?? product.variants[0];
   if (!variant) notFound();
+  const transform = imageTransformations();
   const [mainImage, ...moreImages] = product.images;
   const taxNote = await (await getApi()).checkout.taxNote();
 
@@ -92,26 +95,17 @@ export default async function ProductPage({ params, searchParams }: Props) {
       <div className="product__layout">
         <div className="product__gallery">
           {mainImage ? (
-            // biome-ignore lint/performance/noImgElement: local SVGs need no optimiser
-            <img
-              src={mainImage.url}
-              alt={mainImage.alt}
-              width={mainImage.width}
-              height={mainImage.height}
+            <ProductImage
+              image={mainImage}
+              transform={transform}
+              sizes="(min-width: 48rem) 50vw, 100vw"
             />
           ) : null}
           {moreImages.length > 0 ? (
             <ul className="product__thumbs">
               {moreImages.map((image) => (
                 <li key={image.url}>
-                  {/* biome-ignore lint/performance/noImgElement: local SVGs need no optimiser */}
-                  <img
-                    src={image.url}
-                    alt={image.alt}
-                    width={image.width}
-                    height={image.height}
-                    loading="lazy"
-                  />
+                  <ProductImage image={image} transform={transform} sizes="8rem" loading="lazy" />
                 </li>
               ))}
             </ul>

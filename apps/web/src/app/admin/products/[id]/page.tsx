@@ -5,6 +5,7 @@ import { StockForm } from '~/components/admin/stock-form';
 import Link from '~/components/link';
 import { getAdminApi } from '~/server/pages/admin-api';
 import { orNotFound } from '~/server/pages/not-found';
+import { uploadedPhotos } from '~/server/pages/uploaded-photos';
 
 export const metadata: Metadata = { title: 'Edit product' };
 
@@ -22,7 +23,8 @@ export default async function EditProductPage({
     api.catalog.collections({}),
     api.admin.products.imageChoices(),
   ]);
-  const saved = (await searchParams).saved === '1';
+  const query = await searchParams;
+  const saved = query.saved === '1';
   return (
     <>
       <h1>{product.title}</h1>
@@ -38,7 +40,13 @@ export default async function EditProductPage({
           Created.
         </p>
       ) : null}
-      <ProductForm product={product} collections={collections} images={images} />
+      <ProductForm
+        product={product}
+        collections={collections}
+        images={images}
+        uploaded={uploadedPhotos(query)}
+        uploadRefused={query.photoError === '1'}
+      />
 
       <section aria-labelledby="stock-title" className="section">
         <h2 id="stock-title">Stock</h2>

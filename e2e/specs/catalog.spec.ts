@@ -1,0 +1,78 @@
+import { expect, type Page, test } from '@playwright/test';
+import { logInAsAdmin } from './support/admin.ts';
+
+/** A real photo: a screenshot of a coloured square, taken by the browser itself. */
+async function photoOf(page: Page, colour: string, name: string) {
+  const shot = await page.context().newPage();
+  await shot.setViewportSize({ width: 320, height: 240 });
+  await shot.setContent(`<body style="margin:0;background:${colour}"></body>`);
+  const buffer = await shot.screenshot({ type: 'jpeg', quality: 80 });
+  await shot.close();
+  return { name, mimeType: 'image/jpeg', buffer };
+}
+
+test('an admin creates a product with two uploaded photos, in the order chosen, and shoppers see them', async ({
+  page,
+  request,
+}) => {
+  const slug = `trail-tarp-${Date.now().toString(36)}`;
+  await logInAsAdmin(page);
+  await page.goto('/admin/products/new');
+  await page.getByLabel('Title', { exact: true }).fill('Trail Tarp');
+  await page.getByLabel(/^Slug/).fill(slug);
+  await page.getByLabel('Description').fill('A light tarp for a wet night.');
+  await page.getByLabel('Status').selectOption('active');
+  await page.getByLabel('SKU of new variant 1').fill(`${slug}-std`);
+  await page.getByLabel('Title of new variant 1').fill('Standard');
+  await page.getByLabel('Price of new variant 1, in cents').fill('6400');
+  await page.getByLabel('Opening stock of new variant 1').fill('5');
+
+  // Not a photo: refused, naming the file, and nothing joins the list.
+  await page.getByLabel(/^Add photos/).setInputFiles({
+    name: 'notes.txt',
+    mimeType: 'image/jpeg',
+    buffer: Buffer.from('not a photo at all'),
+  });
+  await page.getByRole('button', { name: 'Upload photos' }).click();
+  await expect(page.locator('#photos-error')).toHaveText(
+    'notes.txt is not a photo: upload a JPEG, PNG, WebP or AVIF file.',
+  );
+  await expect(page.getByText('No photos yet.')).toBeVisible();
+
+  await page
+    .getByLabel(/^Add photos/)
+    .setInputFiles([
+      await photoOf(page, '#2f6f4f', 'green.jpg'),
+      await photoOf(page, '#b0413e', 'red.jpg'),
+    ]);
+  await page.getByRole('button', { name: 'Upload photos' }).click();
+  await expect(page.getByLabel('Alt text for photo 2')).toBeVisible();
+  await page.getByLabel('Alt text for photo 1').fill('The tarp, green side up');
+  await page.getByLabel('Alt text for photo 2').fill('The tarp, red side up');
+  // The red one first: it becomes the main photo.
+  await page.getByRole('button', { name: 'Move photo 2 up' }).click();
+  await expect(page.getByLabel('Alt text for photo 1')).toHaveValue('The tarp, red side up');
+  await page.getByRole('button', { name: 'Create product' }).click();
+  await expect(page.getByText('Created.')).toBeVisible();
+  await expect(page.getByLabel('Alt text for photo 1')).toHaveValue('The tarp, red side up');
+
+  const shopper = await page.context().browser()?.newPage();
+  if (!shopper) throw new Error('no browser');
+  await shopper.goto(`/products/${slug}`);
+  const main = shopper.locator('.product__gallery > img');
+  await expect(main).toHaveAttribute('alt', 'The tarp, red side up');
+  await expect(shopper.getByRole('img', { name: 'The tarp, green side up' })).toBeVisible();
+  const src = (await main.getAttribute('src')) ?? '';
+  expect(src).toMatch(/^\/media\/photos\/[0-9a-f]{64}\.jpg$/);
+  // The photo itself: its type from its content, cached for good, and revalidated by ETag.
+  const photo = await request.get(src);
+  expect(photo.status()).toBe(200);
+  expect(photo.headers()['content-type']).toBe('image/jpeg');
+  expect(photo.headers()['cache-control']).toBe('public, max-age=31536000, immutable');
+  const again = await request.get(src, {
+    headers: { 'if-none-match': photo.headers().etag ?? '' },
+  });
+  expect(again.status()).toBe(304);
+  expect((await request.get(src.replace(/[0-9a-f]{64}/, 'f'.repeat(64)))).status()).toBe(404);
+  await shopper.close();
+});
