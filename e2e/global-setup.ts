@@ -44,6 +44,8 @@ export default async function globalSetup(config: FullConfig) {
     '/admin',
     '/admin/products',
     '/admin/products/new',
+    '/admin/products/import',
+    '/admin/products/import/00000000-0000-0000-0000-000000000000',
     '/admin/products/00000000-0000-0000-0000-000000000000',
     '/admin/orders',
     '/admin/orders/00000000-0000-0000-0000-000000000000',
@@ -62,6 +64,7 @@ export default async function globalSetup(config: FullConfig) {
     '/api/internal/housekeeping',
     // The editor's photo upload: a visitor is sent to log in, once it is compiled.
     '/admin/photos',
+    '/admin/products/import/check',
   ]) {
     await fetch(new URL(path, baseURL), {
       method: 'POST',

@@ -76,3 +76,70 @@ test('an admin creates a product with two uploaded photos, in the order chosen, 
   expect((await request.get(src.replace(/[0-9a-f]{64}/, 'f'.repeat(64)))).status()).toBe(404);
   await shopper.close();
 });
+
+test('an admin exports the catalog, imports it edited (checked, then applied), and a shopper finds the new product misspelled', async ({
+  page,
+}) => {
+  await logInAsAdmin(page);
+  await page.goto('/admin/products');
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('link', { name: 'Export CSV' }).click(),
+  ]);
+  const exported = Buffer.concat(await (await download.createReadStream()).toArray()).toString(
+    'utf8',
+  );
+  const handle = `enamel-percolator-${Date.now().toString(36)}`;
+  const [header = ''] = exported.split('\r\n');
+  const columns = header.split(',');
+  const row = (values: Record<string, string>) => columns.map((c) => values[c] ?? '').join(',');
+  const newProduct = row({
+    Handle: handle,
+    Title: 'Enamel Percolator',
+    'Body (HTML)': '<p>Coffee over the fire.</p>',
+    Status: 'active',
+    'Variant SKU': `${handle}-1`,
+    'Variant Price': '38.00',
+    'Variant Inventory Qty': '7',
+    'Variant Price Currency': 'USD',
+  });
+
+  // A bad file first: a report by line and column, and nothing changes.
+  await page.goto('/admin/products/import');
+  await page.getByLabel(/^CSV file/).setInputFiles({
+    name: 'bad.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(`${header}\r\n${newProduct.replace(',38.00,', ',-38.00,')}\r\n`),
+  });
+  await page.getByRole('button', { name: 'Check the file' }).click();
+  await expect(page.getByRole('heading', { name: /1 problem: nothing was changed/ })).toBeVisible();
+  await expect(
+    page.getByRole('row', { name: /2 Variant Price The price -38\.00 is negative\./ }),
+  ).toBeVisible();
+
+  // The edited export: every product as it was, and one new.
+  await page.goto('/admin/products/import');
+  await page.getByLabel(/^CSV file/).setInputFiles({
+    name: 'edited.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(`${exported.trimEnd()}\r\n${newProduct}\r\n`),
+  });
+  await page.getByRole('button', { name: 'Check the file' }).click();
+  await expect(page.getByText('The file is fine: nothing has changed yet.')).toBeVisible();
+  await expect(page.getByRole('row', { name: new RegExp(`${handle} created`) })).toBeVisible();
+  await page.getByRole('button', { name: /^Apply: create 1 and update \d+$/ }).click();
+  await expect(page.getByText(/^Applied: \d+ products created or updated\./)).toBeVisible({
+    timeout: 60_000,
+  });
+
+  const shopper = await page.context().browser()?.newPage();
+  if (!shopper) throw new Error('no browser');
+  await shopper.goto('/products?q=percolatr');
+  await expect(shopper.getByRole('status').filter({ hasText: 'Nothing matched' })).toHaveText(
+    'Nothing matched “percolatr”. Showing results for “percolator”.',
+  );
+  await shopper.getByRole('link', { name: /Enamel Percolator/ }).click();
+  await expect(shopper.getByRole('heading', { name: 'Enamel Percolator' })).toBeVisible();
+  await expect(shopper.locator('.product__price')).toHaveText('$38.00');
+  await shopper.close();
+});

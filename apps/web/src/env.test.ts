@@ -37,6 +37,7 @@ const runtime = (values: Partial<AppRuntimeEnv>): AppRuntimeEnv => ({
   STRIPE_LOCAL_API: undefined,
   INTERNAL_CRON_SECRET: undefined,
   IMAGE_TRANSFORMATIONS: undefined,
+  IMPORT_IMAGE_HOSTS: undefined,
   NEXT_PUBLIC_SITE_URL: undefined,
   ...values,
 });

@@ -168,6 +168,7 @@ export type AppRuntimeEnv = Record<
   | 'STRIPE_LOCAL_API'
   | 'INTERNAL_CRON_SECRET'
   | 'IMAGE_TRANSFORMATIONS'
+  | 'IMPORT_IMAGE_HOSTS'
   | 'NEXT_PUBLIC_SITE_URL',
   string | undefined
 >;
@@ -198,6 +199,19 @@ export function createAppEnv(runtimeEnv: AppRuntimeEnv, options: { worker?: bool
        * as uploaded (locally, and on workers.dev previews, which have no zone).
        */
       IMAGE_TRANSFORMATIONS: z.enum(['cloudflare']).optional(),
+      /**
+       * Hosts a catalog import may fetch product images from, comma-separated
+       * (`cdn.shopify.com,images.example.com`). Unset: only the shop's own URLs.
+       */
+      IMPORT_IMAGE_HOSTS: z
+        .string()
+        .optional()
+        .transform((value) =>
+          (value ?? '')
+            .split(',')
+            .map((host) => host.trim().toLowerCase())
+            .filter(Boolean),
+        ),
       /** Set by `npm run dev` for its timers (outbox, sweeper); never in a Worker. */
       INTERNAL_CRON_SECRET: z.string().min(32).optional(),
     },
@@ -262,5 +276,6 @@ export const env = createAppEnv({
   STRIPE_LOCAL_API: process.env.STRIPE_LOCAL_API,
   INTERNAL_CRON_SECRET: process.env.INTERNAL_CRON_SECRET,
   IMAGE_TRANSFORMATIONS: process.env.IMAGE_TRANSFORMATIONS,
+  IMPORT_IMAGE_HOSTS: process.env.IMPORT_IMAGE_HOSTS,
   NEXT_PUBLIC_SITE_URL: process.env.NEXT_PUBLIC_SITE_URL,
 });

@@ -81,6 +81,8 @@ export interface ContextInput {
    * none is bound, and photo uploads answer that they are unavailable.
    */
   media: (() => Promise<MediaBucket>) | null;
+  /** Hosts a catalog import may fetch images from (IMPORT_IMAGE_HOSTS). */
+  importImageHosts: string[];
   /**
    * Whether the calls come from a client (the tRPC route, a Server Action),
    * so that each counts against the per-IP ceiling; a page's own render does not.
@@ -108,6 +110,7 @@ export function createContext(input: ContextInput) {
     payments: input.payments,
     catalogCache: input.catalogCache,
     media: input.media,
+    importImageHosts: input.importImageHosts,
     /** Catalog reads, through the cache when there is one. */
     catalog: catalogReads(input.db, input.catalogCache),
     fromClient: input.fromClient,

@@ -261,5 +261,16 @@ export const migrations: MigrationMeta[] = [
     "bps": true,
     "folderMillis": 1796289837624,
     "hash": "2dac1d0fc58f60fb02752e3f6e242b8010206c551418615b281377e6e73fd72c"
+  },
+  {
+    "sql": [
+      "CREATE TABLE \"catalog_import_items\" (\n\t\"import_id\" uuid NOT NULL,\n\t\"position\" integer NOT NULL,\n\t\"product\" jsonb NOT NULL,\n\tCONSTRAINT \"catalog_import_items_import_id_position_pk\" PRIMARY KEY(\"import_id\",\"position\")\n);\n",
+      "\nCREATE TABLE \"catalog_imports\" (\n\t\"id\" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,\n\t\"file_name\" text NOT NULL,\n\t\"status\" text NOT NULL,\n\t\"report\" jsonb NOT NULL,\n\t\"total\" integer NOT NULL,\n\t\"applied\" integer DEFAULT 0 NOT NULL,\n\t\"actor\" text NOT NULL,\n\t\"created_at\" timestamp (3) with time zone DEFAULT now() NOT NULL,\n\t\"finished_at\" timestamp (3) with time zone,\n\tCONSTRAINT \"catalog_imports_status_check\" CHECK (\"catalog_imports\".\"status\" in ('ready', 'refused', 'applying', 'applied')),\n\tCONSTRAINT \"catalog_imports_applied_check\" CHECK (\"catalog_imports\".\"applied\" between 0 and \"catalog_imports\".\"total\")\n);\n",
+      "\nALTER TABLE \"catalog_import_items\" ADD CONSTRAINT \"catalog_import_items_import_id_catalog_imports_id_fk\" FOREIGN KEY (\"import_id\") REFERENCES \"public\".\"catalog_imports\"(\"id\") ON DELETE cascade ON UPDATE no action;",
+      "\nCREATE INDEX \"catalog_imports_created_idx\" ON \"catalog_imports\" USING btree (\"created_at\");"
+    ],
+    "bps": true,
+    "folderMillis": 1796291844224,
+    "hash": "a2b219bb2d41c6c86450dca348553376065f5ed5f49ef5d0fb6d76ee20510ca6"
   }
 ];

@@ -100,6 +100,11 @@ export const uploadPhotosInput = z.instanceof(FormData, {
   message: 'Send the photos as multipart/form-data, each in a "photos" field.',
 });
 
+/** A catalog CSV for the import's dry run, as multipart/form-data: the file in `file`. */
+export const checkImportInput = z.instanceof(FormData, {
+  message: 'Send the catalog as multipart/form-data, the file in a "file" field.',
+});
+
 export const listProductsAdminInput = z.object({
   q: text('The search', 100).optional(),
   status: z.enum(productStatus).optional(),

@@ -72,6 +72,10 @@ const adminProcedures = Object.entries(
 describe('authorization of the admin procedures', () => {
   it('lists every admin procedure the router has', () => {
     expect(adminProcedures.map((p) => p.path).sort()).toEqual([
+      'admin.imports.applyBatches',
+      'admin.imports.check',
+      'admin.imports.get',
+      'admin.imports.list',
       'admin.media.upload',
       'admin.orders.cancel',
       'admin.orders.get',

@@ -1,4 +1,5 @@
 import {
+  type AdminDeps,
   adjustStock,
   adminGetOrder,
   adminGetProduct,
@@ -7,13 +8,20 @@ import {
   adminListProducts,
   adminOverview,
   announceCatalogChange,
+  applyCatalogImport,
+  type CatalogImportDeps,
   cancelPaidOrder,
+  checkCatalogImport,
   deleteShippingZone,
   exportCatalogCsv,
+  getCatalogImport,
   getPromotion,
   getShopSettings,
+  InvalidInputError,
+  listCatalogImports,
   listPromotions,
   listShippingZones,
+  type MediaBucket,
   markDelivered,
   promotionTargetChoices,
   refundOrder,
@@ -25,6 +33,7 @@ import {
   saveShopSettings,
   setPromotionStatus,
   shipOrder,
+  startCatalogImport,
   UnavailableError,
   uploadPhotos,
 } from '@edgecart/core';
@@ -35,6 +44,7 @@ import {
   adjustStockInput,
   byIdInput,
   cancelOrderInput,
+  checkImportInput,
   listOrdersAdminInput,
   listProductsAdminInput,
   listPromotionsInput,
@@ -56,6 +66,19 @@ const adminWrite = adminProcedure.use(async ({ ctx, next }) => {
   await enforceLimit(ctx, 'admin:user', ctx.user.id);
   return next();
 });
+
+/** What an import needs: the admin's deps, the shop's origin, the hosts and the bucket for images. */
+async function importDeps(ctx: {
+  deps: AdminDeps & { origin: string };
+  importImageHosts: string[];
+  media: (() => Promise<MediaBucket>) | null;
+}): Promise<CatalogImportDeps> {
+  return {
+    ...ctx.deps,
+    imageHosts: ctx.importImageHosts,
+    bucket: ctx.media ? await ctx.media() : null,
+  };
+}
 
 /** A day `YYYY-MM-DD` as the instant it starts, UTC. */
 const dayStart = (day: string, plusDays = 0) =>
@@ -115,6 +138,38 @@ export const adminRouter = {
         ),
       );
       return { photos };
+    }),
+  },
+
+  imports: {
+    /** The latest imports, newest first. */
+    list: adminProcedure.query(({ ctx }) => listCatalogImports(ctx.db)),
+    /** One import: its report by line and column, and how far it is applied. */
+    get: adminProcedure
+      .input(byIdInput('import'))
+      .query(({ ctx, input }) => getCatalogImport(ctx.db, input.id)),
+    /** The dry run of a catalog CSV (multipart `file`): recorded with its report, nothing changed. */
+    check: adminWrite.input(checkImportInput).mutation(async ({ ctx, input }) => {
+      const file = input.get('file');
+      if (typeof file === 'string' || file === null || file.size === 0) {
+        throw new InvalidInputError('Choose a CSV file to import.', { field: 'file' });
+      }
+      return checkCatalogImport(await importDeps(ctx), {
+        name: file.name,
+        bytes: new Uint8Array(await file.arrayBuffer()),
+      });
+    }),
+    /**
+     * Applies a checked import, batch after batch for a few seconds; the
+     * scheduled run carries on with what is left. Answers the progress.
+     * (Not `apply`: the tRPC caller's proxy takes `.apply` for Function's own.)
+     */
+    applyBatches: adminWrite.input(byIdInput('import')).mutation(async ({ ctx, input }) => {
+      const deps = await importDeps(ctx);
+      await startCatalogImport(deps, input.id);
+      const progress = await applyCatalogImport(deps, input.id, 5_000);
+      await announceCatalogChange(ctx.catalogCache);
+      return progress;
     }),
   },
 

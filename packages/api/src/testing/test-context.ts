@@ -61,6 +61,7 @@ export function testContext(db: Database, overrides: Partial<ContextInput> = {})
     payments: null,
     catalogCache: null,
     media: null,
+    importImageHosts: [],
     fromClient: false,
     ...overrides,
   });

@@ -189,3 +189,45 @@ export const searchWords = pgTable(
   },
   (t) => [index('search_words_trgm_idx').using('gin', t.word.op('gin_trgm_ops'))],
 );
+
+/**
+ * A catalog import: the file's dry run (its report, by line and column),
+ * then its application in batches (`applied` of `total` products), by the
+ * admin's page and the scheduled run alike. Deleted with its items 30 days on.
+ */
+export const catalogImports = pgTable(
+  'catalog_imports',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    fileName: text().notNull(),
+    /** ready: checked, nothing wrong; refused: problems, never applied; applying; applied. */
+    status: text().$type<'ready' | 'refused' | 'applying' | 'applied'>().notNull(),
+    report: jsonb().notNull(),
+    total: integer().notNull(),
+    applied: integer().notNull().default(0),
+    actor: text().notNull(),
+    createdAt: createdAt(),
+    finishedAt: timestamp({ withTimezone: true, precision: 3 }),
+  },
+  (t) => [
+    check(
+      'catalog_imports_status_check',
+      sql`${t.status} in ('ready', 'refused', 'applying', 'applied')`,
+    ),
+    check('catalog_imports_applied_check', sql`${t.applied} between 0 and ${t.total}`),
+    index('catalog_imports_created_idx').on(t.createdAt),
+  ],
+);
+
+/** One product of an import, as the file describes it, in the file's order. */
+export const catalogImportItems = pgTable(
+  'catalog_import_items',
+  {
+    importId: uuid()
+      .notNull()
+      .references(() => catalogImports.id, { onDelete: 'cascade' }),
+    position: integer().notNull(),
+    product: jsonb().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.importId, t.position] })],
+);

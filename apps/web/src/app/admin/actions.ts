@@ -1,5 +1,7 @@
 'use server';
 
+import { TRPCError } from '@trpc/server';
+import { getHTTPStatusCodeFromError } from '@trpc/server/http';
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { type FormState, formText } from '~/lib/form-state';
@@ -189,4 +191,17 @@ export async function cancelOrderAction(_: FormState, form: FormData): Promise<F
   });
   if (result.status === 'done') redirect(`/admin/orders/${orderId}?refund=restocked`);
   return result;
+}
+
+/** Applies a checked import for a few seconds, then shows its page with the progress. */
+export async function applyImportAction(form: FormData): Promise<void> {
+  const id = text(form, 'id');
+  try {
+    await (await getActionApi()).admin.imports.applyBatches({ id });
+  } catch (error) {
+    // A refused or unknown import: its page (or the 404) says what it is; a fault of ours rises.
+    if (!(error instanceof TRPCError) || getHTTPStatusCodeFromError(error) >= 500) throw error;
+  }
+  revalidatePath(`/admin/products/import/${id}`);
+  redirect(`/admin/products/import/${id}`);
 }

@@ -1,6 +1,7 @@
 import 'server-only';
 import { type Context, createContext } from '@edgecart/api';
 import type { SessionCookie } from '@edgecart/auth';
+import { env } from '~/env';
 import { accountsFor } from './accounts.ts';
 import { clientIpOf, getRateLimiters } from './rate-limiters.ts';
 import { type EntryRequest, requestServices } from './request-services.ts';
@@ -34,6 +35,7 @@ export async function apiContext(entry: ApiEntry): Promise<Context> {
     rateLimiters: getRateLimiters(),
     accounts: accountsFor(origin, entry.setCookie),
     fromClient: entry.fromClient,
+    importImageHosts: env.IMPORT_IMAGE_HOSTS,
     readCookie: entry.readCookie ?? null,
     setHeader: entry.setHeader ?? (() => {}),
   });

@@ -39,7 +39,10 @@ export default async function AdminProductsPage({
           {/* A download, not a page: a plain link. */}
           <a href="/admin/products/export.csv" className="button button--secondary" download>
             Export CSV
-          </a>
+          </a>{' '}
+          <Link href="/admin/products/import" className="button button--secondary">
+            Import CSV
+          </Link>
         </p>
       </div>
       {removed ? (
