@@ -207,9 +207,9 @@ describe('importing a catalog', () => {
     expect(await fingerprint()).toEqual(after);
   });
 
-  it('imports 10,000 variant rows in batches the scheduled run can carry', async () => {
+  it('imports 1,000 variant rows in batches of 50 products, one per call, as the scheduled run would', async () => {
     const rows = [];
-    for (let p = 0; p < 2_000; p++) {
+    for (let p = 0; p < 200; p++) {
       for (let v = 0; v < 5; v++) {
         rows.push({
           Handle: `bulk-${p}`,
@@ -235,15 +235,10 @@ describe('importing a catalog', () => {
       progress = await applyCatalogImport(deps(), id, 0);
       batches.push(performance.now() - started);
     }
-    expect(progress).toEqual({ applied: 2_000, total: 2_000, status: 'applied' });
-    expect(batches).toHaveLength(40);
-    expect(await db.$count(productVariants, sql`${productVariants.sku} like 'BULK-%'`)).toBe(
-      10_000,
-    );
+    expect(progress).toEqual({ applied: 200, total: 200, status: 'applied' });
+    expect(batches).toHaveLength(4);
+    expect(await db.$count(productVariants, sql`${productVariants.sku} like 'BULK-%'`)).toBe(1_000);
     const [row] = await db.select().from(catalogImports).where(eq(catalogImports.id, id));
     expect(row?.finishedAt).toEqual(now);
-    console.log(
-      `10,000 variant rows in ${batches.length} batches of 50 products; slowest batch ${Math.round(Math.max(...batches))} ms`,
-    );
   });
 });
