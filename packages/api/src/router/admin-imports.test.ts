@@ -1,8 +1,7 @@
-import { createSession } from '@edgecart/core';
-import { type Database, eq, products, users } from '@edgecart/db';
+import { type Database, eq, products } from '@edgecart/db';
 import type Argon2 from '@phi-ag/argon2';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createBrowser } from '../testing/account-http.ts';
+import { browserAs } from '../testing/account-http.ts';
 import { openTestShop } from '../testing/shop.ts';
 
 let db: Database;
@@ -16,17 +15,7 @@ afterAll(async () => {
   await close?.();
 });
 
-async function browserAs(role: 'visitor' | 'admin') {
-  const browser = createBrowser(db, argon2);
-  if (role === 'visitor') return browser;
-  const [user] = await db
-    .insert(users)
-    .values({ email: `${role}-${crypto.randomUUID()}@example.com`, passwordHash: 'x', role })
-    .returning({ id: users.id });
-  const { token } = await createSession(db, user?.id ?? '', new Date());
-  browser.setCookieValue(token);
-  return browser;
-}
+const as = (role: 'visitor' | 'admin') => browserAs(db, argon2, role);
 
 const csvForm = (text: string, name = 'catalog.csv') => {
   const form = new FormData();
@@ -39,8 +28,8 @@ const HEADER = 'Handle,Title,Status,Variant SKU,Variant Price,Variant Inventory 
 describe('catalog imports over HTTP (multipart)', () => {
   it('checks a file first, applies it on request, and shows the product to shoppers', async () => {
     const file = csvForm(`${HEADER}\r\ncamp-chair,Camp Chair,active,CHAIR-1,35.00,8\r\n`);
-    expect((await (await browserAs('visitor')).call('admin.imports.check', file)).status).toBe(401);
-    const admin = await browserAs('admin');
+    expect((await (await as('visitor')).call('admin.imports.check', file)).status).toBe(401);
+    const admin = await as('admin');
     const checked = await admin.call('admin.imports.check', file);
     expect(checked.status).toBe(200);
     const { id, status } = (checked.body.result?.data?.json ?? {}) as {
@@ -62,7 +51,7 @@ describe('catalog imports over HTTP (multipart)', () => {
     });
     const applied = await admin.call('admin.imports.applyBatches', { id });
     expect(applied.body.result?.data?.json).toEqual({ applied: 1, total: 1, status: 'applied' });
-    const product = await (await browserAs('visitor')).call(
+    const product = await (await as('visitor')).call(
       'catalog.product',
       { slug: 'camp-chair' },
       'GET',
@@ -71,7 +60,7 @@ describe('catalog imports over HTTP (multipart)', () => {
   });
 
   it('refuses a bad file with a report, and will not apply it', async () => {
-    const admin = await browserAs('admin');
+    const admin = await as('admin');
     const checked = await admin.call(
       'admin.imports.check',
       csvForm(`${HEADER}\r\nbad-price,Bad,active,BAD-1,-4.00,1\r\n`),

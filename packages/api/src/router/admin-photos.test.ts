@@ -1,11 +1,10 @@
 import type { MediaBucket } from '@edgecart/core';
-import { createSession } from '@edgecart/core';
-import { type Database, media, users } from '@edgecart/db';
+import { type Database, media } from '@edgecart/db';
 import { type LocalR2, startLocalR2 } from '@edgecart/dev-services';
 import type Argon2 from '@phi-ag/argon2';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createBrowser } from '../testing/account-http.ts';
+import { browserAs } from '../testing/account-http.ts';
 import { openTestShop } from '../testing/shop.ts';
 
 let db: Database;
@@ -24,17 +23,8 @@ afterAll(async () => {
   await r2?.close();
 });
 
-async function browserAs(role: 'visitor' | 'customer' | 'admin', withBucket = true) {
-  const browser = createBrowser(db, argon2, withBucket ? { media: bucket } : {});
-  if (role === 'visitor') return browser;
-  const [user] = await db
-    .insert(users)
-    .values({ email: `${role}-${crypto.randomUUID()}@example.com`, passwordHash: 'x', role })
-    .returning({ id: users.id });
-  const { token } = await createSession(db, user?.id ?? '', new Date());
-  browser.setCookieValue(token);
-  return browser;
-}
+const as = (role: 'visitor' | 'customer' | 'admin', withBucket = true) =>
+  browserAs(db, argon2, role, withBucket ? { media: bucket } : {});
 
 async function photo(format: 'jpeg' | 'webp', colour: string, width = 60, height = 40) {
   const image = sharp({ create: { width, height, channels: 3, background: colour } });
@@ -51,14 +41,12 @@ describe('photo uploads over HTTP (multipart), into R2', () => {
   it('lets only an admin upload, and refuses what is not a photo without storing anything', async () => {
     const front = await photo('jpeg', '#884422');
     expect(
-      (await (await browserAs('visitor')).call('admin.media.upload', form([front, 'a.jpg'])))
-        .status,
+      (await (await as('visitor')).call('admin.media.upload', form([front, 'a.jpg']))).status,
     ).toBe(401);
     expect(
-      (await (await browserAs('customer')).call('admin.media.upload', form([front, 'a.jpg'])))
-        .status,
+      (await (await as('customer')).call('admin.media.upload', form([front, 'a.jpg']))).status,
     ).toBe(403);
-    const admin = await browserAs('admin');
+    const admin = await as('admin');
     const rows = await db.$count(media);
     const refused = await admin.call(
       'admin.media.upload',
@@ -76,7 +64,7 @@ describe('photo uploads over HTTP (multipart), into R2', () => {
     // A JSON body is not an upload.
     expect((await admin.call('admin.media.upload', { photos: ['x'] })).status).toBe(400);
     // Without the bucket binding: unavailable, and it says why.
-    const unbound = await (await browserAs('admin', false)).call(
+    const unbound = await (await as('admin', false)).call(
       'admin.media.upload',
       form([front, 'front.jpg']),
     );
@@ -85,7 +73,7 @@ describe('photo uploads over HTTP (multipart), into R2', () => {
   });
 
   it('gives two uploaded photos to a new product, which shoppers then see in that order', async () => {
-    const admin = await browserAs('admin');
+    const admin = await as('admin');
     const uploaded = await admin.call(
       'admin.media.upload',
       form(
@@ -126,7 +114,7 @@ describe('photo uploads over HTTP (multipart), into R2', () => {
       },
     });
     expect(saved.status).toBe(200);
-    const shown = await (await browserAs('visitor')).call('catalog.product', { slug }, 'GET');
+    const shown = await (await as('visitor')).call('catalog.product', { slug }, 'GET');
     const { images } = (shown.body.result?.data?.json ?? { images: [] }) as {
       images: { url: string; alt: string; width: number; height: number }[];
     };

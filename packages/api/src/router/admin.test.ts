@@ -22,7 +22,7 @@ import type Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RateLimiters } from '../rate-limits.ts';
 import { appRouter } from '../root.ts';
-import { type Browser, createBrowser } from '../testing/account-http.ts';
+import { browserAs, createBrowser } from '../testing/account-http.ts';
 import { openTestShop, stockOf as stockOfVariant } from '../testing/shop.ts';
 import { noLimits } from '../testing/test-context.ts';
 
@@ -45,17 +45,8 @@ afterAll(async () => {
 });
 
 /** A browser signed in as a new user with this role, or a visitor. */
-async function browserAs(role: 'visitor' | 'customer' | 'admin'): Promise<Browser> {
-  const browser = createBrowser(db, argon2, { payments, catalogCache });
-  if (role === 'visitor') return browser;
-  const [user] = await db
-    .insert(users)
-    .values({ email: `${role}-${crypto.randomUUID()}@example.com`, passwordHash: 'x', role })
-    .returning({ id: users.id });
-  const { token } = await createSession(db, user?.id ?? '', new Date());
-  browser.setCookieValue(token);
-  return browser;
-}
+const as = (role: 'visitor' | 'customer' | 'admin') =>
+  browserAs(db, argon2, role, { payments, catalogCache });
 
 const stockOf = (id: string) => stockOfVariant(db, id);
 
@@ -110,7 +101,7 @@ describe('authorization of the admin procedures', () => {
     async ({ path, type }) => {
       const method = type === 'query' ? 'GET' : 'POST';
       const call = async (role: 'visitor' | 'customer' | 'admin') =>
-        (await (await browserAs(role)).call(path, undefined, method)).status;
+        (await (await as(role)).call(path, undefined, method)).status;
       expect(await call('visitor')).toBe(401);
       expect(await call('customer')).toBe(403);
       // An admin gets past the guard: the (missing) input is what is refused, if anything.
@@ -203,8 +194,8 @@ describe('the admin write limit', () => {
 
 describe('editing the catalog', () => {
   it('shows a new price in the storefront at once, though the product was cached', async () => {
-    const admin = await browserAs('admin');
-    const shopper = await browserAs('visitor');
+    const admin = await as('admin');
+    const shopper = await as('visitor');
     const { id, slug } = await someProduct();
     const priceOf = async () =>
       data<{ priceFrom: { amount: number } }>(
@@ -227,8 +218,8 @@ describe('editing the catalog', () => {
   });
 
   it('hides a draft everywhere in the storefront, and shows it again once published', async () => {
-    const admin = await browserAs('admin');
-    const shopper = await browserAs('visitor');
+    const admin = await as('admin');
+    const shopper = await as('visitor');
     const { id, slug } = await someProduct();
     const listed = async () =>
       data<{ items: { slug: string }[] }>(
@@ -263,7 +254,7 @@ describe('editing the catalog', () => {
   });
 
   it('keeps slugs and skus unique, saying which field is taken', async () => {
-    const admin = await browserAs('admin');
+    const admin = await as('admin');
     const [first, second] = await db
       .select({ id: products.id, slug: products.slug })
       .from(products)
@@ -295,7 +286,7 @@ describe('editing the catalog', () => {
   });
 
   it('creates a product with its variants from the shop’s image set, and deletes one never ordered', async () => {
-    const admin = await browserAs('admin');
+    const admin = await as('admin');
     const images = data<{ url: string }[]>(
       await admin.call('admin.products.imageChoices', undefined, 'GET'),
     );
@@ -316,7 +307,7 @@ describe('editing the catalog', () => {
       },
     });
     expect(created.status).toBe(200);
-    const shopper = await browserAs('visitor');
+    const shopper = await as('visitor');
     const shown = data<{ priceFrom: { amount: number }; variants: { remaining: number | null }[] }>(
       await shopper.call('catalog.product', { slug }, 'GET'),
     );
@@ -345,7 +336,7 @@ describe('editing the catalog', () => {
   });
 
   it('refuses bad input with 400 and changes nothing', async () => {
-    const admin = await browserAs('admin');
+    const admin = await as('admin');
     const { id } = await someProduct();
     const editable = data<Editable>(await admin.call('admin.products.get', { id }, 'GET'));
     for (const product of [
@@ -368,7 +359,7 @@ describe('editing the catalog', () => {
 
 describe('shipping zones and rates', () => {
   it('keeps zones and rates over HTTP, refusing a taken country and bad input with 400', async () => {
-    const admin = await browserAs('admin');
+    const admin = await as('admin');
     const zone = data<{ id: string; countries: string[] }>(
       await admin.call('admin.shipping.saveZone', { name: 'Benelux', countries: ['be', 'LU'] }),
     );
@@ -409,7 +400,7 @@ describe('shipping zones and rates', () => {
 
 describe('promotions', () => {
   it('creates, lists, pauses and edits a promotion over HTTP, refusing bad input with 400', async () => {
-    const admin = await browserAs('admin');
+    const admin = await as('admin');
     const code = `A${crypto.randomUUID().slice(0, 8)}`;
     const saved = data<{ id: string; code: string; timesUsed: number }>(
       await admin.call('admin.promotions.save', {
@@ -455,8 +446,8 @@ describe('promotions', () => {
 
 describe('stock', () => {
   it('sets and adjusts a variant’s stock with a reason, never below zero, and the storefront shows it', async () => {
-    const admin = await browserAs('admin');
-    const shopper = await browserAs('visitor');
+    const admin = await as('admin');
+    const shopper = await as('visitor');
     const { id, slug } = await someProduct();
     const editable = data<Editable>(await admin.call('admin.products.get', { id }, 'GET'));
     const variant = editable.variants[0];
@@ -520,7 +511,7 @@ describe('orders and refunds', () => {
   }
 
   async function paidOrder() {
-    const guest = await browserAs('visitor');
+    const guest = await as('visitor');
     const [variant] = await db
       .select({ id: productVariants.id })
       .from(productVariants)
@@ -539,7 +530,7 @@ describe('orders and refunds', () => {
   }
 
   it('refunds part of an order through the payment provider, restocks when asked, and the refund event marks it', async () => {
-    const admin = await browserAs('admin');
+    const admin = await as('admin');
     const { orderId, variantId } = await paidOrder();
     const [order] = await db.select().from(orders).where(eq(orders.id, orderId));
     expect(order?.status).toBe('paid');
@@ -600,7 +591,7 @@ describe('orders and refunds', () => {
   });
 
   it('makes two equal partial refunds asked before either event lands, and refuses a third beyond the total', async () => {
-    const admin = await browserAs('admin');
+    const admin = await as('admin');
     const { orderId } = await paidOrder();
     const [order] = await db.select().from(orders).where(eq(orders.id, orderId));
     const total = order?.total ?? 0;
@@ -642,7 +633,7 @@ describe('orders and refunds', () => {
   });
 
   it("refuses a refund without the form's key, with a 400", async () => {
-    const admin = await browserAs('admin');
+    const admin = await as('admin');
     const { orderId } = await paidOrder();
     const reply = await admin.call('admin.orders.refund', { orderId, amount: 100 });
     expect(reply.status).toBe(400);
@@ -650,8 +641,8 @@ describe('orders and refunds', () => {
   });
 
   it('archives a product that was ordered instead of deleting it, hiding it from the shop', async () => {
-    const admin = await browserAs('admin');
-    const shopper = await browserAs('visitor');
+    const admin = await as('admin');
+    const shopper = await as('visitor');
     const { orderId } = await paidOrder();
     const [line] = await db
       .select({ productId: productVariants.productId })
@@ -677,8 +668,8 @@ describe('orders and refunds', () => {
   });
 
   it('refuses to refund an order that was not paid', async () => {
-    const admin = await browserAs('admin');
-    const guest = await browserAs('visitor');
+    const admin = await as('admin');
+    const guest = await as('visitor');
     const [variant] = await db.select({ id: productVariants.id }).from(productVariants).limit(1);
     await db
       .update(productVariants)
@@ -697,7 +688,7 @@ describe('orders and refunds', () => {
   });
 
   it('gives the overview: today’s orders and revenue, pending payments, low stock', async () => {
-    const admin = await browserAs('admin');
+    const admin = await as('admin');
     const overview = data<{
       today: { orders: number; revenue: { currency: string; amount: number }[] };
       pendingPayments: number;

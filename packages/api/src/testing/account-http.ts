@@ -6,7 +6,8 @@ import {
 } from '@edgecart/auth';
 import type { ReadThrough } from '@edgecart/cache';
 import type { MediaBucket } from '@edgecart/core';
-import type { Database } from '@edgecart/db';
+import { createSession } from '@edgecart/core';
+import { type Database, users } from '@edgecart/db';
 import type { Payments } from '@edgecart/payments';
 import type Argon2 from '@phi-ag/argon2';
 import type { AnyTRPCRouter } from '@trpc/server';
@@ -137,4 +138,22 @@ export function createBrowser(
       };
     },
   };
+}
+
+/** A browser signed in as a new user with this role (a visitor has no session). */
+export async function browserAs(
+  db: Database,
+  argon2: Argon2,
+  role: 'visitor' | 'customer' | 'admin',
+  options: Parameters<typeof createBrowser>[2] = {},
+): Promise<Browser> {
+  const browser = createBrowser(db, argon2, options);
+  if (role === 'visitor') return browser;
+  const [user] = await db
+    .insert(users)
+    .values({ email: `${role}-${crypto.randomUUID()}@example.com`, passwordHash: 'x', role })
+    .returning({ id: users.id });
+  const { token } = await createSession(db, user?.id ?? '', new Date());
+  browser.setCookieValue(token);
+  return browser;
 }

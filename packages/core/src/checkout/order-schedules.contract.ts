@@ -113,14 +113,19 @@ export function describeOrderSchedules(
       expect(stats.cancelledPaid).toBeGreaterThan(0);
       expect(stats.commands).toBeGreaterThan(runs);
       expect(stats.faultsFired).toBeGreaterThan(0);
-      for (const status of [
-        'paid',
-        'cancelled',
-        'refunded',
-        'partially_refunded',
-        'needs_review',
-      ]) {
-        expect(stats.finalStatuses[status], status).toBeGreaterThan(0);
+      const ended = (status: string) => stats.finalStatuses[status] ?? 0;
+      for (const status of ['paid', 'cancelled', 'needs_review']) {
+        expect(ended(status), `orders ending ${status}`).toBeGreaterThan(0);
+      }
+      // A refund's end needs a payment and then a refund: a few per hundred schedules.
+      // Each kind shows up in 250 schedules (PostgreSQL's run); in fewer, one of them does.
+      expect(
+        ended('refunded') + ended('partially_refunded'),
+        'orders ending refunded',
+      ).toBeGreaterThan(0);
+      if (runs >= 250) {
+        expect(ended('refunded'), 'orders ending refunded').toBeGreaterThan(0);
+        expect(ended('partially_refunded'), 'orders ending partially_refunded').toBeGreaterThan(0);
       }
     });
 
