@@ -1,6 +1,7 @@
 import { formProblem } from '@edgecart/api';
 import { PHOTO_BYTES_MAX, PHOTOS_PER_UPLOAD_MAX } from '@edgecart/core';
 import { TRPCError } from '@trpc/server';
+import { adminOrRefusal } from '~/server/http/admin-gate';
 import { currentRequestId } from '~/server/http/request-id';
 import { crossSiteResponse, isCrossSite } from '~/server/http/same-origin';
 import { getActionApi } from '~/server/pages/api';
@@ -28,13 +29,12 @@ export async function POST(request: Request): Promise<Response> {
     Response.json({ message, requestId }, { status, headers: { 'cache-control': 'no-store' } });
 
   const api = await getActionApi();
-  const me = await api.account.me();
-  if (!me) {
-    return json
+  const gate = await adminOrRefusal(api, () =>
+    json
       ? refuse(401, 'Log in as an admin to upload photos.')
-      : new Response(null, { status: 303, headers: { location: '/login' } });
-  }
-  if (me.role !== 'admin') return new Response('Not found', { status: 404 });
+      : new Response(null, { status: 303, headers: { location: '/login' } }),
+  );
+  if (gate instanceof Response) return gate;
   const length = Number(request.headers.get('content-length') ?? Number.NaN);
   if (!(length <= BODY_MAX)) {
     return refuse(

@@ -1,5 +1,6 @@
 import { IMPORT_BYTES_MAX } from '@edgecart/core';
 import { TRPCError } from '@trpc/server';
+import { adminOrRefusal } from '~/server/http/admin-gate';
 import { currentRequestId } from '~/server/http/request-id';
 import { crossSiteResponse, isCrossSite } from '~/server/http/same-origin';
 import { getActionApi } from '~/server/pages/api';
@@ -16,9 +17,8 @@ const see = (location: string) => new Response(null, { status: 303, headers: { l
 export async function POST(request: Request): Promise<Response> {
   if (isCrossSite(request)) return crossSiteResponse(currentRequestId(request.headers));
   const api = await getActionApi();
-  const me = await api.account.me();
-  if (!me) return see('/login');
-  if (me.role !== 'admin') return new Response('Not found', { status: 404 });
+  const gate = await adminOrRefusal(api, () => see('/login'));
+  if (gate instanceof Response) return gate;
   const length = Number(request.headers.get('content-length') ?? Number.NaN);
   if (!(length <= IMPORT_BYTES_MAX + 64 * 1024)) return see('/admin/products/import?error=1');
   const form = await request.formData().catch(() => null);
