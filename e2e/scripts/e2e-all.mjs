@@ -1,8 +1,10 @@
 /**
  * `npm run e2e`: the suite in both runtimes, as fast as two cores allow. The
- * Worker's build (`build:edge`, mostly CPU) runs while the suite runs on
- * `next dev` (mostly waiting on the browser and the server); then the suite
- * runs again on the built Worker in workerd, then the Worker's own tests.
+ * Worker's build (`build:edge`, mostly CPU) runs while the README's flows (the
+ * specs tagged @readme: a whole purchase, accounts, the admin) run on
+ * `next dev` (mostly waiting on the browser and the server); then the whole
+ * suite runs on the built Worker in workerd, the production runtime, then the
+ * Worker's own tests. `npm run e2e:dev` runs the whole suite on `next dev`.
  * The build's lines are prefixed with its name. The first failure stops what
  * is still running (its whole process group) and the run exits non-zero;
  * Ctrl-C stops everything too.
@@ -57,7 +59,7 @@ function fail(result) {
 const build = start('build:edge', 'npm', ['run', 'build:edge', '-w', '@edgecart/web'], {
   prefix: true,
 });
-const dev = start('e2e:dev', 'npm', ['run', 'e2e:dev']);
+const dev = start('e2e:dev', 'npm', ['run', 'e2e:dev', '--', '--grep', '@readme']);
 // Whichever ends first: a failure stops the other at once.
 for (const result of await Promise.race([
   Promise.all([build, dev]),

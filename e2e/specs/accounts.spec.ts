@@ -8,9 +8,9 @@ async function logIn(page: Page, email: string, password: string) {
   await page.getByRole('button', { name: 'Log in' }).click();
 }
 
-test('a shopper signs up through the emailed link, logs out and logs in again', async ({
-  page,
-}) => {
+test('a shopper signs up through the emailed link, logs out and logs in again', {
+  tag: '@readme',
+}, async ({ page }) => {
   const email = uniqueEmail();
   await signUp(page, email);
   await expect(page.getByRole('banner').getByRole('link', { name: /^Account/ })).toBeVisible();

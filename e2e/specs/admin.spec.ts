@@ -40,10 +40,9 @@ test('a visitor is sent to log in, and a customer finds no admin page', async ({
   await expect(page.getByRole('heading', { name: 'Overview' })).toHaveCount(0);
 });
 
-test('an admin changes a price and every shopper sees it on the product page at once', async ({
-  page,
-  browser,
-}) => {
+test('an admin changes a price and every shopper sees it on the product page at once', {
+  tag: '@readme',
+}, async ({ page, browser }) => {
   // A visitor's view first, so that the page is in the cache when the price changes.
   const visitor = await browser.newContext();
   const shopper = await visitor.newPage();
@@ -85,7 +84,10 @@ test('an admin changes a price and every shopper sees it on the product page at 
   ).toBeVisible();
 });
 
-test('an admin refunds a paid order, with the items back in stock', async ({ page, browser }) => {
+test('an admin refunds a paid order, with the items back in stock', { tag: '@readme' }, async ({
+  page,
+  browser,
+}) => {
   const email = uniqueEmail();
   const number = await guestBuys(browser, '/products/titanium-spork', email);
 
@@ -218,10 +220,9 @@ test('with tax on, prices say tax is added and the paid order shows the tax on i
   }
 });
 
-test('an admin ships a paid order in two parcels and marks them delivered; the shopper is told', async ({
-  page,
-  browser,
-}) => {
+test('an admin ships a paid order in two parcels and marks them delivered; the shopper is told', {
+  tag: '@readme',
+}, async ({ page, browser }) => {
   const email = uniqueEmail();
   const number = await guestBuys(browser, '/products/pour-over-kit', email, 2);
 

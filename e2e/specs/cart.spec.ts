@@ -12,9 +12,9 @@ async function addToCart(page: Page, path: string, quantity: number) {
 const headerCart = (page: Page) =>
   page.getByRole('banner').getByRole('link', { name: /^Cart, \d+ items?$/ });
 
-test('a shopper fills a cart, changes a quantity and empties it', { tag: '@smoke' }, async ({
-  page,
-}) => {
+test('a shopper fills a cart, changes a quantity and empties it', {
+  tag: ['@smoke', '@readme'],
+}, async ({ page }) => {
   await page.goto('/cart');
   await expect(page.getByRole('heading', { name: 'Your cart is empty' })).toBeVisible();
   await expect(headerCart(page)).toHaveAccessibleName('Cart, 0 items');

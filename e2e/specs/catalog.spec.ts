@@ -11,10 +11,9 @@ async function photoOf(page: Page, colour: string, name: string) {
   return { name, mimeType: 'image/jpeg', buffer };
 }
 
-test('an admin creates a product with two uploaded photos, in the order chosen, and shoppers see them', async ({
-  page,
-  request,
-}) => {
+test('an admin creates a product with two uploaded photos, in the order chosen, and shoppers see them', {
+  tag: '@readme',
+}, async ({ page, request }) => {
   const slug = `trail-tarp-${Date.now().toString(36)}`;
   await logInAsAdmin(page);
   await page.goto('/admin/products/new');
@@ -77,9 +76,9 @@ test('an admin creates a product with two uploaded photos, in the order chosen, 
   await shopper.close();
 });
 
-test('an admin exports the catalog, imports it edited (checked, then applied), and a shopper finds the new product misspelled', async ({
-  page,
-}) => {
+test('an admin exports the catalog, imports it edited (checked, then applied), and a shopper finds the new product misspelled', {
+  tag: '@readme',
+}, async ({ page }) => {
   await logInAsAdmin(page);
   await page.goto('/admin/products');
   const [download] = await Promise.all([

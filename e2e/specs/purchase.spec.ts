@@ -42,10 +42,9 @@ async function payAsGuest(page: Page, email: string) {
   });
 }
 
-test('a guest buys two items: cart, checkout, Pay, a paid order and a confirmation', async ({
-  page,
-  browser,
-}) => {
+test('a guest buys two items: cart, checkout, Pay, a paid order and a confirmation', {
+  tag: '@readme',
+}, async ({ page, browser }) => {
   const email = uniqueEmail();
   await fillCart(page);
   await payAsGuest(page, email);
@@ -75,9 +74,9 @@ test('a guest buys two items: cart, checkout, Pay, a paid order and a confirmati
   await elsewhere.close();
 });
 
-test('a signed-in shopper ships express to an address, and finds the order in the account', async ({
-  page,
-}) => {
+test('a signed-in shopper ships express to an address, and finds the order in the account', {
+  tag: '@readme',
+}, async ({ page }) => {
   const email = uniqueEmail();
   await signUp(page, email);
   await fillCart(page);
@@ -145,7 +144,9 @@ test('going back from the payment page returns to the cart and puts the stock ba
 test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
 
-  test('a guest buys with plain form posts; the return page updates itself', async ({ page }) => {
+  test('a guest buys with plain form posts; the return page updates itself', {
+    tag: '@readme',
+  }, async ({ page }) => {
     await fillCart(page);
     await payAsGuest(page, uniqueEmail());
   });

@@ -68,7 +68,9 @@ const ascending = (a: number, b: number) => a - b;
 const descending = (a: number, b: number) => b - a;
 const alphabetical = (a: string, b: string) => a.localeCompare(b, 'en');
 
-test('the home page shows four featured products', { tag: '@smoke' }, async ({ page }) => {
+test('the home page shows four featured products', { tag: ['@smoke', '@readme'] }, async ({
+  page,
+}) => {
   await page.goto('/');
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   await expect(
@@ -76,9 +78,9 @@ test('the home page shows four featured products', { tag: '@smoke' }, async ({ p
   ).toHaveCount(4);
 });
 
-test('searching from the header lists the products that match', { tag: '@smoke' }, async ({
-  page,
-}) => {
+test('searching from the header lists the products that match', {
+  tag: ['@smoke', '@readme'],
+}, async ({ page }) => {
   await page.goto('/');
   await page.getByRole('searchbox', { name: 'Search products' }).fill('wool');
   await page.getByRole('searchbox', { name: 'Search products' }).press('Enter');
@@ -91,7 +93,9 @@ test('searching from the header lists the products that match', { tag: '@smoke' 
   expect(titles).not.toContain('Titanium Spork');
 });
 
-test('a misspelled search finds what the shopper meant, its words marked', async ({ page }) => {
+test('a misspelled search finds what the shopper meant, its words marked', {
+  tag: '@readme',
+}, async ({ page }) => {
   await page.goto('/products?q=lantren');
   await expect(page.getByRole('status').filter({ hasText: 'Nothing matched' })).toHaveText(
     'Nothing matched “lantren”. Showing results for “lantern”.',
@@ -121,7 +125,9 @@ test('a product page carries Product structured data', { tag: '@smoke' }, async 
   expect(data.offers.length).toBeGreaterThan(1);
 });
 
-test('picking a variant puts it in the URL and shows its price', async ({ page }) => {
+test('picking a variant puts it in the URL and shows its price', { tag: '@readme' }, async ({
+  page,
+}) => {
   await page.goto(`/products/${PEACOAT.slug}`);
   const size = page.getByRole('group', { name: /^Size:/ });
   const colour = page.getByRole('group', { name: /^Colour:/ });
@@ -307,9 +313,9 @@ test('health answers liveness without touching the database or the cache', {
   expect(await response.json()).toMatchObject({ status: 'ok' });
 });
 
-test('deep health reports the database and the cache, with latencies', { tag: '@smoke' }, async ({
-  request,
-}) => {
+test('deep health reports the database and the cache, with latencies', {
+  tag: ['@smoke', '@readme'],
+}, async ({ request }) => {
   const response = await request.get('/api/health/deep');
   expect(response.status()).toBe(200);
   const body = await response.json();
