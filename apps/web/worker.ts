@@ -1,8 +1,8 @@
 /**
  * The Worker's entry (wrangler.jsonc `main`): OpenNext's handler, wrapped so
- * that every request gets an id and one structured log line, and the
- * scheduled run (wrangler.jsonc `triggers`), which the app serves as an
- * internal request so that it is built like any other. Every answer gets the
+ * that every request gets an id, one structured log line and one metrics data
+ * point, and the scheduled run (wrangler.jsonc `triggers`), which the app
+ * serves as an internal request so that it is built like any other. Every answer gets the
  * security headers here; a Worker without DEPLOY_ENV serves nothing.
  */
 // @ts-expect-error: written by scripts/build-id.mjs after the build, plain JavaScript
@@ -13,6 +13,7 @@ import { requireWorkerDeployEnv } from './src/deploy-env.ts';
 import { internalRequest, isInternalPath } from './src/server/worker-entry/internal-requests.ts';
 import { type PageCacheEnv, withPageCache } from './src/server/worker-entry/page-cache.ts';
 import { withRequestLog } from './src/server/worker-entry/request-log.ts';
+import { type MetricsEnv, recordRequest } from './src/server/worker-entry/request-metrics.ts';
 import {
   type SecurityHeadersEnv,
   withSecurityHeaders,
@@ -26,7 +27,7 @@ interface OpenNextWorker {
   fetch: (request: Request, env: unknown, ctx: ExecutionContext) => Promise<Response>;
 }
 
-type WorkerEnv = PageCacheEnv & SecurityHeadersEnv;
+type WorkerEnv = PageCacheEnv & SecurityHeadersEnv & MetricsEnv;
 
 const handler = openNext as OpenNextWorker;
 // Catalog pages for visitors without a session or cart come from Redis (page-cache.ts).
@@ -35,12 +36,17 @@ const app = withPageCache(
     handler.fetch(request, env, ctx as ExecutionContext),
   buildId as string,
 );
-const serve = withRequestLog(async (request: Request, env: WorkerEnv, ctx: object) => {
-  // Before the page cache and the app: a deploy that lost DEPLOY_ENV would skip every
-  // production guard. The error (500, logged with its message) names the fix.
-  requireWorkerDeployEnv(env.DEPLOY_ENV);
-  return app(request, env, ctx);
-});
+// One log line and one metrics data point per request (request-metrics.ts).
+const serve = withRequestLog(
+  async (request: Request, env: WorkerEnv, ctx: object) => {
+    // Before the page cache and the app: a deploy that lost DEPLOY_ENV would skip every
+    // production guard. The error (500, logged with its message) names the fix.
+    requireWorkerDeployEnv(env.DEPLOY_ENV);
+    return app(request, env, ctx);
+  },
+  undefined,
+  recordRequest,
+);
 
 export default {
   async fetch(request: Request, env: WorkerEnv, ctx: ExecutionContext): Promise<Response> {

@@ -18,10 +18,13 @@ import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { createArgon2idHasher } from '@edgecart/auth';
 import { loadArgon2 } from '@edgecart/auth/argon2-node';
+import { readMetricsDashboard } from '@edgecart/core';
 import { watchConnections } from '@edgecart/dev-services';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { startEdgeStack, workerIsBuilt } from '../scripts/edge-stack.ts';
+import { analyticsQueryConfig } from '../src/server/metrics/analytics-config.ts';
+import { createAnalyticsReader } from '../src/server/metrics/analytics-sql-client.ts';
 
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
@@ -316,6 +319,34 @@ try {
   console.log('\nfirst-load JavaScript, gzip (target for the product page ≤ 150 KiB):');
   for (const { route, gzipKiB } of firstLoadJs()) {
     console.log(`  ${route.padEnd(18)}${pad(gzipKiB.toFixed(1), 7)} KiB`);
+  }
+  // What the Workers recorded meanwhile, as /admin/metrics charts it (its local stand-in).
+  const metrics = analyticsQueryConfig({
+    ANALYTICS_LOCAL_URL: stack.analytics.url,
+    CLOUDFLARE_ACCOUNT_ID: stack.analytics.accountId,
+    ANALYTICS_API_TOKEN: stack.analytics.apiToken,
+  });
+  if (metrics) {
+    await new Promise((r) => setTimeout(r, 1_000)); // the last points land after their responses
+    const dashboard = await readMetricsDashboard(createAnalyticsReader(metrics), {
+      dataset: metrics.dataset,
+      range: 'hour',
+      now: new Date(),
+    });
+    const t = dashboard.totals;
+    console.log(
+      `
+/admin/metrics for this run (the last hour, from the Workers' data points): ${t.requests} requests, ` +
+        `${(t.errorRate * 100).toFixed(2)}% 5xx, p50 ${t.p50} ms, p95 ${t.p95} ms, p99 ${t.p99} ms`,
+    );
+    console.log(
+      `${'group'.padEnd(12)}${pad('requests', 10)}${pad('5xx', 7)}${pad('p50', 7)}${pad('p95', 7)}${pad('p99', 7)}`,
+    );
+    for (const g of dashboard.groups) {
+      console.log(
+        `${g.group.padEnd(12)}${pad(g.requests, 10)}${pad(g.errors, 7)}${pad(g.p50, 7)}${pad(g.p95, 7)}${pad(g.p99, 7)}`,
+      );
+    }
   }
   const failed = rows.filter((r) => r.non2xx > 0 || r.errors > 0);
   if (failed.length > 0) {

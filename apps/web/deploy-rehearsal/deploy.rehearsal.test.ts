@@ -116,6 +116,7 @@ function productionEnv(): NodeJS.ProcessEnv {
     EMAIL_FROM: 'Edgecart <shop@example.com>',
     STRIPE_SECRET_KEY: 'sk_live_rehearsal_not_a_real_key',
     STRIPE_WEBHOOK_SECRET: 'whsec_rehearsal_not_a_real_secret',
+    ANALYTICS_API_TOKEN: 'analytics-read-rehearsal-token',
     SITE_URL,
     HEAD_SHA: MAIN_SHA,
   };
@@ -209,6 +210,15 @@ describe('a pull request', () => {
       bucket_name: 'edgecart-media-preview',
     });
     expect(cloudflare.buckets.has('edgecart-media-preview')).toBe(true);
+    // The metrics: the previews' own dataset, named for the dashboard's queries too.
+    expect(bindings.get('METRICS')).toMatchObject({
+      type: 'analytics_engine',
+      dataset: 'edgecart_metrics_preview',
+    });
+    expect(bindings.get('ANALYTICS_DATASET')).toMatchObject({
+      type: 'plain_text',
+      text: 'edgecart_metrics_preview',
+    });
     expect(bindings.get('ASSETS')).toMatchObject({ type: 'assets' });
     expect([...bindings.values()].filter((b) => b.type === 'service')).toEqual([]);
     const [endpoint, ...others] = endpointsAt(`${PREVIEW_URL}/api/webhooks/stripe`);
@@ -335,6 +345,10 @@ describe('production', () => {
       bucket_name: 'edgecart-media',
     });
     expect(cloudflare.buckets.has('edgecart-media')).toBe(true);
+    expect(bindings.get('METRICS')).toMatchObject({
+      type: 'analytics_engine',
+      dataset: 'edgecart_metrics',
+    });
     expect([...bindings.values()].filter((b) => b.type === 'service')).toEqual([]);
     const env = productionEnv();
     expect(Object.fromEntries(worker?.secrets ?? [])).toEqual({
@@ -347,6 +361,11 @@ describe('production', () => {
       EMAIL_FROM: env.EMAIL_FROM,
       STRIPE_SECRET_KEY: env.STRIPE_SECRET_KEY,
       STRIPE_WEBHOOK_SECRET: env.STRIPE_WEBHOOK_SECRET,
+      ANALYTICS_API_TOKEN: env.ANALYTICS_API_TOKEN,
+    });
+    expect(bindings.get('CLOUDFLARE_ACCOUNT_ID')).toMatchObject({
+      type: 'plain_text',
+      text: cloudflare.accountId,
     });
     expect(worker?.workersDev).toBe(false);
     expect(worker?.previewUrls).toBe(false);

@@ -37,6 +37,7 @@ export async function serveUpload(
   mkdirSync(join(dir, 'assets'), { recursive: true });
   const vars: Record<string, string> = {};
   const r2Buckets: { binding: string; bucket_name: string }[] = [];
+  const datasets: { binding: string; dataset: string }[] = [];
   for (const binding of upload.metadata.bindings ?? []) {
     if ((binding.type === 'plain_text' || binding.type === 'secret_text') && binding.text) {
       vars[binding.name] = binding.text;
@@ -44,6 +45,10 @@ export async function serveUpload(
     // The bucket as wrangler's local mode simulates it, in this run's folder.
     if (binding.type === 'r2_bucket') {
       r2Buckets.push({ binding: binding.name, bucket_name: String(binding.bucket_name) });
+    }
+    // Wrangler's local Analytics Engine binding: accepts the points, keeps nothing.
+    if (binding.type === 'analytics_engine') {
+      datasets.push({ binding: binding.name, dataset: String(binding.dataset) });
     }
   }
   const config = {
@@ -61,6 +66,7 @@ export async function serveUpload(
     ],
     assets: { directory: 'assets', binding: 'ASSETS' },
     r2_buckets: r2Buckets,
+    analytics_engine_datasets: datasets,
     vars: { ...vars, ...overrides },
   };
   writeFileSync(join(dir, 'wrangler.json'), JSON.stringify(config), { mode: 0o600 });

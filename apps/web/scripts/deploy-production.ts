@@ -28,6 +28,7 @@ const secretNames = [
   'RESEND_API_KEY',
   'STRIPE_SECRET_KEY',
   'STRIPE_WEBHOOK_SECRET',
+  'ANALYTICS_API_TOKEN',
   'CLOUDFLARE_API_TOKEN',
 ];
 let settings!: ProductionSettings;
@@ -68,6 +69,10 @@ await run([
           // The shop's own host, as a custom domain; workers.dev stays off (wrangler.jsonc).
           domains: [new URL(settings.SITE_URL).hostname],
           message: `main@${settings.HEAD_SHA}`,
+          // With a token that may read the metrics, /admin/metrics queries this account's.
+          ...(settings.ANALYTICS_API_TOKEN
+            ? { vars: { CLOUDFLARE_ACCOUNT_ID: settings.CLOUDFLARE_ACCOUNT_ID } }
+            : {}),
           secrets: {
             DATABASE_URL: settings.DATABASE_URL,
             UPSTASH_REDIS_REST_URL: settings.UPSTASH_REDIS_REST_URL,
@@ -81,6 +86,9 @@ await run([
                   UPSTASH_LIMITS_REDIS_REST_URL: settings.UPSTASH_LIMITS_REDIS_REST_URL,
                   UPSTASH_LIMITS_REDIS_REST_TOKEN: settings.UPSTASH_LIMITS_REDIS_REST_TOKEN,
                 }
+              : {}),
+            ...(settings.ANALYTICS_API_TOKEN
+              ? { ANALYTICS_API_TOKEN: settings.ANALYTICS_API_TOKEN }
               : {}),
           },
         },

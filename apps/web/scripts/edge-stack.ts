@@ -1,7 +1,8 @@
 /**
  * The production build as it runs here: the built Worker in workerd, a real
  * PostgreSQL behind the Neon stand-in (the driver's WebSocket and HTTP paths),
- * a real Redis behind the Upstash REST bridge. Shared by `preview:edge`, the
+ * a real Redis behind the Upstash REST bridge, the Analytics Engine stand-in
+ * for its metrics. Shared by `preview:edge`, the
  * benchmark and the Worker tests. Build first with `npm run build:edge`.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
@@ -11,11 +12,13 @@ import { migrate } from '@edgecart/db';
 import { createNeonNodeDb } from '@edgecart/db/neon-node';
 import { seedCatalog } from '@edgecart/db/seed';
 import {
+  type AnalyticsEngineStandIn,
   freePort,
   type LocalPostgres,
   type LocalRedis,
   type ResendStandIn,
   type StripeStandIn,
+  startAnalyticsEngineStandIn,
   startNeonStandIn,
   startPostgres,
   startRedis,
@@ -34,6 +37,8 @@ export interface EdgeStack {
   resend: ResendStandIn | null;
   /** The payment stand-in the Worker's Stripe SDK talks to, and that sends it signed events. */
   stripe: StripeStandIn;
+  /** The Analytics Engine stand-in the Worker's metrics go to, and /admin/metrics reads. */
+  analytics: AnalyticsEngineStandIn;
   /** Runs the Worker's scheduled handler once, as its cron trigger would. */
   runScheduled: () => Promise<void>;
   /** Another Worker on the same services, with more variables (`CATALOG_CACHE: 'off'`). */
@@ -113,6 +118,8 @@ export async function startEdgeStack(options: EdgeStackOptions = {}): Promise<Ed
     cleanups.push(() => redis.stop());
     const upstash = await startUpstashBridge({ redisUrl: redis.url });
     cleanups.push(() => upstash.close());
+    const analytics = await startAnalyticsEngineStandIn();
+    cleanups.push(() => analytics.close());
     const resend = options.email === 'provider' ? await startResendStandIn() : null;
     if (resend) cleanups.push(() => resend.close());
     const emailVars: [string, string][] = resend
@@ -179,6 +186,10 @@ export async function startEdgeStack(options: EdgeStackOptions = {}): Promise<Ed
       ['STRIPE_SECRET_KEY', stripe.secretKey],
       ['STRIPE_WEBHOOK_SECRET', stripe.webhookSecret],
       ['STRIPE_LOCAL_API', `${stripe.host}:${stripe.port}`],
+      // wrangler's local Analytics Engine binding keeps nothing: the stand-in does.
+      ['ANALYTICS_LOCAL_URL', analytics.url],
+      ['CLOUDFLARE_ACCOUNT_ID', analytics.accountId],
+      ['ANALYTICS_API_TOKEN', analytics.apiToken],
     ];
     const launch = async (workerPort: number, extraVars: Record<string, string>) => {
       const vars = [...baseVars, ...Object.entries(extraVars)].flatMap(([name, value]) => [
@@ -239,6 +250,7 @@ export async function startEdgeStack(options: EdgeStackOptions = {}): Promise<Ed
       redis,
       resend,
       stripe,
+      analytics,
       runScheduled,
       startWorker,
       stop,

@@ -38,6 +38,10 @@ const runtime = (values: Partial<AppRuntimeEnv>): AppRuntimeEnv => ({
   INTERNAL_CRON_SECRET: undefined,
   IMAGE_TRANSFORMATIONS: undefined,
   IMPORT_IMAGE_HOSTS: undefined,
+  ANALYTICS_LOCAL_URL: undefined,
+  ANALYTICS_DATASET: undefined,
+  CLOUDFLARE_ACCOUNT_ID: undefined,
+  ANALYTICS_API_TOKEN: undefined,
   NEXT_PUBLIC_SITE_URL: undefined,
   ...values,
 });
@@ -70,6 +74,15 @@ describe('deployProblems', () => {
       'STRIPE_SECRET_KEY',
       'NEXT_PUBLIC_SITE_URL',
     ]);
+  });
+
+  it('refuses the metrics stand-in once deployed, and takes it in development', () => {
+    expect(variables({ ...deployed, ANALYTICS_LOCAL_URL: 'http://127.0.0.1:4020' })).toEqual([
+      'ANALYTICS_LOCAL_URL',
+    ]);
+    expect(
+      variables({ DEPLOY_ENV: 'development', ANALYTICS_LOCAL_URL: 'http://127.0.0.1:1' }),
+    ).toEqual([]);
   });
 
   it('refuses the payment stand-in once deployed, and a Stripe key without its webhook secret', () => {

@@ -29,6 +29,7 @@ export interface DeploySettings {
   STRIPE_WEBHOOK_SECRET?: string | undefined;
   STRIPE_LOCAL_API?: string | undefined;
   INTERNAL_CRON_SECRET?: string | undefined;
+  ANALYTICS_LOCAL_URL?: string | undefined;
   NEXT_PUBLIC_SITE_URL?: string | undefined;
 }
 
@@ -128,6 +129,12 @@ export function deployProblems(settings: DeploySettings): DeployProblem[] {
       message: `is for the timers of \`npm run dev\`: a Worker runs its cron in-process, so it must not be set when DEPLOY_ENV is ${deployEnv}.`,
     });
   }
+  if (settings.ANALYTICS_LOCAL_URL) {
+    problems.push({
+      variable: 'ANALYTICS_LOCAL_URL',
+      message: `sends the metrics to the local Analytics Engine stand-in, for dev and tests only: it must not be set when DEPLOY_ENV is ${deployEnv}.`,
+    });
+  }
   if (settings.RESEND_BASE_URL) {
     problems.push({
       variable: 'RESEND_BASE_URL',
@@ -169,6 +176,10 @@ export type AppRuntimeEnv = Record<
   | 'INTERNAL_CRON_SECRET'
   | 'IMAGE_TRANSFORMATIONS'
   | 'IMPORT_IMAGE_HOSTS'
+  | 'ANALYTICS_LOCAL_URL'
+  | 'ANALYTICS_DATASET'
+  | 'CLOUDFLARE_ACCOUNT_ID'
+  | 'ANALYTICS_API_TOKEN'
   | 'NEXT_PUBLIC_SITE_URL',
   string | undefined
 >;
@@ -212,6 +223,24 @@ export function createAppEnv(runtimeEnv: AppRuntimeEnv, options: { worker?: bool
             .map((host) => host.trim().toLowerCase())
             .filter(Boolean),
         ),
+      /**
+       * The local Analytics Engine stand-in (packages/dev-services), which `npm run dev`
+       * and `preview:edge` start and set: metrics are written and read there instead of
+       * the `METRICS` binding and the SQL API. Never in a deployed Worker.
+       */
+      ANALYTICS_LOCAL_URL: z.url().optional(),
+      /** The Analytics Engine dataset the `METRICS` binding writes (wrangler.jsonc). */
+      ANALYTICS_DATASET: z
+        .string()
+        .regex(/^[a-z0-9_]{1,64}$/, 'lower-case letters, digits and _')
+        .optional(),
+      /** With ANALYTICS_API_TOKEN, lets /admin/metrics query the Analytics Engine SQL API. */
+      CLOUDFLARE_ACCOUNT_ID: z
+        .string()
+        .regex(/^[0-9a-f]{32}$/, 'the 32 hexadecimal digits of the Cloudflare account id')
+        .optional(),
+      /** An API token with "Account Analytics: Read", for /admin/metrics and the alerts. */
+      ANALYTICS_API_TOKEN: z.string().min(20).optional(),
       /** Set by `npm run dev` for its timers (outbox, sweeper); never in a Worker. */
       INTERNAL_CRON_SECRET: z.string().min(32).optional(),
     },
@@ -277,5 +306,9 @@ export const env = createAppEnv({
   INTERNAL_CRON_SECRET: process.env.INTERNAL_CRON_SECRET,
   IMAGE_TRANSFORMATIONS: process.env.IMAGE_TRANSFORMATIONS,
   IMPORT_IMAGE_HOSTS: process.env.IMPORT_IMAGE_HOSTS,
+  ANALYTICS_LOCAL_URL: process.env.ANALYTICS_LOCAL_URL,
+  ANALYTICS_DATASET: process.env.ANALYTICS_DATASET,
+  CLOUDFLARE_ACCOUNT_ID: process.env.CLOUDFLARE_ACCOUNT_ID,
+  ANALYTICS_API_TOKEN: process.env.ANALYTICS_API_TOKEN,
   NEXT_PUBLIC_SITE_URL: process.env.NEXT_PUBLIC_SITE_URL,
 });

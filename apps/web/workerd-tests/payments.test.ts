@@ -1,6 +1,9 @@
+import { readMetricsDashboard } from '@edgecart/core';
 import { STAND_IN_TEST_SHIPPING } from '@edgecart/dev-services';
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
+import { analyticsQueryConfig } from '../src/server/metrics/analytics-config.ts';
+import { createAnalyticsReader } from '../src/server/metrics/analytics-sql-client.ts';
 import { startEdgeStackForFile } from './support/edge.ts';
 
 const edge = startEdgeStackForFile();
@@ -132,5 +135,56 @@ describe('the Stripe webhook in the Worker', () => {
         'outage-buyer@example.com',
       ]),
     ).toBe(1);
+  });
+});
+
+describe('the metrics the Worker records', () => {
+  it('a data point per request by route pattern, and the money path’s events', async () => {
+    const config = analyticsQueryConfig({
+      ANALYTICS_LOCAL_URL: edge.stack.analytics.url,
+      CLOUDFLARE_ACCOUNT_ID: edge.stack.analytics.accountId,
+      ANALYTICS_API_TOKEN: edge.stack.analytics.apiToken,
+    });
+    if (!config) throw new Error('no analytics config');
+    const reader = createAnalyticsReader(config);
+    const events = async () =>
+      Object.fromEntries(
+        (
+          await reader.query(
+            `SELECT blob2 AS event, sum(_sample_interval) AS n FROM ${config.dataset} WHERE blob1 = 'event' GROUP BY event FORMAT JSON`,
+          )
+        ).map((row) => [String(row.event), Number(row.n)]),
+      );
+    // Points are written after each response (waitUntil): wait for the last ones to land.
+    const deadline = Date.now() + 30_000;
+    let seen = await events();
+    while ((seen['checkout.paid'] ?? 0) < 2 && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 200));
+      seen = await events();
+    }
+    expect(seen).toMatchObject({ 'webhook.refused': 1, 'checkout.paid': 2 });
+    expect(seen['checkout.started']).toBeGreaterThanOrEqual(2);
+    expect(seen['cart.created']).toBeGreaterThanOrEqual(2);
+
+    const webhook = await reader.query(
+      `SELECT double1 AS status, sum(_sample_interval) AS n FROM ${config.dataset} WHERE blob1 = 'request' AND blob2 = '/api/webhooks/stripe' AND blob3 = 'webhooks' GROUP BY status ORDER BY status FORMAT JSON`,
+    );
+    const statuses = webhook.map((row) => Number(row.status));
+    expect(statuses).toContain(200);
+    expect(statuses).toContain(400);
+    // Route patterns only: no order id, session id or token ever reaches the metrics.
+    const raw = await reader.query(
+      `SELECT count() AS n FROM ${config.dataset} WHERE blob1 = 'request' AND (blob2 LIKE '%cs_test%' OR blob2 LIKE '%-%-%-%-%') FORMAT JSON`,
+    );
+    expect(Number(raw[0]?.n)).toBe(0);
+    const dashboard = await readMetricsDashboard(reader, {
+      dataset: config.dataset,
+      range: 'hour',
+      now: new Date(),
+    });
+    expect(dashboard.groups.map((g) => g.group)).toEqual(
+      expect.arrayContaining(['api', 'webhooks']),
+    );
+    expect(dashboard.events['checkout.paid']).toBe(2);
   });
 });

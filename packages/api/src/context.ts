@@ -7,6 +7,8 @@ import {
 } from '@edgecart/auth';
 import type { ReadThrough } from '@edgecart/cache';
 import {
+  type AnalyticsReader,
+  type BusinessMetrics,
   catalogReads,
   clientAddressKey,
   type MediaBucket,
@@ -83,6 +85,13 @@ export interface ContextInput {
   media: (() => Promise<MediaBucket>) | null;
   /** Hosts a catalog import may fetch images from (IMPORT_IMAGE_HOSTS). */
   importImageHosts: string[];
+  /** Business events (the checkout funnel, failures), recorded beside the request metrics. */
+  metrics: BusinessMetrics;
+  /**
+   * Where the metrics dashboard reads from (Analytics Engine's SQL API, or its
+   * local stand-in) and the dataset; null where the API is not set up.
+   */
+  analytics: { reader: AnalyticsReader; dataset: string } | null;
   /**
    * Whether the calls come from a client (the tRPC route, a Server Action),
    * so that each counts against the per-IP ceiling; a page's own render does not.
@@ -111,6 +120,8 @@ export function createContext(input: ContextInput) {
     catalogCache: input.catalogCache,
     media: input.media,
     importImageHosts: input.importImageHosts,
+    metrics: input.metrics,
+    analytics: input.analytics,
     /** Catalog reads, through the cache when there is one. */
     catalog: catalogReads(input.db, input.catalogCache),
     fromClient: input.fromClient,

@@ -77,6 +77,8 @@ export interface ReadThroughOptions {
   /** How many entries this isolate keeps a copy of (0: none). */
   localEntries?: number;
   log?: (line: Record<string, unknown>) => void;
+  /** Told when the cache goes away, then once a minute while it stays away (the metrics). */
+  onUnavailable?: (operation: string) => void;
   now?: () => number;
 }
 
@@ -195,6 +197,7 @@ export function createReadThrough(options: ReadThroughOptions): ReadThrough {
           error: failure.error,
           retryAfterMs,
         });
+        options.onUnavailable?.(operation);
       }
       throw error;
     } finally {

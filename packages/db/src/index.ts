@@ -13,6 +13,7 @@ export {
   lte,
   ne,
   not,
+  notExists,
   or,
   type SQL,
   type SQLWrapper,

@@ -272,5 +272,15 @@ export const migrations: MigrationMeta[] = [
     "bps": true,
     "folderMillis": 1796291844224,
     "hash": "a2b219bb2d41c6c86450dca348553376065f5ed5f49ef5d0fb6d76ee20510ca6"
+  },
+  {
+    "sql": [
+      "-- The audit log is append-only: the database itself refuses to change or remove\n-- a row, whichever code (or person at a SQL prompt) asks. A restore from a\n-- backup brings the triggers back with the table.\nCREATE FUNCTION audit_log_refuse_change() RETURNS trigger\nLANGUAGE plpgsql AS $$\nBEGIN\n  RAISE EXCEPTION 'audit_log is append-only: % is refused', TG_OP\n    USING ERRCODE = 'insufficient_privilege',\n          HINT = 'Audit rows are never changed or removed; record a correction as a new row.';\nEND\n$$;",
+      "\nCREATE TRIGGER audit_log_no_update_or_delete BEFORE UPDATE OR DELETE ON audit_log\n  FOR EACH ROW EXECUTE FUNCTION audit_log_refuse_change();",
+      "\nCREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON audit_log\n  FOR EACH STATEMENT EXECUTE FUNCTION audit_log_refuse_change();\n"
+    ],
+    "bps": true,
+    "folderMillis": 1796301269658,
+    "hash": "302afa7b5cc67f0f99b60be7b5a7d37857a7f1bdac6cbdda45ced6f78410174d"
   }
 ];

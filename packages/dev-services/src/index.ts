@@ -1,4 +1,9 @@
 export {
+  type AnalyticsEngineStandIn,
+  type DataPoint,
+  startAnalyticsEngineStandIn,
+} from './analytics-engine-stand-in.ts';
+export {
   type CloudflareApiStandIn,
   type StandInWorker,
   startCloudflareApiStandIn,

@@ -70,6 +70,8 @@ const productionSchema = z
       .string()
       .regex(/^(sk|rk)_live_./, 'must be a live key (sk_live_… or rk_live_…) in production'),
     STRIPE_WEBHOOK_SECRET: z.string().startsWith('whsec_'),
+    /** Optional: lets /admin/metrics and the alerts read the metrics (Account Analytics: Read). */
+    ANALYTICS_API_TOKEN: z.string().min(20, 'an API token with "Account Analytics: Read"').optional(),
     SITE_URL: z
       .url()
       .refine((url) => new URL(url).protocol === 'https:', "must be the shop's public https origin")

@@ -271,3 +271,8 @@ export const promotionStatusInput = z.object({
 
 /** Archived ones only when asked; no input at all lists the others. */
 export const listPromotionsInput = z.object({ archived: z.boolean().default(false) }).nullish();
+
+/** The metrics dashboard's window; the hour when none is given. */
+export const metricsDashboardInput = z
+  .object({ range: z.enum(['hour', 'day', 'week']).default('hour') })
+  .nullish();

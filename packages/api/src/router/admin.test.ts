@@ -68,6 +68,7 @@ describe('authorization of the admin procedures', () => {
       'admin.imports.get',
       'admin.imports.list',
       'admin.media.upload',
+      'admin.metrics.dashboard',
       'admin.orders.cancel',
       'admin.orders.get',
       'admin.orders.list',

@@ -23,6 +23,7 @@ import {
   listShippingZones,
   type MediaBucket,
   markDelivered,
+  metricsDashboard,
   promotionTargetChoices,
   refundOrder,
   removeProduct,
@@ -48,6 +49,7 @@ import {
   listOrdersAdminInput,
   listProductsAdminInput,
   listPromotionsInput,
+  metricsDashboardInput,
   promotionStatusInput,
   refundInput,
   saveProductInput,
@@ -91,6 +93,15 @@ const dayStart = (day: string, plusDays = 0) =>
  */
 export const adminRouter = {
   overview: adminProcedure.query(({ ctx }) => adminOverview(ctx.db, ctx.now())),
+
+  metrics: {
+    /** Throughput, latency and errors per route group, and the funnel, for one window. */
+    dashboard: adminProcedure
+      .input(metricsDashboardInput)
+      .query(({ ctx, input }) =>
+        metricsDashboard(ctx.analytics, input?.range ?? 'hour', ctx.now()),
+      ),
+  },
 
   products: {
     list: adminProcedure

@@ -41,7 +41,8 @@ export const cartRouter = {
   /** Adds to what the cart holds; answers the whole cart. A guest's first add sets the cookie. */
   add: publicProcedure.input(cartLineInput).mutation(async ({ ctx, input }) => {
     const owner = await cartOwnerOf(ctx);
-    const { newGuestToken } = await addToCart(ctx.deps, owner, input);
+    const { newGuestToken, started } = await addToCart(ctx.deps, owner, input);
+    if (started) ctx.metrics.record('cart.created');
     if (!newGuestToken) return readCart(ctx.db, owner, ctx.now());
     ctx.accounts.setCookie(cartCookie(newGuestToken, ctx.accounts.secure));
     return readCart(ctx.db, { guestToken: newGuestToken }, ctx.now());

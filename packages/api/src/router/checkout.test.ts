@@ -1,5 +1,10 @@
 import { createMemoryCache, createMemoryRateLimiter, createReadThrough } from '@edgecart/cache';
-import { CATALOG_CACHE_NAMESPACE, HELD_UNITS_MAX, savePromotion } from '@edgecart/core';
+import {
+  CATALOG_CACHE_NAMESPACE,
+  collectBusinessMetrics,
+  HELD_UNITS_MAX,
+  savePromotion,
+} from '@edgecart/core';
 import { insertVariant } from '@edgecart/core/testing/fixtures';
 import { type Database, eq, orders, products, productVariants } from '@edgecart/db';
 import { STAND_IN_TEST_SHIPPING, type StripeStandIn } from '@edgecart/dev-services';
@@ -108,6 +113,29 @@ describe('checkout over HTTP', () => {
     expect(reply.status).toBe(503);
     expect(reply.body.error?.json?.message).toMatch(/Nothing was charged/);
     expect(await stockOf(variant.id)).toBe(before);
+  });
+
+  it('counts the funnel: a cart started once, a checkout started; an outage is a failed checkout', async () => {
+    const metrics = collectBusinessMetrics();
+    const { guest, variant } = await guestWithCart({ metrics });
+    expect((await guest.call('cart.add', { variantId: variant.id, quantity: 1 })).status).toBe(200);
+    expect((await guest.call('checkout.start', { shipTo: 'US' })).status).toBe(200);
+    expect(metrics.events.map((e) => e.event)).toEqual(['cart.created', 'checkout.started']);
+
+    const down = createStripePayments({
+      secretKey: standIn.secretKey,
+      webhookSecret: standIn.webhookSecret,
+      api: { host: '127.0.0.1', port: 9, protocol: 'http' },
+    });
+    const outage = collectBusinessMetrics();
+    const { guest: unlucky } = await guestWithCart({ payments: down, metrics: outage });
+    expect((await unlucky.call('checkout.start', { shipTo: 'US' })).status).toBe(503);
+    // A shopper's own mistake (a country the shop does not post to) is not the shop failing.
+    expect((await unlucky.call('checkout.start', { shipTo: 'AQ' })).status).toBe(400);
+    expect(outage.events).toEqual([
+      { event: 'cart.created', detail: {} },
+      { event: 'checkout.failed', detail: { reason: 'provider_unavailable' } },
+    ]);
   });
 
   it('limits checkouts per client with 429 and Retry-After', async () => {

@@ -1,5 +1,6 @@
 import {
   cancelCheckout,
+  DomainError,
   getShopSettings,
   orderByCheckoutSession,
   shippingCountries,
@@ -45,11 +46,22 @@ export const checkoutRouter = {
       await enforceLimit(ctx, 'checkout:ip', ctx.clientIp);
       const owner = await cartOwnerOf(ctx);
       const auth = await ctx.auth();
-      const { url, orderNumber } = await startCheckout({ ...ctx.deps, payments }, owner, {
-        email: auth?.user.email ?? input.email?.toLowerCase() ?? null,
-        shipTo: input.shipTo ?? null,
-      });
-      return { url, orderNumber };
+      try {
+        const { url, orderNumber } = await startCheckout({ ...ctx.deps, payments }, owner, {
+          email: auth?.user.email ?? input.email?.toLowerCase() ?? null,
+          shipTo: input.shipTo ?? null,
+        });
+        ctx.metrics.record('checkout.started');
+        return { url, orderNumber };
+      } catch (error) {
+        // The shop's failures, not the shopper's (an empty cart, a sold-out line).
+        if (error instanceof UnavailableError) {
+          ctx.metrics.record('checkout.failed', { reason: 'provider_unavailable' });
+        } else if (!(error instanceof DomainError)) {
+          ctx.metrics.record('checkout.failed', { reason: 'error' });
+        }
+        throw error;
+      }
     }),
 
   /** What shown prices say about tax, by the shop's settings; null with tax off. */

@@ -5,7 +5,7 @@ import {
   serializeCookie,
 } from '@edgecart/auth';
 import type { ReadThrough } from '@edgecart/cache';
-import type { MediaBucket } from '@edgecart/core';
+import type { BusinessMetrics, MediaBucket } from '@edgecart/core';
 import { createSession } from '@edgecart/core';
 import { type Database, users } from '@edgecart/db';
 import type { Payments } from '@edgecart/payments';
@@ -63,6 +63,8 @@ export function createBrowser(
     hasher?: (hasher: PasswordHasher) => PasswordHasher;
     /** Count calls against the per-IP ceiling, as the HTTP route does. */
     fromClient?: boolean;
+    /** Where business events go (`collectBusinessMetrics()` to assert them). */
+    metrics?: BusinessMetrics;
   } = {},
 ): Browser {
   const argon2id = createArgon2idHasher(argon2);
@@ -115,6 +117,7 @@ export function createBrowser(
             catalogCache: options.catalogCache ?? null,
             media: options.media ? async () => options.media as MediaBucket : null,
             fromClient: options.fromClient ?? false,
+            ...(options.metrics && { metrics: options.metrics }),
             accounts: {
               hasher,
               origin: 'http://shop.test',

@@ -1,5 +1,6 @@
 import type { PasswordHasher } from '@edgecart/auth';
 import type { FailureDelay, RateLimiter } from '@edgecart/cache';
+import { noBusinessMetrics } from '@edgecart/core';
 import type { Database } from '@edgecart/db';
 import { type Context, type ContextInput, createContext } from '../context.ts';
 import {
@@ -62,6 +63,8 @@ export function testContext(db: Database, overrides: Partial<ContextInput> = {})
     catalogCache: null,
     media: null,
     importImageHosts: [],
+    metrics: noBusinessMetrics,
+    analytics: null,
     fromClient: false,
     ...overrides,
   });

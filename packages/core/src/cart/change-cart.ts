@@ -22,6 +22,8 @@ export interface CartChangeDeps {
 /** What a change did; a new guest cart brings the token for the guest's cookie. */
 export interface CartChange {
   newGuestToken: string | null;
+  /** The cart was empty before this add: a cart started, the checkout funnel's first step. */
+  started: boolean;
 }
 
 async function variantToBuy(db: Database, variantId: string) {
@@ -76,6 +78,11 @@ async function cartSize(db: Database, cartId: string) {
  */
 async function checkCartSize(db: Database, cartId: string, inCart: number, wanted: number) {
   const size = await cartSize(db, cartId);
+  checkSize(size, inCart, wanted);
+  return size;
+}
+
+function checkSize(size: { lines: number; units: number }, inCart: number, wanted: number) {
   if (inCart === 0 && size.lines >= CART_LINES_MAX) {
     throw new InvalidInputError(
       `A cart holds at most ${CART_LINES_MAX} different items: remove one to add another.`,
@@ -111,7 +118,7 @@ export async function addToCart(
     const inCart = await quantityInCart(tx, cartId, input.variantId);
     const wanted = inCart + input.quantity;
     checkQuantity(wanted, inCart, variant.stock);
-    await checkCartSize(tx, cartId, inCart, wanted);
+    const before = await checkCartSize(tx, cartId, inCart, wanted);
     await tx
       .insert(cartItems)
       .values({ cartId, variantId: input.variantId, quantity: wanted, addedAt: deps.now })
@@ -119,7 +126,7 @@ export async function addToCart(
         target: [cartItems.cartId, cartItems.variantId],
         set: { quantity: wanted },
       });
-    return { newGuestToken };
+    return { newGuestToken, started: before.lines === 0 };
   });
 }
 

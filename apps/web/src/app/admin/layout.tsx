@@ -34,6 +34,9 @@ export default async function AdminLayout({ children }: { children: ReactNode })
             <Link href="/admin/shipping">Shipping</Link>
           </li>
           <li>
+            <Link href="/admin/metrics">Metrics</Link>
+          </li>
+          <li>
             <Link href="/admin/settings">Settings</Link>
           </li>
         </ul>

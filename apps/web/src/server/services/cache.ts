@@ -2,6 +2,7 @@ import 'server-only';
 import { type Cache, createCache, createReadThrough, type ReadThrough } from '@edgecart/cache';
 import { catalogCacheNamespace } from '@edgecart/core/cache-tags';
 import { env } from '~/env';
+import { businessMetrics } from './metrics.ts';
 
 // Upstash's client is fetch-based and holds no socket, so one serves every request; the
 // read-through's state (whether Redis answers) is per process, or per isolate in a Worker.
@@ -21,6 +22,8 @@ export function getCatalogCache(): ReadThrough | null {
     namespace: catalogCacheNamespace(env.CACHE_PREFIX),
     // Small values (a page of products is a few kilobytes): keep many.
     localEntries: 500,
+    // Counted for /admin/metrics and the alerts: reads fell back to the database.
+    onUnavailable: () => businessMetrics.record('cache.degraded', { reason: 'unavailable' }),
   });
   return holder.edgecartCatalogCache;
 }

@@ -3,6 +3,7 @@ import type { Database } from '@edgecart/db';
 import type { EmailSender } from '@edgecart/email';
 import { after } from 'next/server';
 import { env } from '~/env';
+import { businessMetrics } from './metrics.ts';
 import { deliverOutbox, emailSenderFor } from './outbox-delivery.ts';
 
 let sender: EmailSender | null | undefined;
@@ -28,5 +29,7 @@ export const devOutboxEnabled = (): boolean => env.DEV_TOOLS && getEmailSender()
 export function deliverEmailsAfterResponse(db: Database, requestId: string): void {
   const configured = getEmailSender();
   if (!configured) return;
-  after(() => deliverOutbox(db, configured, { trigger: 'after-response', requestId }));
+  after(() =>
+    deliverOutbox(db, configured, { trigger: 'after-response', requestId }, businessMetrics),
+  );
 }

@@ -2,6 +2,7 @@
  * Drains the email outbox through the configured provider. Web APIs only: the
  * Worker's scheduled handler uses it outside Next.js, as the request path does.
  */
+import type { BusinessMetrics } from '@edgecart/core/business-events';
 import { deliverDueEmails } from '@edgecart/core/outbox';
 import type { Database } from '@edgecart/db';
 import { createResendSender, type EmailSender } from '@edgecart/email';
@@ -24,13 +25,14 @@ const maxRounds = 5;
 /**
  * Sends what is due, in rounds of ten, and logs one line per round that did
  * something: `info` when all went, `warn` when some will be retried, `error`
- * when some were given up. Never throws: a failure is logged, and the emails
- * stay due for the next run.
+ * when some were given up, and an `email.failed` event per email not sent.
+ * Never throws: a failure is logged, and the emails stay due for the next run.
  */
 export async function deliverOutbox(
   db: Database,
   sender: EmailSender,
   context: { trigger: 'after-response' | 'scheduled'; requestId?: string | null },
+  metrics?: BusinessMetrics,
 ): Promise<void> {
   for (let round = 0; round < maxRounds; round++) {
     try {
@@ -49,6 +51,8 @@ export async function deliverOutbox(
         gaveUp: report.gaveUp,
       });
       (level === 'error' ? console.error : level === 'warn' ? console.warn : console.log)(line);
+      for (const _ of report.retrying) metrics?.record('email.failed', { reason: 'retrying' });
+      for (const _ of report.gaveUp) metrics?.record('email.failed', { reason: 'gave_up' });
       if (handled < 10) return;
     } catch (error) {
       logError({ msg: 'email delivery failed', ...context }, error);

@@ -5,6 +5,7 @@ import { getCatalogCache } from './cache.ts';
 import { getDb } from './db.ts';
 import { deliverEmailsAfterResponse, devOutboxEnabled } from './email.ts';
 import { getMediaBucket } from './media.ts';
+import { businessMetrics, getAnalytics } from './metrics.ts';
 import { addressedOrigin, shopOrigin } from './origin.ts';
 import { getPayments } from './payments.ts';
 
@@ -36,6 +37,10 @@ export async function requestServices(request: EntryRequest) {
     /** The media bucket (R2), opened when a procedure first needs it. */
     media: getMediaBucket,
     devTools: devOutboxEnabled(),
+    /** Business events, beside the request metrics (Analytics Engine, or its stand-in). */
+    metrics: businessMetrics,
+    /** The metrics' SQL API, for the dashboard; null until it is set up. */
+    analytics: getAnalytics(),
     /** Delivers the outbox once the response is sent. */
     emailQueued: () => deliverEmailsAfterResponse(db, requestId),
     /** Runs work once the response is sent (a reset link: the reply must not show it). */

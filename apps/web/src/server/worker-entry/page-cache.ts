@@ -37,6 +37,7 @@ import {
   productQueryParams,
   searchParamsOf,
 } from '../../lib/product-query.ts';
+import { requestStateOf } from './request-state.ts';
 
 /**
  * Invalidation is immediate; this caps a missed one. A page may be rendered
@@ -168,7 +169,9 @@ type CacheState = 'hit' | 'miss' | 'bypass';
  * `x-page-cache` for the Worker tests and a local look, never from a deployed
  * Worker: it would tell anyone which views others asked for in the last 30 s.
  */
-function marked(response: Response, state: CacheState, env: PageCacheEnv): Response {
+function marked(response: Response, state: CacheState, env: PageCacheEnv, ctx: unknown): Response {
+  const request = requestStateOf(typeof ctx === 'object' && ctx !== null ? ctx : undefined);
+  if (request) request.pageCache = state;
   if (env.DEPLOY_ENV !== 'development') return response;
   const out = new Response(response.body, response);
   out.headers.set('x-page-cache', state);
@@ -215,7 +218,7 @@ export function withPageCache<Env extends PageCacheEnv, Ctx>(
   return async (request, env, ctx) => {
     const spec = pageCacheKey(request);
     const cache = spec ? pagesFor(env) : null;
-    if (!spec || !cache) return marked(await serve(request, env, ctx), 'bypass', env);
+    if (!spec || !cache) return marked(await serve(request, env, ctx), 'bypass', env, ctx);
     let own: Response | undefined;
     const page = await cache.read<StoredPage>({
       key: spec.key,
@@ -227,11 +230,12 @@ export function withPageCache<Env extends PageCacheEnv, Ctx>(
       },
       storable: (stored) => stored.storable,
     });
-    if (own) return marked(own, 'miss', env);
+    if (own) return marked(own, 'miss', env, ctx);
     return marked(
       new Response(page.body, { status: page.status, headers: page.headers }),
       'hit',
       env,
+      ctx,
     );
   };
 }

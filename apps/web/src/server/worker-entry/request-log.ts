@@ -36,6 +36,14 @@ const isTrpc = (request: Request) => new URL(request.url).pathname.startsWith('/
 
 type Handler<Env> = (request: Request, env: Env, ctx: object) => Promise<Response>;
 
+/** Told of every request once its answer is known: the metrics (request-metrics.ts). */
+export type RequestObserver<Env> = (
+  line: RequestLogLine,
+  request: Request,
+  env: Env,
+  ctx: object,
+) => void;
+
 /**
  * Wraps the Worker's fetch handler: the request carries `x-request-id` inward,
  * the response carries it back, and one JSON line is logged with route,
@@ -47,8 +55,13 @@ export function withRequestLog<Env>(
   handler: Handler<Env>,
   log: (line: RequestLogLine) => void = (line) =>
     (line.level === 'error' ? console.error : console.log)(JSON.stringify(line)),
+  observe: RequestObserver<Env> = () => {},
 ): Handler<Env> {
   return async (incoming, env, ctx) => {
+    const logged = (entry: RequestLogLine) => {
+      log(entry);
+      observe(entry, incoming, env, ctx);
+    };
     const started = performance.now();
     const requestId = assignRequestId(incoming.headers);
     const state: RequestState = { requestId, databaseUnavailable: false };
@@ -72,11 +85,11 @@ export function withRequestLog<Env>(
       response = await handler(request, env, ctx);
     } catch (error) {
       if (state.databaseUnavailable) {
-        log(line(503, 'database_unavailable'));
+        logged(line(503, 'database_unavailable'));
         return unavailableResponse(request, requestId);
       }
       const name = error instanceof Error ? error.name : typeof error;
-      log(line(500, `unhandled ${name}`));
+      logged(line(500, `unhandled ${name}`));
       console.error(
         JSON.stringify({
           level: 'error',
@@ -92,10 +105,10 @@ export function withRequestLog<Env>(
     }
     // tRPC answers an outage with its own 503, in the shape its client reads: keep it.
     if (response.status === 500 && state.databaseUnavailable && !isTrpc(request)) {
-      log(line(503, 'database_unavailable'));
+      logged(line(503, 'database_unavailable'));
       return unavailableResponse(request, requestId);
     }
-    log(
+    logged(
       line(
         response.status,
         response.status >= 500 ? 'see the error lines of this request' : undefined,

@@ -7,6 +7,8 @@ export interface RequestState {
   requestId: string;
   /** Set when a query failed because the database could not be reached. */
   databaseUnavailable: boolean;
+  /** What the page cache did with it (page-cache.ts), for the request's metrics. */
+  pageCache?: 'hit' | 'miss' | 'bypass';
 }
 
 const KEY = Symbol.for('edgecart.request-state');

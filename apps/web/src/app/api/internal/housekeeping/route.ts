@@ -1,4 +1,9 @@
-import { announceCatalogChange, cleanUnusedMedia, continueCatalogImports } from '@edgecart/core';
+import {
+  announceCatalogChange,
+  cleanUnusedMedia,
+  continueCatalogImports,
+  enforceRetention,
+} from '@edgecart/core';
 import { env } from '~/env';
 import { requestServices } from '~/server/services/request-services';
 import { isInternalRequest } from '~/server/worker-entry/internal-requests';
@@ -6,7 +11,9 @@ import { isInternalRequest } from '~/server/worker-entry/internal-requests';
 /**
  * The scheduled run's housekeeping: carries on catalog imports being applied
  * (and deletes those a month old), removes uploaded photos that no product
- * has shown for a day, and strays in the media bucket. The Worker's
+ * has shown for a day, and strays in the media bucket, then what the shop no
+ * longer keeps (expired sessions and links, idle guest carts, old emails and
+ * payment events: RETENTION in core, docs/operations.md). The Worker's
  * scheduled run (or `npm run dev`'s timer) calls it; from anywhere else, 404.
  */
 export async function POST(request: Request): Promise<Response> {
@@ -34,5 +41,9 @@ export async function POST(request: Request): Promise<Response> {
       JSON.stringify({ level: 'info', msg: 'removed unused photos', requestId, removed }),
     );
   }
-  return Response.json({ removedPhotos: removed.length, imports });
+  const retention = await enforceRetention({ db, now: now() });
+  if (Object.values(retention).some((count) => count > 0)) {
+    console.log(JSON.stringify({ level: 'info', msg: 'retention', requestId, ...retention }));
+  }
+  return Response.json({ removedPhotos: removed.length, imports, retention });
 }

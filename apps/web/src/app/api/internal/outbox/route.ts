@@ -11,8 +11,8 @@ export async function POST(request: Request): Promise<Response> {
   }
   const sender = getEmailSender();
   if (sender) {
-    const { db, requestId } = await requestServices(request);
-    await deliverOutbox(db, sender, { trigger: 'scheduled', requestId });
+    const { db, requestId, metrics } = await requestServices(request);
+    await deliverOutbox(db, sender, { trigger: 'scheduled', requestId }, metrics);
   }
   return new Response(null, { status: 204 });
 }

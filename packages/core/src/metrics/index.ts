@@ -1,0 +1,4 @@
+export * from './analytics-reader.ts';
+export * from './business-events.ts';
+export * from './dashboard.ts';
+export * from './layout.ts';
