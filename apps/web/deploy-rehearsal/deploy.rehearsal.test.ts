@@ -9,6 +9,8 @@
  * workflow's health check and the e2e smoke subset. See docs/deploy.md.
  */
 import { spawn } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   type CloudflareApiStandIn,
@@ -117,6 +119,8 @@ function productionEnv(): NodeJS.ProcessEnv {
     STRIPE_SECRET_KEY: 'sk_live_rehearsal_not_a_real_key',
     STRIPE_WEBHOOK_SECRET: 'whsec_rehearsal_not_a_real_secret',
     ANALYTICS_API_TOKEN: 'analytics-read-rehearsal-token',
+    ALERT_WEBHOOK_URL: 'https://hooks.slack.com/services/T000/B000/rehearsal',
+    ALERT_THRESHOLDS: 'errorRate=0.02,p99Ms=2000',
     SITE_URL,
     HEAD_SHA: MAIN_SHA,
   };
@@ -181,7 +185,14 @@ describe('a pull request', () => {
   let firstBranchId: string;
 
   test('its first push makes a branch of the parent, migrates it and uploads the Worker with every secret', async () => {
-    const { code, output } = await runDeployScript('deploy-preview', [], previewEnv(FIRST_SHA));
+    // `npm test` has just built the Worker for its e2e run: a build names no site, so the
+    // preview deploys that one (the production deploy below builds for real).
+    const reuse = process.env.REHEARSE_WITH_BUILT_WORKER === '1' && readBuildStamp(app) !== null;
+    const { code, output } = await runDeployScript(
+      'deploy-preview',
+      reuse ? ['--reuse-build'] : [],
+      previewEnv(FIRST_SHA),
+    );
     expect(code, output).toBe(0);
 
     const parent = [...neon.branches.values()].find((b) => b.name === PARENT);
@@ -236,7 +247,8 @@ describe('a pull request', () => {
     expect(worker?.crons).toEqual([]);
     expect([...cloudflare.domains.values()]).toEqual([]);
     expect(worker?.assets.size).toBeGreaterThan(10);
-    expect(readBuildStamp(app)?.siteUrl).toBe(PREVIEW_URL);
+    // The site's URL is the Worker's variable, not the build's.
+    expect(bindings.get('SITE_URL')).toMatchObject({ type: 'plain_text', text: PREVIEW_URL });
   });
 
   test('the uploaded Worker answers the health check and the e2e smoke subset', async () => {
@@ -308,8 +320,9 @@ describe('a pull request', () => {
 });
 
 describe('production', () => {
-  test('a build that fails leaves the database and the Worker as they were', async () => {
-    // The Worker in .open-next was built for the preview's URL: reusing it for the shop is refused.
+  test('a build step that fails leaves the database and the Worker as they were', async () => {
+    // Nothing built to reuse: the build step fails (the next test builds for real).
+    rmSync(join(app, '.open-next'), { recursive: true, force: true });
     const { code, output } = await runDeployScript(
       'deploy-production',
       ['--reuse-build'],
@@ -362,6 +375,11 @@ describe('production', () => {
       STRIPE_SECRET_KEY: env.STRIPE_SECRET_KEY,
       STRIPE_WEBHOOK_SECRET: env.STRIPE_WEBHOOK_SECRET,
       ANALYTICS_API_TOKEN: env.ANALYTICS_API_TOKEN,
+      ALERT_WEBHOOK_URL: env.ALERT_WEBHOOK_URL,
+    });
+    expect(bindings.get('ALERT_THRESHOLDS')).toMatchObject({
+      type: 'plain_text',
+      text: 'errorRate=0.02,p99Ms=2000',
     });
     expect(bindings.get('CLOUDFLARE_ACCOUNT_ID')).toMatchObject({
       type: 'plain_text',
@@ -373,6 +391,6 @@ describe('production', () => {
     expect([...cloudflare.domains.values()]).toEqual([
       expect.objectContaining({ hostname: 'shop.example.com', script: 'edgecart' }),
     ]);
-    expect(readBuildStamp(app)?.siteUrl).toBe(SITE_URL);
+    expect(bindings.get('SITE_URL')).toMatchObject({ type: 'plain_text', text: SITE_URL });
   });
 });

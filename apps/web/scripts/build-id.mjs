@@ -3,8 +3,8 @@
  * Writes the build's id (.next/BUILD_ID) where the Worker's entry imports it
  * (.open-next/build-id.mjs): cached pages name the build's scripts, so they
  * are kept per build. Run after `opennextjs-cloudflare build`. Also records
- * the site URL inlined into the bundle (.open-next/deploy-build.json), which a
- * deploy that reuses this build checks (src/deploy/build-worker.ts).
+ * the build (.open-next/deploy-build.json), which a deploy that reuses it
+ * reads (scripts/deploy/build-worker.ts).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -17,8 +17,5 @@ if (!/^[\w-]+$/.test(id)) {
   process.exit(1);
 }
 writeFileSync(join(app, '.open-next/build-id.mjs'), `export default ${JSON.stringify(id)};\n`);
-writeFileSync(
-  join(app, '.open-next/deploy-build.json'),
-  `${JSON.stringify({ buildId: id, siteUrl: process.env.NEXT_PUBLIC_SITE_URL || null })}\n`,
-);
+writeFileSync(join(app, '.open-next/deploy-build.json'), `${JSON.stringify({ buildId: id })}\n`);
 console.log(`build-id: ${id}`);

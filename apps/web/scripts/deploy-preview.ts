@@ -77,10 +77,7 @@ await run([
       await runCommand('npm', ['run', 'db:seed'], { cwd: root, env });
     },
   ],
-  [
-    'Build the Worker',
-    () => buildWorker({ appDir, siteUrl: names.url, reuse: reuseBuild, env: plainEnv }),
-  ],
+  ['Build the Worker', () => buildWorker({ appDir, reuse: reuseBuild, env: plainEnv })],
   [
     'Stripe webhook endpoint for this preview',
     async () => {
@@ -102,8 +99,8 @@ await run([
         {
           env: 'preview',
           name: names.worker,
-          // Its own cache keys in the Upstash database all previews share.
-          vars: { CACHE_PREFIX: names.cachePrefix },
+          // Its own cache keys in the Upstash database all previews share, and its URL.
+          vars: { CACHE_PREFIX: names.cachePrefix, SITE_URL: names.url },
           message: `pr-${settings.PR_NUMBER}@${settings.HEAD_SHA}`,
           // DEPLOY_ENV=preview (wrangler.jsonc): the Worker refuses to start without these.
           secrets: {

@@ -2,7 +2,7 @@
  * `npm run deploy:production -w @edgecart/web [-- --reuse-build]`: deploys a
  * commit of main, as .github/workflows/production.yml runs it (the workflow
  * only passes the settings, see docs/deploy.md). Steps, stopping at the first
- * that fails: check the settings; build the Worker for SITE_URL; migrate the
+ * that fails: check the settings; build the Worker; migrate the
  * production database; deploy `edgecart` with its secrets on SITE_URL's host.
  * The database is migrated only once the build has succeeded, and the old
  * Worker keeps serving until the deploy: a migration works with the code before it.
@@ -29,6 +29,7 @@ const secretNames = [
   'STRIPE_SECRET_KEY',
   'STRIPE_WEBHOOK_SECRET',
   'ANALYTICS_API_TOKEN',
+  'ALERT_WEBHOOK_URL',
   'CLOUDFLARE_API_TOKEN',
 ];
 let settings!: ProductionSettings;
@@ -42,16 +43,7 @@ await run([
       plainEnv = withoutSecrets(process.env, secretNames);
     },
   ],
-  [
-    'Build the Worker',
-    () =>
-      buildWorker({
-        appDir,
-        siteUrl: new URL(settings.SITE_URL).origin,
-        reuse: reuseBuild,
-        env: plainEnv,
-      }),
-  ],
+  ['Build the Worker', () => buildWorker({ appDir, reuse: reuseBuild, env: plainEnv })],
   [
     'Migrate the production database',
     () =>
@@ -69,10 +61,14 @@ await run([
           // The shop's own host, as a custom domain; workers.dev stays off (wrangler.jsonc).
           domains: [new URL(settings.SITE_URL).hostname],
           message: `main@${settings.HEAD_SHA}`,
-          // With a token that may read the metrics, /admin/metrics queries this account's.
-          ...(settings.ANALYTICS_API_TOKEN
-            ? { vars: { CLOUDFLARE_ACCOUNT_ID: settings.CLOUDFLARE_ACCOUNT_ID } }
-            : {}),
+          vars: {
+            SITE_URL: new URL(settings.SITE_URL).origin,
+            // With a token that may read the metrics, /admin/metrics queries this account's.
+            ...(settings.ANALYTICS_API_TOKEN
+              ? { CLOUDFLARE_ACCOUNT_ID: settings.CLOUDFLARE_ACCOUNT_ID }
+              : {}),
+            ...(settings.ALERT_THRESHOLDS ? { ALERT_THRESHOLDS: settings.ALERT_THRESHOLDS } : {}),
+          },
           secrets: {
             DATABASE_URL: settings.DATABASE_URL,
             UPSTASH_REDIS_REST_URL: settings.UPSTASH_REDIS_REST_URL,
@@ -89,6 +85,10 @@ await run([
               : {}),
             ...(settings.ANALYTICS_API_TOKEN
               ? { ANALYTICS_API_TOKEN: settings.ANALYTICS_API_TOKEN }
+              : {}),
+            // The webhook's URL is its credential: a secret.
+            ...(settings.ALERT_WEBHOOK_URL
+              ? { ALERT_WEBHOOK_URL: settings.ALERT_WEBHOOK_URL }
               : {}),
           },
         },

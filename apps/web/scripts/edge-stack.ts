@@ -26,7 +26,6 @@ import {
   startStripeStandIn,
   startUpstashBridge,
 } from '@edgecart/dev-services';
-import { readBuildStamp } from './deploy/build-worker.ts';
 
 export interface EdgeStack {
   url: string;
@@ -66,19 +65,6 @@ export function workerIsBuilt(): boolean {
   return existsSync(`${app}.open-next/worker.js`);
 }
 
-/**
- * A Worker built for a deployed site (by a deploy script or the deploy
- * rehearsal) sends its links and Stripe's redirects there: not one to serve here.
- */
-function refuseDeployBuild() {
-  const builtFor = readBuildStamp(app)?.siteUrl;
-  if (builtFor?.startsWith('https://')) {
-    throw new Error(
-      `The Worker in .open-next was built for ${builtFor} (a deploy, or \`npm run deploy:rehearse\`): run \`npm run build:edge\` for a local one.`,
-    );
-  }
-}
-
 async function waitForHealth(url: string, worker: ChildProcess, timeoutMs: number) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
@@ -95,7 +81,6 @@ async function waitForHealth(url: string, worker: ChildProcess, timeoutMs: numbe
 /** Starts everything; on any failure, stops what it started before throwing. */
 export async function startEdgeStack(options: EdgeStackOptions = {}): Promise<EdgeStack> {
   if (!workerIsBuilt()) throw new Error('No Worker built yet: run `npm run build:edge` first.');
-  refuseDeployBuild();
   const log = options.log ?? ((message: string) => console.log(message));
   const cleanups: (() => Promise<void> | void)[] = [];
   const stop = async () => {

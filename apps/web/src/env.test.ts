@@ -11,7 +11,7 @@ const deployed: DeploySettings = {
   EMAIL_FROM: 'Edgecart <shop@example.com>',
   STRIPE_SECRET_KEY: 'sk_live_key',
   STRIPE_WEBHOOK_SECRET: 'whsec_live',
-  NEXT_PUBLIC_SITE_URL: 'https://shop.example.com',
+  SITE_URL: 'https://shop.example.com',
 };
 
 const variables = (settings: DeploySettings) => deployProblems(settings).map((p) => p.variable);
@@ -42,7 +42,9 @@ const runtime = (values: Partial<AppRuntimeEnv>): AppRuntimeEnv => ({
   ANALYTICS_DATASET: undefined,
   CLOUDFLARE_ACCOUNT_ID: undefined,
   ANALYTICS_API_TOKEN: undefined,
-  NEXT_PUBLIC_SITE_URL: undefined,
+  ALERT_WEBHOOK_URL: undefined,
+  ALERT_THRESHOLDS: undefined,
+  SITE_URL: undefined,
   ...values,
 });
 
@@ -54,7 +56,7 @@ describe('deployProblems', () => {
         ...deployed,
         DEPLOY_ENV: 'preview',
         STRIPE_SECRET_KEY: 'sk_test_key',
-        NEXT_PUBLIC_SITE_URL: 'https://edgecart-pr-7.acme.workers.dev',
+        SITE_URL: 'https://edgecart-pr-7.acme.workers.dev',
       }),
     ).toEqual([]);
   });
@@ -72,7 +74,7 @@ describe('deployProblems', () => {
       'UPSTASH_REDIS_REST_TOKEN',
       'RESEND_API_KEY',
       'STRIPE_SECRET_KEY',
-      'NEXT_PUBLIC_SITE_URL',
+      'SITE_URL',
     ]);
   });
 
@@ -162,9 +164,7 @@ describe('deployProblems', () => {
     'http://shop.example.com',
     'not a url',
   ])('refuses %s as the deployed site URL', (site) => {
-    expect(variables({ ...deployed, NEXT_PUBLIC_SITE_URL: site })).toEqual([
-      'NEXT_PUBLIC_SITE_URL',
-    ]);
+    expect(variables({ ...deployed, SITE_URL: site })).toEqual(['SITE_URL']);
   });
 });
 
@@ -177,21 +177,29 @@ describe('createAppEnv', () => {
     const env = createAppEnv(runtime({}));
     expect(env.DEPLOY_ENV).toBe('development');
     expect(env.DATABASE_URL).toBeUndefined();
-    expect(env.NEXT_PUBLIC_SITE_URL).toBe('http://localhost:3000');
+    expect(env.SITE_URL).toBe('http://localhost:3000');
   });
 
   it('fails at start in production without its secrets, naming each one', () => {
     const start = () => createAppEnv(runtime({ DEPLOY_ENV: 'production', DATABASE_URL: '' }));
     expect(start).toThrow(/- DATABASE_URL: required when DEPLOY_ENV is production/);
     expect(start).toThrow(/- UPSTASH_REDIS_REST_TOKEN: required/);
-    expect(start).toThrow(/- NEXT_PUBLIC_SITE_URL: must be .* inlined at build time/);
+    expect(start).toThrow(/- SITE_URL: must be .* set it as a variable of this Worker/);
   });
 
   it('keeps the deployed values as they are', () => {
     const { DEV_TOOLS: _devTools, ...settings } = deployed;
     const env = createAppEnv(runtime(settings));
     expect(env.DEPLOY_ENV).toBe('production');
-    expect(env.NEXT_PUBLIC_SITE_URL).toBe('https://shop.example.com');
+    expect(env.SITE_URL).toBe('https://shop.example.com');
+  });
+
+  it('reads the alert thresholds over their defaults, and refuses a bad one at start', () => {
+    const env = createAppEnv(runtime({ ALERT_THRESHOLDS: 'errorRate=0.02' }));
+    expect(env.ALERT_THRESHOLDS).toMatchObject({ errorRate: 0.02, p99Ms: 3000 });
+    expect(() => createAppEnv(runtime({ ALERT_THRESHOLDS: 'errorRate=lots' }))).toThrow(
+      /- ALERT_THRESHOLDS: alert thresholds, name=value pairs .*errorRate: "lots" is not a number/,
+    );
   });
 
   it('refuses an unknown DEPLOY_ENV', () => {

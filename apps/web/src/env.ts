@@ -1,4 +1,5 @@
 import { cacheEnvShape } from '@edgecart/cache/env';
+import { parseAlertThresholds } from '@edgecart/core/alert-thresholds';
 import { dbEnvShape } from '@edgecart/db/env';
 import { emailEnvShape } from '@edgecart/email/env';
 import { paymentsEnvShape, stripeKeyMode } from '@edgecart/payments/env';
@@ -30,7 +31,7 @@ export interface DeploySettings {
   STRIPE_LOCAL_API?: string | undefined;
   INTERNAL_CRON_SECRET?: string | undefined;
   ANALYTICS_LOCAL_URL?: string | undefined;
-  NEXT_PUBLIC_SITE_URL?: string | undefined;
+  SITE_URL?: string | undefined;
 }
 
 export interface DeployProblem {
@@ -141,13 +142,13 @@ export function deployProblems(settings: DeploySettings): DeployProblem[] {
       message: `points the email SDK at a local stand-in, for dev and tests only: it must not be set when DEPLOY_ENV is ${deployEnv}.`,
     });
   }
-  // Next inlines NEXT_PUBLIC_* into the bundle: the build's environment decides it.
-  const site = settings.NEXT_PUBLIC_SITE_URL;
+  // Links in emails, Stripe's redirects, canonical URLs: read at run time, one build for any site.
+  const site = settings.SITE_URL;
   const url = site !== undefined && URL.canParse(site) ? new URL(site) : undefined;
   if (url?.protocol !== 'https:' || localHost.test(url.hostname)) {
     problems.push({
-      variable: 'NEXT_PUBLIC_SITE_URL',
-      message: `must be the shop's public https origin when DEPLOY_ENV is ${deployEnv} (got ${site ?? 'nothing'}). It is inlined at build time: rebuild the Worker with it set.`,
+      variable: 'SITE_URL',
+      message: `must be the shop's public https origin when DEPLOY_ENV is ${deployEnv} (got ${site ?? 'nothing'}): set it as a variable of this Worker (the deploy scripts do).`,
     });
   }
   return problems;
@@ -180,7 +181,9 @@ export type AppRuntimeEnv = Record<
   | 'ANALYTICS_DATASET'
   | 'CLOUDFLARE_ACCOUNT_ID'
   | 'ANALYTICS_API_TOKEN'
-  | 'NEXT_PUBLIC_SITE_URL',
+  | 'ALERT_WEBHOOK_URL'
+  | 'ALERT_THRESHOLDS'
+  | 'SITE_URL',
   string | undefined
 >;
 
@@ -241,14 +244,35 @@ export function createAppEnv(runtimeEnv: AppRuntimeEnv, options: { worker?: bool
         .optional(),
       /** An API token with "Account Analytics: Read", for /admin/metrics and the alerts. */
       ANALYTICS_API_TOKEN: z.string().min(20).optional(),
+      /** A Slack-compatible incoming webhook the scheduled run posts alerts to. */
+      ALERT_WEBHOOK_URL: z.url().optional(),
+      /**
+       * The alerts' thresholds over the defaults in core (`alert-thresholds.ts`), as
+       * name=value pairs: `errorRate=0.02,p99Ms=2000,windowMinutes=10`.
+       */
+      ALERT_THRESHOLDS: z
+        .string()
+        .optional()
+        .transform((value, ctx) => {
+          try {
+            return parseAlertThresholds(value);
+          } catch (error) {
+            ctx.addIssue({
+              code: 'custom',
+              message: `alert thresholds, name=value pairs (docs/operations.md): ${error instanceof Error ? error.message : String(error)}`,
+            });
+            return z.NEVER;
+          }
+        }),
+      /**
+       * The shop's public origin: links in emails, Stripe's return pages, canonical URLs,
+       * the sitemap. Read at run time (a Worker variable), so one build serves any site.
+       */
+      SITE_URL: z.url().optional(),
       /** Set by `npm run dev` for its timers (outbox, sweeper); never in a Worker. */
       INTERNAL_CRON_SECRET: z.string().min(32).optional(),
     },
     client: {},
-    shared: {
-      /** The shop's public origin, for canonical URLs, the sitemap and social cards. */
-      NEXT_PUBLIC_SITE_URL: z.url().optional(),
-    },
     runtimeEnv,
     emptyStringAsUndefined: true,
     createFinalSchema: (shape, isServer) =>
@@ -267,7 +291,7 @@ export function createAppEnv(runtimeEnv: AppRuntimeEnv, options: { worker?: bool
         .transform((values) => ({
           ...values,
           DEPLOY_ENV: values.DEPLOY_ENV ?? ('development' as DeployEnv),
-          NEXT_PUBLIC_SITE_URL: values.NEXT_PUBLIC_SITE_URL ?? LOCAL_SITE_URL,
+          SITE_URL: values.SITE_URL ?? LOCAL_SITE_URL,
         })),
     onValidationError: (issues) => {
       const lines = issues.map((issue) => {
@@ -310,5 +334,7 @@ export const env = createAppEnv({
   ANALYTICS_DATASET: process.env.ANALYTICS_DATASET,
   CLOUDFLARE_ACCOUNT_ID: process.env.CLOUDFLARE_ACCOUNT_ID,
   ANALYTICS_API_TOKEN: process.env.ANALYTICS_API_TOKEN,
-  NEXT_PUBLIC_SITE_URL: process.env.NEXT_PUBLIC_SITE_URL,
+  ALERT_WEBHOOK_URL: process.env.ALERT_WEBHOOK_URL,
+  ALERT_THRESHOLDS: process.env.ALERT_THRESHOLDS,
+  SITE_URL: process.env.SITE_URL,
 });

@@ -282,5 +282,15 @@ export const migrations: MigrationMeta[] = [
     "bps": true,
     "folderMillis": 1796301269658,
     "hash": "302afa7b5cc67f0f99b60be7b5a7d37857a7f1bdac6cbdda45ced6f78410174d"
+  },
+  {
+    "sql": [
+      "CREATE TABLE \"alert_incidents\" (\n\t\"id\" bigserial PRIMARY KEY NOT NULL,\n\t\"rule\" text NOT NULL,\n\t\"opened_at\" timestamp (3) with time zone NOT NULL,\n\t\"opened_value\" double precision NOT NULL,\n\t\"threshold\" double precision NOT NULL,\n\t\"open_notified_at\" timestamp (3) with time zone,\n\t\"resolved_at\" timestamp (3) with time zone,\n\t\"resolved_value\" double precision,\n\t\"resolve_notified_at\" timestamp (3) with time zone\n);\n",
+      "\nCREATE UNIQUE INDEX \"alert_incidents_open_key\" ON \"alert_incidents\" USING btree (\"rule\") WHERE \"alert_incidents\".\"resolved_at\" is null;",
+      "\nCREATE INDEX \"alert_incidents_opened_idx\" ON \"alert_incidents\" USING btree (\"opened_at\");"
+    ],
+    "bps": true,
+    "folderMillis": 1796303653657,
+    "hash": "b4562faff99915852b55ffa862983e775b609971393b2e727736a0d6249c8d74"
   }
 ];

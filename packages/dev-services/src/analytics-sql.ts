@@ -196,6 +196,11 @@ class Rewriter {
       case 'intdiv':
         this.arity(name, list, 2);
         return `div(${list[0]}, ${list[1]})`;
+      case 'todatetime':
+        this.arity(name, list, 1);
+        return /^\d+$/.test(list[0] ?? '')
+          ? `to_timestamp(${list[0]})`
+          : `CAST(${list[0]} AS timestamptz)`;
       case 'tounixtimestamp':
         this.arity(name, list, 1);
         return `extract(epoch from ${list[0]})::bigint`;

@@ -47,3 +47,4 @@ export {
   type WebhookEndpoint,
 } from './stripe-stand-in.ts';
 export { startUpstashBridge, type UpstashBridge } from './upstash-bridge.ts';
+export { startWebhookCatcher, type WebhookCatcher } from './webhook-catcher.ts';

@@ -71,7 +71,13 @@ const productionSchema = z
       .regex(/^(sk|rk)_live_./, 'must be a live key (sk_live_… or rk_live_…) in production'),
     STRIPE_WEBHOOK_SECRET: z.string().startsWith('whsec_'),
     /** Optional: lets /admin/metrics and the alerts read the metrics (Account Analytics: Read). */
-    ANALYTICS_API_TOKEN: z.string().min(20, 'an API token with "Account Analytics: Read"').optional(),
+    ANALYTICS_API_TOKEN: z
+      .string()
+      .min(20, 'an API token with "Account Analytics: Read"')
+      .optional(),
+    /** Optional: a Slack-compatible incoming webhook for the alerts, and their thresholds (JSON). */
+    ALERT_WEBHOOK_URL: z.url().optional(),
+    ALERT_THRESHOLDS: z.string().optional(),
     SITE_URL: z
       .url()
       .refine((url) => new URL(url).protocol === 'https:', "must be the shop's public https origin")

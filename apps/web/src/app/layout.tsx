@@ -6,7 +6,7 @@ import { env } from '~/env';
 import './globals.css';
 
 export const metadata: Metadata = {
-  metadataBase: new URL(env.NEXT_PUBLIC_SITE_URL),
+  metadataBase: new URL(env.SITE_URL),
   title: { default: 'Edgecart — outdoor goods', template: '%s · Edgecart' },
   description: 'Outerwear, tops, footwear, bags and goods for the outdoors.',
   openGraph: { siteName: 'Edgecart', type: 'website' },

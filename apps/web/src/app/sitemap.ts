@@ -7,7 +7,7 @@ export const dynamic = 'force-dynamic';
 
 export default async function sitemap(): Promise<MetadataRoute.Sitemap> {
   const api = await getApi();
-  const url = (path: string) => new URL(path, env.NEXT_PUBLIC_SITE_URL).href;
+  const url = (path: string) => new URL(path, env.SITE_URL).href;
   const entries: MetadataRoute.Sitemap = [
     { url: url('/'), changeFrequency: 'daily', priority: 1 },
     { url: url('/products'), changeFrequency: 'daily', priority: 0.8 },

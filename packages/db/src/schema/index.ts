@@ -2,6 +2,7 @@ export * from './accounts.ts';
 export * from './cart.ts';
 export * from './catalog.ts';
 export * from './fulfilment.ts';
+export * from './operations.ts';
 export * from './orders.ts';
 export * from './outbox.ts';
 export * from './promotions.ts';

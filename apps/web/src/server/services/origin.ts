@@ -16,7 +16,5 @@ export function addressedOrigin(headers: Headers, url: string): string {
  * the request's own origin in development (next dev on any port).
  */
 export function shopOrigin(requestOrigin: string): string {
-  return env.DEPLOY_ENV === 'development'
-    ? requestOrigin
-    : new URL(env.NEXT_PUBLIC_SITE_URL).origin;
+  return env.DEPLOY_ENV === 'development' ? requestOrigin : new URL(env.SITE_URL).origin;
 }

@@ -62,13 +62,13 @@ export default async function ProductPage({ params, searchParams }: Props) {
           '@type': 'Product',
           name: product.title,
           description: product.description,
-          image: product.images.map((i) => new URL(i.url, env.NEXT_PUBLIC_SITE_URL).href),
+          image: product.images.map((i) => new URL(i.url, env.SITE_URL).href),
           sku: variant.sku,
           offers: product.variants.map((v) => ({
             '@type': 'Offer',
             sku: v.sku,
             name: v.title,
-            url: new URL(variantHref(product.slug, v), env.NEXT_PUBLIC_SITE_URL).href,
+            url: new URL(variantHref(product.slug, v), env.SITE_URL).href,
             price: (v.price.amount / 10 ** minorDigits(v.price.currency)).toFixed(
               minorDigits(v.price.currency),
             ),
