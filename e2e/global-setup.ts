@@ -20,7 +20,7 @@ export default async function globalSetup(config: FullConfig) {
   };
   const sitemap = await get('/sitemap.xml');
   const product = /<loc>[^<]*?(\/products\/[a-z0-9-]+)<\/loc>/.exec(sitemap)?.[1] ?? '/products';
-  for (const path of [
+  const routes = [
     '/',
     '/products',
     product,
@@ -51,7 +51,22 @@ export default async function globalSetup(config: FullConfig) {
     '/admin/orders/00000000-0000-0000-0000-000000000000',
     // An uploaded photo's route (a 404 for a key never stored), and the media bucket with it.
     `/media/photos/${'0'.repeat(64)}.jpg`,
-  ]) {
+  ];
+  // The README's flows alone (`--grep @readme` on next dev, E2E_WARM_UP=readme) never
+  // open these: compiling them would only cost time.
+  const notInReadmeFlows = new Set([
+    '/collections',
+    '/collections/outerwear',
+    '/products/no-such-product',
+    '/robots.txt',
+    '/forgot-password',
+    '/reset-password',
+    '/account-data',
+    '/admin/orders',
+    '/admin/orders/00000000-0000-0000-0000-000000000000',
+  ]);
+  for (const path of routes) {
+    if (process.env.E2E_WARM_UP === 'readme' && notInReadmeFlows.has(path)) continue;
     await get(path);
   }
   // The tRPC endpoint compiles on its first call, too.

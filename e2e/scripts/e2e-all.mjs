@@ -59,7 +59,9 @@ function fail(result) {
 const build = start('build:edge', 'npm', ['run', 'build:edge', '-w', '@edgecart/web'], {
   prefix: true,
 });
-const dev = start('e2e:dev', 'npm', ['run', 'e2e:dev', '--', '--grep', '@readme']);
+const dev = start('e2e:dev', 'npm', ['run', 'e2e:dev', '--', '--grep', '@readme'], {
+  env: { E2E_WARM_UP: 'readme' },
+});
 // Whichever ends first: a failure stops the other at once.
 for (const result of await Promise.race([
   Promise.all([build, dev]),

@@ -84,10 +84,7 @@ test('an admin changes a price and every shopper sees it on the product page at 
   ).toBeVisible();
 });
 
-test('an admin refunds a paid order, with the items back in stock', { tag: '@readme' }, async ({
-  page,
-  browser,
-}) => {
+test('an admin refunds a paid order, with the items back in stock', async ({ page, browser }) => {
   const email = uniqueEmail();
   const number = await guestBuys(browser, '/products/titanium-spork', email);
 
@@ -220,9 +217,10 @@ test('with tax on, prices say tax is added and the paid order shows the tax on i
   }
 });
 
-test('an admin ships a paid order in two parcels and marks them delivered; the shopper is told', {
-  tag: '@readme',
-}, async ({ page, browser }) => {
+test('an admin ships a paid order in two parcels and marks them delivered; the shopper is told', async ({
+  page,
+  browser,
+}) => {
   const email = uniqueEmail();
   const number = await guestBuys(browser, '/products/pour-over-kit', email, 2);
 
