@@ -69,6 +69,7 @@ describe('authorization of the admin procedures', () => {
       'admin.imports.list',
       'admin.media.upload',
       'admin.metrics.dashboard',
+      'admin.metrics.incidents',
       'admin.orders.cancel',
       'admin.orders.get',
       'admin.orders.list',

@@ -24,6 +24,7 @@ import {
   type MediaBucket,
   markDelivered,
   metricsDashboard,
+  openAlertIncidents,
   promotionTargetChoices,
   refundOrder,
   removeProduct,
@@ -101,6 +102,8 @@ export const adminRouter = {
       .query(({ ctx, input }) =>
         metricsDashboard(ctx.analytics, input?.range ?? 'hour', ctx.now()),
       ),
+    /** The alerts' incidents still open (the scheduled run opens and resolves them). */
+    incidents: adminProcedure.query(({ ctx }) => openAlertIncidents(ctx.db)),
   },
 
   products: {

@@ -248,3 +248,33 @@ export async function checkAlerts(deps: {
   }
   return run;
 }
+
+export interface OpenIncident {
+  rule: RuleName;
+  /** How the rule reads, with the value when it opened and the threshold: for the dashboard. */
+  summary: string;
+  openedAt: Date;
+  notified: boolean;
+}
+
+/** The incidents still open, oldest first: what /admin/metrics shows above its charts. */
+export async function openAlertIncidents(db: Database): Promise<OpenIncident[]> {
+  const rows = await db
+    .select()
+    .from(alertIncidents)
+    .where(isNull(alertIncidents.resolvedAt))
+    .orderBy(alertIncidents.openedAt);
+  return rows.flatMap((row) => {
+    const rule = RULES.find((r) => r.name === row.rule);
+    return rule
+      ? [
+          {
+            rule: rule.name,
+            summary: describe(rule, row.openedValue, row.threshold),
+            openedAt: row.openedAt,
+            notified: row.openNotifiedAt !== null,
+          },
+        ]
+      : [];
+  });
+}

@@ -2,6 +2,7 @@ import {
   checkAlerts,
   DEFAULT_ALERT_THRESHOLDS,
   eventDataPoint,
+  openAlertIncidents,
   requestDataPoint,
 } from '@edgecart/core';
 import { createPgliteDb } from '@edgecart/db/pglite';
@@ -85,6 +86,13 @@ describe('alerts', () => {
         /^:red_circle: Edgecart: error rate \(5xx\) 5\d\.\d% \(threshold 5\.0%\) over the last 10 min\. https:\/\/shop\.example\/admin\/metrics$/,
       ),
     ]);
+    expect(await openAlertIncidents(database.db)).toEqual([
+      expect.objectContaining({
+        rule: 'error-rate',
+        summary: expect.stringMatching(/^error rate \(5xx\) 5\d\.\d% \(threshold 5\.0%\)$/),
+        notified: true,
+      }),
+    ]);
     // Still failing on the next run: no second post for the same incident.
     expect(await check(new Date())).toEqual({ opened: [], resolved: [], unsent: 0 });
     expect(catcher.received).toHaveLength(1);
@@ -112,6 +120,7 @@ describe('alerts', () => {
         /^:large_green_circle: Edgecart recovered: emails not sent 0 \(threshold 3\)/,
       ),
     ]);
+    expect(await openAlertIncidents(database.db)).toEqual([]);
     expect(await check(minutes(12))).toEqual({ opened: [], resolved: [], unsent: 0 });
     expect(catcher.received).toHaveLength(4);
   });

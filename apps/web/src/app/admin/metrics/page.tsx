@@ -31,7 +31,11 @@ export default async function AdminMetricsPage({
   const range: MetricsRange = ranges.includes(asked as MetricsRange)
     ? (asked as MetricsRange)
     : 'hour';
-  const result = await (await getAdminApi()).admin.metrics.dashboard({ range });
+  const api = await getAdminApi();
+  const [result, incidents] = await Promise.all([
+    api.admin.metrics.dashboard({ range }),
+    api.admin.metrics.incidents(),
+  ]);
   return (
     <>
       <h1>Metrics</h1>
@@ -49,6 +53,25 @@ export default async function AdminMetricsPage({
           ))}
         </ul>
       </nav>
+      {incidents.length > 0 ? (
+        <section aria-labelledby="incidents" className="notice notice--error">
+          <h2 id="incidents">Open alerts</h2>
+          <ul>
+            {incidents.map((incident) => (
+              <li key={incident.rule}>
+                {incident.summary}, since{' '}
+                {incident.openedAt.toLocaleString('en-GB', {
+                  timeZone: 'UTC',
+                  dateStyle: 'medium',
+                  timeStyle: 'short',
+                })}{' '}
+                UTC
+                {incident.notified ? '' : ' (not posted yet: the alert webhook has not taken it)'}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       {result.status === 'unconfigured' ? (
         <p className="notice">
           Metrics are recorded, but this shop cannot read them yet: set{' '}
