@@ -66,7 +66,7 @@ export default async function globalSetup(config: FullConfig) {
     '/admin/orders/00000000-0000-0000-0000-000000000000',
   ]);
   for (const path of routes) {
-    if (process.env.E2E_WARM_UP === 'readme' && notInReadmeFlows.has(path)) continue;
+    if (config.metadata.warmUp === 'readme' && notInReadmeFlows.has(path)) continue;
     await get(path);
   }
   // The tRPC endpoint compiles on its first call, too.

@@ -39,6 +39,9 @@ const servers = {
 export default defineConfig({
   testDir: './specs',
   globalSetup: './global-setup.ts',
+  // E2E_WARM_UP=readme (e2e-all.mjs, with `--grep @readme`): the warm-up skips the
+  // routes only the other specs open (global-setup.ts).
+  metadata: { warmUp: process.env.E2E_WARM_UP === 'readme' ? 'readme' : 'all' },
   fullyParallel: false,
   workers: 1,
   forbidOnly: true,
