@@ -58,6 +58,8 @@ export interface MetricsDashboard {
   to: string;
   totals: LatencyStats & { perMinute: number; errorRate: number };
   groups: GroupSummary[];
+  /** Every route together, per bucket: the p50, p95 and p99 lines. */
+  overall: SeriesPoint[];
   series: { group: RouteGroup; points: SeriesPoint[] }[];
   routes: RouteSummary[];
   events: Record<BusinessEvent, number>;
@@ -124,16 +126,17 @@ export function eventCountsSql(dataset: string, window: string): string {
   ].join(' ');
 }
 
-/** Everything /admin/metrics shows for one window, in four queries. */
+/** Everything /admin/metrics shows for one window, in six queries. */
 export async function readMetricsDashboard(
   reader: AnalyticsReader,
   options: { dataset: string; range: MetricsRange; now: Date },
 ): Promise<MetricsDashboard> {
   const { dataset, range, now } = options;
   const { window, seconds, bucket } = METRICS_RANGES[range];
-  const [totalRows, groupRows, seriesRows, routeRows, eventRows] = await Promise.all([
+  const [totalRows, groupRows, overallRows, seriesRows, routeRows, eventRows] = await Promise.all([
     reader.query(requestStatsSql(dataset, window)),
     reader.query(requestStatsSql(dataset, window, { by: 'group' })),
+    reader.query(requestStatsSql(dataset, window, { bucket })),
     reader.query(requestStatsSql(dataset, window, { bucket, by: 'group' })),
     reader.query(requestStatsSql(dataset, window, { by: 'route' })),
     reader.query(eventCountsSql(dataset, window)),
@@ -179,6 +182,7 @@ export async function readMetricsDashboard(
     to: now.toISOString(),
     totals: { ...total, perMinute: total.requests / minutes, errorRate: rate(total) },
     groups,
+    overall: overallRows.map((row) => ({ at: isoOf(row.t), ...latency(row) })),
     series,
     routes: routeRows.map((row) => {
       const stats = latency(row);

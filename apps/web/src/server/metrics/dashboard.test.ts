@@ -81,6 +81,8 @@ describe('the metrics dashboard', () => {
     expect(storefront?.p99).toBe(39);
     expect(dashboard.groups[1]?.p95).toBe(109);
     expect(dashboard.series.map((s) => s.group)).toEqual(['storefront', 'api']);
+    expect(dashboard.overall.reduce((sum, p) => sum + p.requests, 0)).toBe(40);
+    expect(Math.max(...dashboard.overall.map((p) => p.p99))).toBeGreaterThanOrEqual(100);
     const points = dashboard.series[0]?.points ?? [];
     expect(points.reduce((sum, p) => sum + p.requests, 0)).toBe(30);
     for (const point of points) {

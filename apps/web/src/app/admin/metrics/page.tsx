@@ -143,6 +143,15 @@ function Dashboard({ dashboard }: { dashboard: MetricsDashboard }) {
           }))}
         />
         <LineChart
+          title="Response time, every route"
+          unit="ms until the response's headers"
+          {...chart}
+          series={(['p50', 'p95', 'p99'] as const).map((q) => ({
+            name: q,
+            values: dashboard.overall.map((p) => ({ at: p.at, value: p[q] })),
+          }))}
+        />
+        <LineChart
           title="Response time, p95"
           unit="ms until the response's headers"
           {...chart}
