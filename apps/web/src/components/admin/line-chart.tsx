@@ -112,16 +112,28 @@ export function LineChart(props: {
               </text>
             ))}
             {lines.map(({ series, segments }, i) =>
-              segments.map((points) => (
-                <polyline
-                  key={`${series.name}-${points[0]}`}
-                  points={points.join(' ')}
-                  fill="none"
-                  stroke={STYLES[i % STYLES.length]?.stroke}
-                  strokeDasharray={STYLES[i % STYLES.length]?.dash || undefined}
-                  strokeWidth={2}
-                />
-              )),
+              segments.map((points) => {
+                const [cx, cy] = (points[0] ?? '0,0').split(',');
+                // A lone bucket draws no line: mark it with a dot.
+                return points.length === 1 ? (
+                  <circle
+                    key={`${series.name}-${points[0]}`}
+                    cx={cx}
+                    cy={cy}
+                    r={3}
+                    fill={STYLES[i % STYLES.length]?.stroke}
+                  />
+                ) : (
+                  <polyline
+                    key={`${series.name}-${points[0]}`}
+                    points={points.join(' ')}
+                    fill="none"
+                    stroke={STYLES[i % STYLES.length]?.stroke}
+                    strokeDasharray={STYLES[i % STYLES.length]?.dash || undefined}
+                    strokeWidth={2}
+                  />
+                );
+              }),
             )}
           </svg>
           <ul className="chart__legend">
