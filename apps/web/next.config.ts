@@ -18,13 +18,17 @@ const config: NextConfig = {
   // PGlite loads its WASM and data files from its own folder: keep it out of the bundle.
   serverExternalPackages: ['@electric-sql/pglite'],
   poweredByHeader: false,
-  // Types are checked by each package's `typecheck` task (`tsc --noEmit`) in CI, and
+  // Types are checked by each package's `typecheck` task (TypeScript 7) in CI, and
   // production deploys only a commit CI passed: builds need not check them again.
   typescript: { ignoreBuildErrors: true },
   turbopack: forWorker
     ? {
-        // The Node-only database factory (PGlite, ws) is replaced by a stub.
-        resolveAlias: { '@edgecart/db/node': './src/server/services/database/unavailable.ts' },
+        resolveAlias: {
+          // The Node-only database factory (PGlite, ws) is replaced by a stub.
+          '@edgecart/db/node': './src/server/services/database/unavailable.ts',
+          // Sentry's browser SDK in browsers only, not in the Worker's server bundle.
+          '@sentry/browser': { browser: '@sentry/browser', default: './src/lib/no-browser-sdk.ts' },
+        },
       }
     : {},
   // `next dev` serves its dev assets to these origins besides localhost.

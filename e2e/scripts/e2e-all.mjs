@@ -35,24 +35,38 @@ function start(name, command, args, { prefix = false, env = {} } = {}) {
   });
 }
 
-function stopAll() {
+/**
+ * Stops what is still running: SIGINT to each process group, as Ctrl-C would
+ * (Playwright then stops its web server, which SIGTERM would leave behind),
+ * then SIGKILL to any group still there after 15 s.
+ */
+async function stopAll() {
   for (const child of running) {
     try {
-      process.kill(-child.pid, 'SIGTERM');
+      process.kill(-child.pid, 'SIGINT');
+    } catch {}
+  }
+  const deadline = Date.now() + 15_000;
+  while (running.size > 0 && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  for (const child of running) {
+    try {
+      process.kill(-child.pid, 'SIGKILL');
     } catch {}
   }
 }
 
 for (const signal of ['SIGINT', 'SIGTERM']) {
-  process.on(signal, () => {
-    stopAll();
+  process.on(signal, async () => {
+    await stopAll();
     process.exit(130);
   });
 }
 
-function fail(result) {
+async function fail(result) {
   console.error(`e2e: ${result.name} failed (${result.how}); stopping the rest.`);
-  stopAll();
+  await stopAll();
   process.exit(1);
 }
 
@@ -68,7 +82,7 @@ for (const result of await Promise.race([
   build.then((r) => (r.ok ? dev.then((d) => [r, d]) : [r])),
   dev.then((r) => (r.ok ? build.then((b) => [r, b]) : [r])),
 ])) {
-  if (!result.ok) fail(result);
+  if (!result.ok) await fail(result);
 }
 
 for (const [name, command, args, env] of [
@@ -76,6 +90,6 @@ for (const [name, command, args, env] of [
   ['Worker tests', 'npm', ['run', 'test:workerd', '-w', '@edgecart/web'], {}],
 ]) {
   const result = await start(name, command, args, { env });
-  if (!result.ok) fail(result);
+  if (!result.ok) await fail(result);
 }
 console.log('e2e: both runtimes passed.');

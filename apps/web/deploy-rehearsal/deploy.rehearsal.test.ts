@@ -121,6 +121,7 @@ function productionEnv(): NodeJS.ProcessEnv {
     ANALYTICS_API_TOKEN: 'analytics-read-rehearsal-token',
     ALERT_WEBHOOK_URL: 'https://hooks.slack.com/services/T000/B000/rehearsal',
     ALERT_THRESHOLDS: 'errorRate=0.02,p99Ms=2000',
+    SENTRY_DSN: 'https://0123456789abcdef@o1.ingest.sentry.io/42',
     SITE_URL,
     HEAD_SHA: MAIN_SHA,
   };
@@ -380,6 +381,10 @@ describe('production', () => {
     expect(bindings.get('ALERT_THRESHOLDS')).toMatchObject({
       type: 'plain_text',
       text: 'errorRate=0.02,p99Ms=2000',
+    });
+    expect(bindings.get('SENTRY_DSN')).toMatchObject({
+      type: 'plain_text',
+      text: 'https://0123456789abcdef@o1.ingest.sentry.io/42',
     });
     expect(bindings.get('CLOUDFLARE_ACCOUNT_ID')).toMatchObject({
       type: 'plain_text',

@@ -68,6 +68,8 @@ await run([
               ? { CLOUDFLARE_ACCOUNT_ID: settings.CLOUDFLARE_ACCOUNT_ID }
               : {}),
             ...(settings.ALERT_THRESHOLDS ? { ALERT_THRESHOLDS: settings.ALERT_THRESHOLDS } : {}),
+            // A DSN is not a secret (a browser SDK would carry it); the Worker keeps it anyway.
+            ...(settings.SENTRY_DSN ? { SENTRY_DSN: settings.SENTRY_DSN } : {}),
           },
           secrets: {
             DATABASE_URL: settings.DATABASE_URL,

@@ -17,14 +17,17 @@ import {
   type LocalPostgres,
   type LocalRedis,
   type ResendStandIn,
+  type SentryStandIn,
   type StripeStandIn,
   startAnalyticsEngineStandIn,
   startNeonStandIn,
   startPostgres,
   startRedis,
   startResendStandIn,
+  startSentryStandIn,
   startStripeStandIn,
   startUpstashBridge,
+  stopWithOwner,
 } from '@edgecart/dev-services';
 
 export interface EdgeStack {
@@ -38,6 +41,8 @@ export interface EdgeStack {
   stripe: StripeStandIn;
   /** The Analytics Engine stand-in the Worker's metrics go to, and /admin/metrics reads. */
   analytics: AnalyticsEngineStandIn;
+  /** The Sentry stand-in the Worker's error reports go to (SENTRY_DSN). */
+  sentry: SentryStandIn;
   /** Runs the Worker's scheduled handler once, as its cron trigger would. */
   runScheduled: () => Promise<void>;
   /** Another Worker on the same services, with more variables (`CATALOG_CACHE: 'off'`). */
@@ -55,6 +60,8 @@ export interface EdgeStackOptions {
    * e2e suite reads), or delivered through the Resend SDK to a local stand-in.
    */
   email?: 'outbox' | 'provider';
+  /** Told of each error report the Worker sends (preview:edge prints it). */
+  onErrorReport?: (event: Record<string, unknown>) => void;
   /** An admin to create with `npm run admin:create` before the Worker starts. */
   admin?: { email: string; password: string } | undefined;
 }
@@ -105,6 +112,8 @@ export async function startEdgeStack(options: EdgeStackOptions = {}): Promise<Ed
     cleanups.push(() => upstash.close());
     const analytics = await startAnalyticsEngineStandIn();
     cleanups.push(() => analytics.close());
+    const sentry = await startSentryStandIn({ onEvent: options.onErrorReport });
+    cleanups.push(() => sentry.close());
     const resend = options.email === 'provider' ? await startResendStandIn() : null;
     if (resend) cleanups.push(() => resend.close());
     const emailVars: [string, string][] = resend
@@ -175,6 +184,8 @@ export async function startEdgeStack(options: EdgeStackOptions = {}): Promise<Ed
       ['ANALYTICS_LOCAL_URL', analytics.url],
       ['CLOUDFLARE_ACCOUNT_ID', analytics.accountId],
       ['ANALYTICS_API_TOKEN', analytics.apiToken],
+      // Error reports go to the Sentry stand-in, through the real SDK.
+      ['SENTRY_DSN', sentry.dsn],
     ];
     const launch = async (workerPort: number, extraVars: Record<string, string>) => {
       const vars = [...baseVars, ...Object.entries(extraVars)].flatMap(([name, value]) => [
@@ -202,6 +213,8 @@ export async function startEdgeStack(options: EdgeStackOptions = {}): Promise<Ed
         // Its own process group, so that stopping it stops wrangler and workerd too.
         { cwd: app, stdio: options.output ?? 'ignore', detached: true },
       );
+      // Gone with this process even if it is killed before `stop` runs.
+      if (worker.pid) stopWithOwner(worker.pid);
       const exited = new Promise<void>((resolve) => worker.on('exit', () => resolve()));
       // The Worker first, so that it never sees its database go away under it.
       const stopWorker = async () => {
@@ -236,6 +249,7 @@ export async function startEdgeStack(options: EdgeStackOptions = {}): Promise<Ed
       resend,
       stripe,
       analytics,
+      sentry,
       runScheduled,
       startWorker,
       stop,

@@ -3,7 +3,8 @@
  * http://127.0.0.1:8787 (or $PORT) with a real PostgreSQL and Redis around it
  * (see edge-stack.ts) until stopped with Ctrl-C. Build first: `npm run build:edge`.
  * `-- --admin-email E --admin-password P` creates an admin in its database
- * with `npm run admin:create` once it is up.
+ * with `npm run admin:create` once it is up. Error reports go to a local
+ * Sentry stand-in, and each is printed as a line.
  */
 import { parseArgs } from 'node:util';
 import { startEdgeStack, workerIsBuilt } from './edge-stack.ts';
@@ -26,6 +27,17 @@ const stack = await startEdgeStack({
   port: Number(process.env.PORT ?? 8787),
   output: 'inherit',
   admin,
+  // What production would send to Sentry, one line each (the stand-in keeps the rest).
+  onErrorReport: (event) => {
+    const tags = (event.tags ?? {}) as Record<string, unknown>;
+    const exception = (event.exception as { values?: { type?: string; value?: string }[] })
+      ?.values?.[0];
+    const what = exception ? `${exception.type}: ${exception.value}` : String(event.message ?? '');
+    console.log(
+      `error report (to Sentry in production): ${what} ` +
+        `[route ${tags.route ?? '-'}, request ${tags.request_id ?? '-'}, release ${event.release}]`,
+    );
+  },
 });
 let stopping = false;
 async function stop() {

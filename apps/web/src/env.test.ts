@@ -44,6 +44,7 @@ const runtime = (values: Partial<AppRuntimeEnv>): AppRuntimeEnv => ({
   ANALYTICS_API_TOKEN: undefined,
   ALERT_WEBHOOK_URL: undefined,
   ALERT_THRESHOLDS: undefined,
+  SENTRY_DSN: undefined,
   SITE_URL: undefined,
   ...values,
 });

@@ -183,6 +183,7 @@ export type AppRuntimeEnv = Record<
   | 'ANALYTICS_API_TOKEN'
   | 'ALERT_WEBHOOK_URL'
   | 'ALERT_THRESHOLDS'
+  | 'SENTRY_DSN'
   | 'SITE_URL',
   string | undefined
 >;
@@ -246,6 +247,11 @@ export function createAppEnv(runtimeEnv: AppRuntimeEnv, options: { worker?: bool
       ANALYTICS_API_TOKEN: z.string().min(20).optional(),
       /** A Slack-compatible incoming webhook the scheduled run posts alerts to. */
       ALERT_WEBHOOK_URL: z.url().optional(),
+      /**
+       * Sentry's DSN: the Worker's entry reports every 5xx and the browser's errors
+       * there (worker-entry/error-reports.ts). Unset: nothing is reported.
+       */
+      SENTRY_DSN: z.url().optional(),
       /**
        * The alerts' thresholds over the defaults in core (`alert-thresholds.ts`), as
        * name=value pairs: `errorRate=0.02,p99Ms=2000,windowMinutes=10`.
@@ -336,5 +342,6 @@ export const env = createAppEnv({
   ANALYTICS_API_TOKEN: process.env.ANALYTICS_API_TOKEN,
   ALERT_WEBHOOK_URL: process.env.ALERT_WEBHOOK_URL,
   ALERT_THRESHOLDS: process.env.ALERT_THRESHOLDS,
+  SENTRY_DSN: process.env.SENTRY_DSN,
   SITE_URL: process.env.SITE_URL,
 });

@@ -28,6 +28,11 @@ export const rateLimitRules = {
    * behind one carrier NAT share an address.
    */
   'api:ip': { attempts: 600, windowSeconds: 60 },
+  /**
+   * Error reports a browser sends (`/api/errors`), each sent on to Sentry: a
+   * page in trouble sends a few (at most 5 a page), a loop is cut off.
+   */
+  'error-report:ip': { attempts: 30, windowSeconds: 10 * 60 },
   /** Each admin's writes, whichever way they come (forms or tRPC): a stolen session cannot bulk-edit. */
   'admin:user': { attempts: 120, windowSeconds: 60 },
 } as const satisfies Record<string, RateLimitRule>;

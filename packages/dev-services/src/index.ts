@@ -28,6 +28,13 @@ export {
   startResendStandIn,
 } from './resend-stand-in.ts';
 export {
+  type EnvelopeItem,
+  type ReceivedEnvelope,
+  type SentryStandIn,
+  startSentryStandIn,
+} from './sentry-stand-in.ts';
+export { stopWithOwner } from './stop-with-owner.ts';
+export {
   type CollectedShipping,
   STAND_IN_TAX_RATES,
   STAND_IN_TEST_SHIPPING,

@@ -78,6 +78,14 @@ const productionSchema = z
     /** Optional: a Slack-compatible incoming webhook for the alerts, and their thresholds (JSON). */
     ALERT_WEBHOOK_URL: z.url().optional(),
     ALERT_THRESHOLDS: z.string().optional(),
+    /** Optional: Sentry's DSN, where the Worker reports its 5xx and the browser's errors. */
+    SENTRY_DSN: z
+      .url()
+      .refine(
+        (url) => new URL(url).username !== '',
+        'a DSN names its key: https://<key>@<host>/<project>',
+      )
+      .optional(),
     SITE_URL: z
       .url()
       .refine((url) => new URL(url).protocol === 'https:', "must be the shop's public https origin")

@@ -1,6 +1,7 @@
 'use client';
 
 import { useEffect } from 'react';
+import { reportBrowserError } from '~/lib/browser-error-reports';
 
 export default function ErrorPage({
   error,
@@ -11,6 +12,8 @@ export default function ErrorPage({
 }) {
   useEffect(() => {
     console.error(error);
+    // A digest means the server failed, and the Worker has reported it already.
+    if (!error.digest) reportBrowserError(error);
   }, [error]);
   return (
     <div className="status-page" role="alert">

@@ -1,6 +1,19 @@
 'use client';
 
-export default function GlobalError({ reset }: { error: Error; reset: () => void }) {
+import { useEffect } from 'react';
+import { reportBrowserError } from '~/lib/browser-error-reports';
+
+export default function GlobalError({
+  error,
+  reset,
+}: {
+  error: Error & { digest?: string };
+  reset: () => void;
+}) {
+  useEffect(() => {
+    // A digest means the server failed, and the Worker has reported it already.
+    if (!error.digest) reportBrowserError(error);
+  }, [error]);
   return (
     <html lang="en">
       <body style={{ fontFamily: 'system-ui, sans-serif', padding: '3rem', textAlign: 'center' }}>

@@ -149,6 +149,7 @@ describe('rate limits on account procedures', () => {
     'checkout:ip': createMemoryRateLimiter({ attempts, windowSeconds: 900 }),
     'discount-code:ip': createMemoryRateLimiter({ attempts, windowSeconds: 900 }),
     'api:ip': createMemoryRateLimiter({ attempts: 1_000, windowSeconds: 60 }),
+    'error-report:ip': createMemoryRateLimiter({ attempts, windowSeconds: 600 }),
     'admin:user': createMemoryRateLimiter({ attempts: 1_000, windowSeconds: 60 }),
   });
 

@@ -31,6 +31,7 @@ export const ROUTES = [
   '/admin/promotions/new',
   '/admin/settings',
   '/admin/shipping',
+  '/api/errors',
   '/api/health',
   '/api/health/deep',
   '/api/internal/housekeeping',

@@ -37,6 +37,8 @@ const onTimeout: Record<RateLimitName | FailureDelayName, 'deny' | 'allow'> = {
   'checkout:ip': 'deny',
   'discount-code:ip': 'deny',
   'api:ip': 'allow',
+  // A report is worth less than the bound on what a script can make the Worker send.
+  'error-report:ip': 'deny',
   'admin:user': 'allow',
 };
 

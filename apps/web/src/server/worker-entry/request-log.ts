@@ -36,7 +36,10 @@ const isTrpc = (request: Request) => new URL(request.url).pathname.startsWith('/
 
 type Handler<Env> = (request: Request, env: Env, ctx: object) => Promise<Response>;
 
-/** Told of every request once its answer is known: the metrics (request-metrics.ts). */
+/**
+ * Told of every request once its answer is known: the metrics
+ * (request-metrics.ts) and the error reports (error-reports.ts).
+ */
 export type RequestObserver<Env> = (
   line: RequestLogLine,
   request: Request,
@@ -84,6 +87,8 @@ export function withRequestLog<Env>(
     try {
       response = await handler(request, env, ctx);
     } catch (error) {
+      // For the error report (error-reports.ts), which the observers send.
+      state.error ??= error;
       if (state.databaseUnavailable) {
         logged(line(503, 'database_unavailable'));
         return unavailableResponse(request, requestId);

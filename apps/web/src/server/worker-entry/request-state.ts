@@ -9,6 +9,17 @@ export interface RequestState {
   databaseUnavailable: boolean;
   /** What the page cache did with it (page-cache.ts), for the request's metrics. */
   pageCache?: 'hit' | 'miss' | 'bypass';
+  /**
+   * The first server error of this request (an exception the entry caught, or
+   * one Next or tRPC turned into a 500): the entry reports it once the answer
+   * is known (error-reports.ts).
+   */
+  error?: unknown;
+  /**
+   * Set by the entry when error reports are on: how the app's `/api/errors`
+   * hands over the events the browser sent.
+   */
+  errorReports?: { captureBrowserEvent: (event: Record<string, unknown>) => void };
 }
 
 const KEY = Symbol.for('edgecart.request-state');
