@@ -1,7 +1,8 @@
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, type ServerResponse } from 'node:http';
 import type { PGlite } from '@electric-sql/pglite';
 import { AnalyticsSqlError, DATASET_NAME, parseAnalyticsSql } from './analytics-sql.ts';
 import { listenLocal } from './listen-local.ts';
+import { readBody } from './read-body.ts';
 
 /** One data point, as a Worker hands it to `writeDataPoint`. */
 export interface DataPoint {
@@ -60,17 +61,6 @@ export function dataPointProblem(point: DataPoint): string | null {
     return 'writeDataPoint(): blobs must be strings or null.';
   }
   return null;
-}
-
-async function readBody(request: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of request) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_BODY) throw new Error('body too large');
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks).toString('utf8');
 }
 
 function send(response: ServerResponse, status: number, body: unknown, type = 'application/json') {
@@ -231,7 +221,9 @@ export async function startAnalyticsEngineStandIn(
       if (request.method === 'POST' && write) {
         const dataset = decodeURIComponent(write[1] ?? '').toLowerCase();
         if (!DATASET_NAME.test(dataset)) return send(response, 400, { error: 'bad dataset name' });
-        const points = JSON.parse(await readBody(request)) as DataPoint[];
+        const points = JSON.parse(
+          (await readBody(request, MAX_BODY)).toString('utf8'),
+        ) as DataPoint[];
         if (!Array.isArray(points) || points.length > 250) {
           return send(response, 400, { error: 'a batch is an array of at most 250 data points' });
         }
@@ -251,7 +243,7 @@ export async function startAnalyticsEngineStandIn(
             result: null,
           });
         }
-        const answer = await query(await readBody(request));
+        const answer = await query((await readBody(request, MAX_BODY)).toString('utf8'));
         return send(
           response,
           answer.status,

@@ -1,6 +1,7 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { listenLocal } from './listen-local.ts';
+import { readBody } from './read-body.ts';
 
 /** One module of an uploaded Worker, as the multipart upload carried it. */
 export interface UploadedModule {
@@ -94,17 +95,6 @@ const error = (status: number, code: number, message: string): Envelope => ({
   status,
   errors: [{ code, message }],
 });
-
-async function readBody(request: IncomingMessage): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of request) {
-    size += (chunk as Buffer).length;
-    if (size > maxBodyBytes) throw new Error('body too large');
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks);
-}
 
 /** A body as the Fetch API parses it: multipart forms included. */
 function formOf(request: IncomingMessage, body: Buffer): Promise<FormData> {
@@ -600,7 +590,7 @@ export async function startCloudflareApiStandIn(
     calls.push(`${request.method} ${path}`);
     let answer: Envelope;
     try {
-      answer = await route(request, path, await readBody(request));
+      answer = await route(request, path, await readBody(request, maxBodyBytes));
     } catch (cause) {
       answer = error(400, 10021, cause instanceof Error ? cause.message : String(cause));
     }

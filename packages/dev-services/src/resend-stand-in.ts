@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, type ServerResponse } from 'node:http';
 import { listenLocal } from './listen-local.ts';
+import { readBody } from './read-body.ts';
 
 /** One email the stand-in accepted, as the provider would have sent it. */
 export interface ReceivedEmail {
@@ -36,17 +37,6 @@ export interface ResendStandIn {
 }
 
 const maxBodyBytes = 1_000_000;
-
-async function readBody(request: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of request) {
-    size += (chunk as Buffer).length;
-    if (size > maxBodyBytes) throw new Error('body too large');
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks).toString('utf8');
-}
 
 function reply(response: ServerResponse, status: number, body: unknown) {
   response.writeHead(status, { 'content-type': 'application/json' });
@@ -99,7 +89,7 @@ export async function startResendStandIn(
     let raw: string;
     let payload: Record<string, unknown>;
     try {
-      raw = await readBody(request);
+      raw = (await readBody(request, maxBodyBytes)).toString('utf8');
       payload = JSON.parse(raw) as Record<string, unknown>;
     } catch {
       return fail(response, 400, 'validation_error', 'The body is not valid JSON.');

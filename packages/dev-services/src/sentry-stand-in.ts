@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage } from 'node:http';
 import { gunzipSync, inflateSync } from 'node:zlib';
 import { listenLocal } from './listen-local.ts';
+import { readBody } from './read-body.ts';
 
 /** One item of an envelope: its header (`type`, …) and its payload, parsed when JSON. */
 export interface EnvelopeItem {
@@ -28,14 +29,7 @@ export interface SentryStandIn {
 const MAX_BODY = 1024 * 1024;
 
 async function bodyOf(request: IncomingMessage): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of request) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_BODY) throw new Error('envelope too large');
-    chunks.push(chunk as Buffer);
-  }
-  const raw = Buffer.concat(chunks);
+  const raw = await readBody(request, MAX_BODY);
   const encoding = request.headers['content-encoding'];
   if (encoding === 'gzip') return gunzipSync(raw);
   if (encoding === 'deflate') return inflateSync(raw);

@@ -1,7 +1,7 @@
 'use client';
 
 import { useEffect } from 'react';
-import { reportBrowserError } from '~/lib/browser-error-reports';
+import { useBoundaryErrorReport } from '~/components/error-reports';
 
 export default function ErrorPage({
   error,
@@ -12,9 +12,8 @@ export default function ErrorPage({
 }) {
   useEffect(() => {
     console.error(error);
-    // A digest means the server failed, and the Worker has reported it already.
-    if (!error.digest) reportBrowserError(error);
   }, [error]);
+  useBoundaryErrorReport(error);
   return (
     <div className="status-page" role="alert">
       <h1>Something went wrong</h1>

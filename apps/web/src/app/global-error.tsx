@@ -1,7 +1,6 @@
 'use client';
 
-import { useEffect } from 'react';
-import { reportBrowserError } from '~/lib/browser-error-reports';
+import { useBoundaryErrorReport } from '~/components/error-reports';
 
 export default function GlobalError({
   error,
@@ -10,10 +9,7 @@ export default function GlobalError({
   error: Error & { digest?: string };
   reset: () => void;
 }) {
-  useEffect(() => {
-    // A digest means the server failed, and the Worker has reported it already.
-    if (!error.digest) reportBrowserError(error);
-  }, [error]);
+  useBoundaryErrorReport(error);
   return (
     <html lang="en">
       <body style={{ fontFamily: 'system-ui, sans-serif', padding: '3rem', textAlign: 'center' }}>

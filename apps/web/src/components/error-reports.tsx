@@ -4,6 +4,16 @@ import { useEffect } from 'react';
 import { reportBrowserError } from '~/lib/browser-error-reports';
 
 /**
+ * Reports the error an error boundary caught, unless it came from the server
+ * (it then has a digest, and the Worker has reported it already).
+ */
+export function useBoundaryErrorReport(error: Error & { digest?: string }): void {
+  useEffect(() => {
+    if (!error.digest) reportBrowserError(error);
+  }, [error]);
+}
+
+/**
  * Listens for the errors no code on the page handled (thrown in an event
  * handler, a failed promise nobody awaited) and reports them. Renders nothing;
  * the SDK loads only when there is something to send.
