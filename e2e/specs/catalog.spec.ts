@@ -76,9 +76,9 @@ test('an admin creates a product with two uploaded photos, in the order chosen, 
   await shopper.close();
 });
 
-test('an admin exports the catalog, imports it edited (checked, then applied), and a shopper finds the new product misspelled', {
-  tag: '@readme',
-}, async ({ page }) => {
+test('an admin exports the catalog, imports it edited (checked, then applied), and a shopper finds the new product misspelled', async ({
+  page,
+}) => {
   await logInAsAdmin(page);
   await page.goto('/admin/products');
   const [download] = await Promise.all([

@@ -3,9 +3,10 @@ import { uniqueEmail } from './support/accounts.ts';
 import { logInAsAdmin } from './support/admin.ts';
 import { payOnStandIn } from './support/stand-in.ts';
 
-test('an admin makes a one-use code; a guest pays less with it, and the next shopper is told it is used up', {
-  tag: '@readme',
-}, async ({ page, browser }) => {
+test('an admin makes a one-use code; a guest pays less with it, and the next shopper is told it is used up', async ({
+  page,
+  browser,
+}) => {
   const code = `E2E${Date.now().toString(36).toUpperCase()}`;
   await logInAsAdmin(page);
   await page.goto('/admin/promotions');
