@@ -9,7 +9,7 @@
  * workflow's health check and the e2e smoke subset. See docs/deploy.md.
  */
 import { spawn } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { existsSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
@@ -33,7 +33,7 @@ import {
 } from '@edgecart/dev-services';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { readBuildStamp } from '../scripts/deploy/build-worker.ts';
+import { buildStampFile, readBuildStamp } from '../scripts/deploy/build-worker.ts';
 import { runDeployScript } from './run-script.ts';
 import { serveUpload } from './serve-upload.ts';
 
@@ -182,16 +182,23 @@ afterAll(async () => {
   }
 });
 
+/**
+ * Under `npm test` (REHEARSE_WITH_BUILT_WORKER=1) the Worker its e2e run built and
+ * tested is deployed as it is (a build names no site, so one serves a preview and the
+ * shop alike), which saves a build; `npm run deploy:rehearse` alone builds for real.
+ */
+function reuseTheTestedBuild(): string[] {
+  const reuse = process.env.REHEARSE_WITH_BUILT_WORKER === '1' && readBuildStamp(app) !== null;
+  return reuse ? ['--reuse-build'] : [];
+}
+
 describe('a pull request', () => {
   let firstBranchId: string;
 
   test('its first push makes a branch of the parent, migrates it and uploads the Worker with every secret', async () => {
-    // `npm test` has just built the Worker for its e2e run: a build names no site, so the
-    // preview deploys that one (the production deploy below builds for real).
-    const reuse = process.env.REHEARSE_WITH_BUILT_WORKER === '1' && readBuildStamp(app) !== null;
     const { code, output } = await runDeployScript(
       'deploy-preview',
-      reuse ? ['--reuse-build'] : [],
+      reuseTheTestedBuild(),
       previewEnv(FIRST_SHA),
     );
     expect(code, output).toBe(0);
@@ -322,13 +329,19 @@ describe('a pull request', () => {
 
 describe('production', () => {
   test('a build step that fails leaves the database and the Worker as they were', async () => {
-    // Nothing built to reuse: the build step fails (the next test builds for real).
-    rmSync(join(app, '.open-next'), { recursive: true, force: true });
-    const { code, output } = await runDeployScript(
-      'deploy-production',
-      ['--reuse-build'],
-      productionEnv(),
-    );
+    // Nothing built to reuse (its stamp put aside, the build itself kept for the next
+    // test): the build step fails.
+    const stamp = join(app, buildStampFile);
+    const aside = `${stamp}.aside`;
+    const stamped = existsSync(stamp);
+    if (stamped) renameSync(stamp, aside);
+    let result: Awaited<ReturnType<typeof runDeployScript>>;
+    try {
+      result = await runDeployScript('deploy-production', ['--reuse-build'], productionEnv());
+    } finally {
+      if (stamped) renameSync(aside, stamp);
+    }
+    const { code, output } = result;
     expect(code).toBe(1);
     expect(output).toContain('✖ Build the Worker failed');
     expect(output).not.toContain('▶ Migrate the production database');
@@ -336,8 +349,12 @@ describe('production', () => {
     expect(cloudflare.workers.has('edgecart')).toBe(false);
   });
 
-  test('builds, then migrates, then uploads the Worker on the shop domain with every secret', async () => {
-    const { code, output } = await runDeployScript('deploy-production', [], productionEnv());
+  test('builds (or takes the tested build), then migrates, then uploads the Worker on the shop domain with every secret', async () => {
+    const { code, output } = await runDeployScript(
+      'deploy-production',
+      reuseTheTestedBuild(),
+      productionEnv(),
+    );
     expect(code, output).toBe(0);
     const order = [
       '▶ Build the Worker',
