@@ -107,18 +107,21 @@ export function describeOrderSchedules(
           `${stats.shippedOrders} with parcels, ${stats.cancelledPaid} cancelled after payment, ` +
           `${stats.withCode} placed with the code (its uses equal the orders holding one, checked after every command)`,
       );
+      expect(stats.commands).toBeGreaterThan(runs);
+      // What the schedules covered depends on the generator, not on the database: it is
+      // checked where there are enough schedules for each kind to show up every time.
+      if (runs < 200) return;
       expect(stats.withCode).toBeGreaterThan(0);
       // Parcels and cancels of paid orders happened, not only their refusals.
       expect(stats.shippedOrders).toBeGreaterThan(0);
       expect(stats.cancelledPaid).toBeGreaterThan(0);
-      expect(stats.commands).toBeGreaterThan(runs);
       expect(stats.faultsFired).toBeGreaterThan(0);
       const ended = (status: string) => stats.finalStatuses[status] ?? 0;
       for (const status of ['paid', 'cancelled', 'needs_review']) {
         expect(ended(status), `orders ending ${status}`).toBeGreaterThan(0);
       }
       // A refund's end needs a payment and then a refund: a few per hundred schedules.
-      // Each kind shows up in 250 schedules (PostgreSQL's run); in fewer, one of them does.
+      // Each kind shows up in 250 schedules (PostgreSQL's run); in 200, one of them does.
       expect(
         ended('refunded') + ended('partially_refunded'),
         'orders ending refunded',
