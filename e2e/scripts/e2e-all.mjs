@@ -4,10 +4,8 @@
  * specs tagged @readme: a whole purchase, accounts, the admin) run on
  * `next dev` (mostly waiting on the browser and the server); then the whole
  * suite runs on the built Worker in workerd, the production runtime, then the
- * Worker's own tests. With E2E_REHEARSE=1 (`npm test`), the deploy rehearsal
- * runs on the built Worker beside the next dev run. `npm run e2e:dev` runs
- * the whole suite on `next dev`. The lines of the build and of the rehearsal
- * are prefixed with their names. The first failure stops what
+ * Worker's own tests. `npm run e2e:dev` runs the whole suite on `next dev`.
+ * The build's lines are prefixed with its name. The first failure stops what
  * is still running (its whole process group) and the run exits non-zero;
  * Ctrl-C stops everything too.
  */
@@ -78,20 +76,6 @@ const build = start('build:edge', 'npm', ['run', 'build:edge', '-w', '@edgecart/
 const dev = start('e2e:dev', 'npm', ['run', 'e2e:dev', '--', '--grep', '@readme'], {
   env: { E2E_WARM_UP: 'readme' },
 });
-// With E2E_REHEARSE=1 (`npm test`), the deploy rehearsal deploys the Worker just built
-// (REHEARSE_WITH_BUILT_WORKER) beside the next dev run, which mostly waits on the browser;
-// the rehearsal talks to stand-ins on ports of its own and only reads .open-next.
-const rehearsal =
-  process.env.E2E_REHEARSE === '1'
-    ? build.then((built) =>
-        built.ok
-          ? start('rehearsal', 'npm', ['run', 'deploy:rehearse', '-w', '@edgecart/web'], {
-              prefix: true,
-              env: { REHEARSE_WITH_BUILT_WORKER: '1' },
-            })
-          : built,
-      )
-    : null;
 /** Waits for every run; the first that fails stops the rest and the script. */
 function allOf(runs) {
   let left = runs.length;
@@ -105,7 +89,7 @@ function allOf(runs) {
     }
   });
 }
-await allOf(rehearsal ? [build, dev, rehearsal] : [build, dev]);
+await allOf([build, dev]);
 
 for (const [name, command, args, env] of [
   ['e2e on the Worker', 'npx', ['playwright', 'test'], { E2E_TARGET: 'worker' }],
@@ -114,4 +98,4 @@ for (const [name, command, args, env] of [
   const result = await start(name, command, args, { env });
   if (!result.ok) await fail(result);
 }
-console.log(`e2e: both runtimes passed${rehearsal ? ', and the deploy rehearsal' : ''}.`);
+console.log('e2e: both runtimes passed.');

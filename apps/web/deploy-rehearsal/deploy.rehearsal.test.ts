@@ -9,7 +9,8 @@
  * workflow's health check and the e2e smoke subset. See docs/deploy.md.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, renameSync } from 'node:fs';
+import { existsSync, mkdtempSync, renameSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
@@ -271,11 +272,17 @@ describe('a pull request', () => {
     });
     try {
       expect(await waitHealthy(served.url)).toBe(0);
-      const smoke = spawn('npm', ['run', 'e2e:smoke', '-w', '@edgecart/e2e'], {
-        cwd: repo,
-        stdio: 'inherit',
-        env: { ...process.env, E2E_BASE_URL: served.url, E2E_TARGET: 'worker' },
-      });
+      // Its results in a folder of its own: Playwright empties its output folder first.
+      const output = mkdtempSync(join(tmpdir(), 'edgecart-smoke-'));
+      const smoke = spawn(
+        'npm',
+        ['run', 'e2e:smoke', '-w', '@edgecart/e2e', '--', '--output', output],
+        {
+          cwd: repo,
+          stdio: 'inherit',
+          env: { ...process.env, E2E_BASE_URL: served.url, E2E_TARGET: 'worker' },
+        },
+      );
       expect(await new Promise((resolve) => smoke.on('exit', resolve))).toBe(0);
     } finally {
       await served.stop();
