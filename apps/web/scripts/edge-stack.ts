@@ -43,6 +43,8 @@ export interface EdgeStack {
   analytics: AnalyticsEngineStandIn;
   /** The Sentry stand-in the Worker's error reports go to (SENTRY_DSN). */
   sentry: SentryStandIn;
+  /** The variables the Worker runs with (its services' addresses and keys). */
+  vars: Record<string, string>;
   /** Runs the Worker's scheduled handler once, as its cron trigger would. */
   runScheduled: () => Promise<void>;
   /** Another Worker on the same services, with more variables (`CATALOG_CACHE: 'off'`). */
@@ -250,6 +252,7 @@ export async function startEdgeStack(options: EdgeStackOptions = {}): Promise<Ed
       stripe,
       analytics,
       sentry,
+      vars: Object.fromEntries(baseVars),
       runScheduled,
       startWorker,
       stop,
