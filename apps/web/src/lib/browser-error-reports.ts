@@ -6,8 +6,6 @@
  * and the Content-Security-Policy stays `connect-src 'self'`). Events are
  * scrubbed here and again by the Worker (error-report-scrub.ts).
  */
-import { scrubEvent } from './error-report-scrub.ts';
-
 /** A page in a loop of errors sends a few, not thousands. */
 const MAX_REPORTS_PER_PAGE = 5;
 
@@ -17,7 +15,11 @@ let sdk: Promise<BrowserSdk> | undefined;
 let reports = 0;
 
 async function load(): Promise<BrowserSdk> {
-  const Sentry = await import('@sentry/browser');
+  // The scrubber too: nothing of error reporting but the listeners is in a page's first load.
+  const [Sentry, { scrubEvent }] = await Promise.all([
+    import('@sentry/browser'),
+    import('./error-report-scrub.ts'),
+  ]);
   Sentry.init({
     // The SDK wants a DSN to be on; with a tunnel it only travels in the envelope's
     // header, and the Worker replaces it with the real one. This one names the shop.
