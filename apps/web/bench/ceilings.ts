@@ -47,7 +47,7 @@ async function untilAnswering(url: string, child: ChildProcess, what: string): P
   throw new Error(`${what} did not answer on ${url} within 120 s`);
 }
 
-function stopper(child: ChildProcess, dir: string): () => Promise<void> {
+function stopper(child: ChildProcess, dir: string | null): () => Promise<void> {
   const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
   return async () => {
     if (child.pid && child.exitCode === null) {
@@ -59,7 +59,7 @@ function stopper(child: ChildProcess, dir: string): () => Promise<void> {
         process.kill(-child.pid, 'SIGKILL');
       } catch {}
     }
-    rmSync(dir, { recursive: true, force: true });
+    if (dir) rmSync(dir, { recursive: true, force: true });
   };
 }
 
@@ -119,14 +119,11 @@ export async function underWorkerd(options: {
   assets?: string;
 }): Promise<Served> {
   const port = await freePort();
-  const configDir = mkdtempSync(join(tmpdir(), 'edgecart-workerd-'));
+  // `embed` reads paths relative to the config, which lives beside the modules.
   const wasm = readdirSync(options.dir).filter((name) => name.endsWith('.wasm'));
   const modules = [
-    `(name = ${capnpString(options.main)}, esModule = embed ${capnpString(join(options.dir, options.main))})`,
-    ...wasm.map(
-      (name) =>
-        `(name = ${capnpString(name)}, wasm = embed ${capnpString(join(options.dir, name))})`,
-    ),
+    `(name = ${capnpString(options.main)}, esModule = embed ${capnpString(options.main)})`,
+    ...wasm.map((name) => `(name = ${capnpString(name)}, wasm = embed ${capnpString(name)})`),
   ];
   const bindings = [
     ...Object.entries(options.vars ?? {}).map(
@@ -151,7 +148,7 @@ const worker :Workerd.Worker = (
   globalOutbound = "internet",
 );
 `;
-  const configFile = join(configDir, 'config.capnp');
+  const configFile = join(options.dir, 'workerd.capnp');
   writeFileSync(configFile, config);
   const child = spawn(workerdBin, ['serve', configFile, '--experimental'], {
     stdio: ['ignore', 'ignore', 'inherit'],
@@ -159,7 +156,7 @@ const worker :Workerd.Worker = (
   });
   if (child.pid) stopWithOwner(child.pid);
   const url = `http://127.0.0.1:${port}`;
-  const stop = stopper(child, configDir);
+  const stop = stopper(child, null);
   try {
     await untilAnswering(url, child, `workerd (${options.main})`);
   } catch (error) {
