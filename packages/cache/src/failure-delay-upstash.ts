@@ -1,4 +1,3 @@
-import { Redis } from '@upstash/redis';
 import {
   allowedAnswer,
   type FailureDelay,
@@ -6,6 +5,7 @@ import {
   waitAnswer,
 } from './failure-delay.ts';
 import type { UpstashOptions } from './upstash.ts';
+import { upstashClient } from './upstash-client.ts';
 
 export interface UpstashFailureDelayOptions extends UpstashOptions {
   /** What an attempt gets when Redis does not answer in time (`deny` for log-in). */
@@ -60,10 +60,7 @@ export function createUpstashFailureDelay(
   rule: FailureDelayRule,
   options: UpstashFailureDelayOptions,
 ): FailureDelay {
-  const redis = new Redis({
-    url: options.url,
-    token: options.token,
-    enableTelemetry: false,
+  const redis = upstashClient(options, {
     retry: { retries: 0 },
   });
   const prefix = options.prefix ?? 'edgecart:delay';

@@ -1,7 +1,7 @@
 import { Ratelimit } from '@upstash/ratelimit';
-import { Redis } from '@upstash/redis';
 import type { RateLimiter, RateLimitRule } from './rate-limiter.ts';
 import type { UpstashOptions } from './upstash.ts';
+import { upstashClient } from './upstash-client.ts';
 
 export interface UpstashRateLimiterOptions extends UpstashOptions {
   /**
@@ -27,10 +27,7 @@ export function createUpstashRateLimiter(
   rule: RateLimitRule,
   options: UpstashRateLimiterOptions,
 ): RateLimiter {
-  const redis = new Redis({
-    url: options.url,
-    token: options.token,
-    enableTelemetry: false,
+  const redis = upstashClient(options, {
     retry: { retries: 0 },
   });
   const limiter = new Ratelimit({

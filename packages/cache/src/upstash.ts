@@ -1,5 +1,5 @@
-import { Redis } from '@upstash/redis';
 import { assertTtlSeconds, type Cache, decodeCacheValue, encodeCacheValue } from './cache.ts';
+import { upstashClient } from './upstash-client.ts';
 
 export interface UpstashOptions {
   url: string;
@@ -8,10 +8,7 @@ export interface UpstashOptions {
 
 /** Upstash Redis over its REST API (fetch only): runs in Workers and in Node. */
 export function createUpstashCache(options: UpstashOptions): Cache {
-  const redis = new Redis({
-    url: options.url,
-    token: options.token,
-    enableTelemetry: false,
+  const redis = upstashClient(options, {
     // The client would JSON.parse every reply on its own, turning a stored '42' into 42
     // and 'null' into a miss, and it writes strings as they are. This adapter writes and
     // reads the JSON text itself (cache.ts), so replies must come back untouched.

@@ -2,6 +2,7 @@
 // The error describer alone: the Worker's entry must not pull the whole API into its bundle.
 import { describeErrorForLog } from '@edgecart/api/error-log';
 import { attachRequestState, type RequestState } from './request-state.ts';
+import { runtimeConsole } from './runtime-console.ts';
 import { unavailableResponse } from './unavailable-response.ts';
 
 const PLATFORM_ID = /^[\w.:-]{1,128}$/;
@@ -57,7 +58,7 @@ export type RequestObserver<Env> = (
 export function withRequestLog<Env>(
   handler: Handler<Env>,
   log: (line: RequestLogLine) => void = (line) =>
-    (line.level === 'error' ? console.error : console.log)(JSON.stringify(line)),
+    (line.level === 'error' ? runtimeConsole.error : runtimeConsole.log)(JSON.stringify(line)),
   observe: RequestObserver<Env> = () => {},
 ): Handler<Env> {
   return async (incoming, env, ctx) => {
