@@ -1,9 +1,8 @@
 'use client';
 
 import type { RouterInputs, RouterOutputs } from '@edgecart/api';
-import { useInfiniteQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import { TRPCReactProvider, useTRPC } from '~/trpc/react';
+import { loadTrpc, useTrpcWhenIdle } from '~/trpc/lazy-client';
 import { ProductGrid } from './product-grid.tsx';
 
 type ListInput = RouterInputs['catalog']['products'];
@@ -11,9 +10,11 @@ type Page = RouterOutputs['catalog']['products'];
 
 /**
  * The first page comes rendered from the server; "Load more" fetches the next
- * pages through the tRPC client, typed end to end from the router.
+ * pages through the tRPC client (loaded on demand, typed end to end from the
+ * router). Another filter or sort is another listing: it starts again from
+ * its own first page.
  */
-function ProductListingWithClient({
+export function ProductListing({
   input,
   firstPage,
   label,
@@ -25,50 +26,66 @@ function ProductListingWithClient({
   /** Whether photos come in responsive sizes (IMAGE_TRANSFORMATIONS). */
   transform: boolean;
 }) {
-  const trpc = useTRPC();
+  const listing = JSON.stringify(input);
+  const [shown, setShown] = useState({ listing, pages: [firstPage] });
+  const [loading, setLoading] = useState(false);
+  const [failed, setFailed] = useState(false);
   // The button works only once React runs; until then it says so instead of doing nothing.
   const [hydrated, setHydrated] = useState(false);
   useEffect(() => setHydrated(true), []);
-  const query = useInfiniteQuery(
-    trpc.catalog.products.infiniteQueryOptions(input, {
-      initialData: { pages: [firstPage], pageParams: [null] },
-      getNextPageParam: (page) => page.nextCursor,
-      staleTime: 60_000,
-    }),
-  );
-  const products = query.data?.pages.flatMap((page) => page.items) ?? firstPage.items;
+  useTrpcWhenIdle();
+
+  // A new render from the server: another listing starts over, the same one keeps its pages.
+  const pages =
+    shown.listing === listing
+      ? shown.pages[0] === firstPage
+        ? shown.pages
+        : [firstPage, ...shown.pages.slice(1)]
+      : [firstPage];
+  if (pages !== shown.pages) setShown({ listing, pages });
+
+  const nextCursor = pages.at(-1)?.nextCursor ?? null;
+  const loadMore = async () => {
+    if (!nextCursor || loading) return;
+    setLoading(true);
+    setFailed(false);
+    try {
+      const trpc = await loadTrpc();
+      const next = await trpc.catalog.products.query({ ...input, cursor: nextCursor });
+      setShown((current) =>
+        current.listing === listing ? { listing, pages: [...current.pages, next] } : current,
+      );
+    } catch {
+      setFailed(true);
+    } finally {
+      setLoading(false);
+    }
+  };
+
+  const products = pages.flatMap((page) => page.items);
   return (
     <>
       <ProductGrid products={products} label={label} transform={transform} />
       <p className="sr-only" aria-live="polite">
         {products.length} products shown
       </p>
-      {query.hasNextPage ? (
+      {nextCursor ? (
         <div className="load-more">
           <button
             type="button"
             className="button"
-            onClick={() => query.fetchNextPage()}
-            disabled={!hydrated || query.isFetchingNextPage}
+            onClick={loadMore}
+            disabled={!hydrated || loading}
           >
-            {query.isFetchingNextPage ? 'Loading…' : 'Load more'}
+            {loading ? 'Loading…' : 'Load more'}
           </button>
         </div>
       ) : null}
-      {query.isFetchNextPageError ? (
+      {failed ? (
         <p role="alert" className="notice notice--error">
           More products could not be loaded. Try again.
         </p>
       ) : null}
     </>
-  );
-}
-
-/** Provides the tRPC client (one per page, shared) to what it renders. */
-export function ProductListing(props: Parameters<typeof ProductListingWithClient>[0]) {
-  return (
-    <TRPCReactProvider>
-      <ProductListingWithClient {...props} />
-    </TRPCReactProvider>
   );
 }

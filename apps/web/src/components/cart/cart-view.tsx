@@ -1,15 +1,13 @@
 'use client';
 
-import { useIsMutating } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
 import { EmptyState } from '~/components/empty-state';
 import { formatMoney } from '~/lib/format';
 import { variantHref } from '~/lib/variant-selection';
-import { TRPCReactProvider } from '~/trpc/react';
 import { CartLine } from './cart-line';
 import { CheckoutForm, type ShipToCountry } from './checkout-form';
 import { DiscountForm } from './discount-form';
-import { CART_CHANGE, type Cart, useCart, useCartLineChanges } from './use-cart';
+import { type Cart, useCart } from './use-cart';
 
 type Problem = { on: 'quantity' | 'remove'; message: string };
 
@@ -19,16 +17,20 @@ type MutationError = {
 };
 
 /** The server's words for a refusal (4xx); for anything else, what a shopper can do. */
-function problemMessage(error: MutationError) {
+function problemMessage(thrown: unknown) {
+  // A TRPCClientError carries the answer's status and problem; a chunk that did not load, neither.
+  const error: Partial<MutationError> = typeof thrown === 'object' && thrown !== null ? thrown : {};
   const status = error.data?.httpStatus;
-  if (status !== undefined && status < 500) return error.data?.problem?.message ?? error.message;
+  if (status !== undefined && status < 500) {
+    return error.data?.problem?.message ?? error.message ?? 'That was refused.';
+  }
   return status === undefined
     ? 'The shop could not be reached, so your cart is as it was: check your connection and try again.'
     : 'That did not go through, so your cart is as it was: try again in a moment.';
 }
 
 /** The cart page's body: lines, summary and checkout, or the empty state; changes show at once. */
-function CartViewWithClient({
+export function CartView({
   serverCart,
   notice,
   shipping,
@@ -41,32 +43,26 @@ function CartViewWithClient({
   /** What prices say about tax ("incl. tax", "+ tax at checkout"); null with tax off. */
   taxNote: string | null;
 }) {
-  const cart = useCart(serverCart);
   // Checkout waits for the changes in flight: it must buy what the page shows.
-  const changing = useIsMutating({ mutationKey: CART_CHANGE }) > 0;
-  const changes = useCartLineChanges();
+  const { cart, changing, ...changes } = useCart(serverCart);
   const [problems, setProblems] = useState<Record<string, Problem | undefined>>({});
   const [pending, setPending] = useState<Record<string, boolean | undefined>>({});
-  const track = (variantId: string, on: Problem['on']) => ({
-    onMutate: () => {
-      setPending((p) => ({ ...p, [variantId]: true }));
-      setProblems((p) => ({ ...p, [variantId]: undefined }));
-    },
-    onError: (error: MutationError) =>
-      setProblems((p) => ({ ...p, [variantId]: { on, message: problemMessage(error) } })),
-    onSettled: () => setPending((p) => ({ ...p, [variantId]: false })),
-  });
+  const track = (variantId: string, on: Problem['on']) => {
+    setPending((p) => ({ ...p, [variantId]: true }));
+    setProblems((p) => ({ ...p, [variantId]: undefined }));
+    return {
+      onError: (error: unknown) =>
+        setProblems((p) => ({
+          ...p,
+          [variantId]: { on, message: problemMessage(error) },
+        })),
+      onSettled: () => setPending((p) => ({ ...p, [variantId]: false })),
+    };
+  };
   const lineChanges = (variantId: string) => ({
-    setQuantity: (quantity: number) => {
-      const t = track(variantId, 'quantity');
-      t.onMutate();
-      changes.setQuantity.mutate({ variantId, quantity }, t);
-    },
-    remove: () => {
-      const t = track(variantId, 'remove');
-      t.onMutate();
-      changes.remove.mutate({ variantId }, t);
-    },
+    setQuantity: (quantity: number) =>
+      changes.setQuantity(variantId, quantity, track(variantId, 'quantity')),
+    remove: () => changes.remove(variantId, track(variantId, 'remove')),
     pending: pending[variantId] === true,
     problem: problems[variantId] ?? null,
   });
@@ -145,14 +141,5 @@ function CartViewWithClient({
         )}
       </section>
     </>
-  );
-}
-
-/** Provides the tRPC client (one per page, shared) to what it renders. */
-export function CartView(props: Parameters<typeof CartViewWithClient>[0]) {
-  return (
-    <TRPCReactProvider>
-      <CartViewWithClient {...props} />
-    </TRPCReactProvider>
   );
 }

@@ -2,84 +2,105 @@
 
 import type { RouterOutputs } from '@edgecart/api';
 import { withLineRestored, withQuantity } from '@edgecart/core/cart-rules';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
-import { useLayoutEffect } from 'react';
-import { useTRPC } from '~/trpc/react';
+import { useLayoutEffect, useRef, useState } from 'react';
+import { loadTrpc, useTrpcWhenIdle } from '~/trpc/lazy-client';
 
 export type Cart = RouterOutputs['cart']['get'];
 
-/** Every change to the cart, for counting the ones in flight. */
-export const CART_CHANGE = ['cart-change'];
+type LineChange = { variantId: string; quantity: number } | { variantId: string; remove: true };
 
-/**
- * The cart through the tRPC React Query client, seeded by the server's render
- * (a fresh render, a visit or a refresh, is newer than anything cached, unless
- * a change is still in flight).
- */
-export function useCart(serverCart: Cart): Cart {
-  const trpc = useTRPC();
-  const queryClient = useQueryClient();
-  const { data } = useQuery(trpc.cart.get.queryOptions(undefined, { initialData: serverCart }));
-  useLayoutEffect(() => {
-    if (queryClient.isMutating({ mutationKey: CART_CHANGE }) > 0) return;
-    queryClient.setQueryData(trpc.cart.get.queryKey(), serverCart);
-  }, [queryClient, trpc, serverCart]);
-  return data ?? serverCart;
+/** What a caller hears about its own change. */
+export interface ChangeCallbacks {
+  onError: (error: unknown) => void;
+  onSettled: () => void;
 }
 
 const plausible = (quantity: number) =>
   Number.isInteger(quantity) && quantity >= 1 && quantity <= 99;
 
 /**
- * Changes to cart lines, optimistic: the page shows the new quantity or the
- * removal at once. A refused change puts back its own line (other changes
- * stay); when the last change in flight settles, the server's cart is
- * taken (its answer, or a fresh read after a failure) and the
- * server-rendered parts (the header's count) refresh.
+ * The cart as the page shows it, and the changes to its lines, through the
+ * tRPC client (loaded once the page is idle, lazy-client.ts).
+ *
+ * Changes are optimistic: the page shows the new quantity or the removal at
+ * once. A refused change puts back its own line (other changes stay); when
+ * the last change in flight settles, the server's cart is taken (its answer,
+ * or a fresh read after a failure, dropped if another change began while it
+ * was read) and the server-rendered parts (the header's count) refresh. A
+ * fresh render of the page (a visit, a refresh) is newer than anything here,
+ * unless a change is still in flight.
  */
-export function useCartLineChanges() {
-  const trpc = useTRPC();
-  const queryClient = useQueryClient();
+export function useCart(serverCart: Cart) {
   const router = useRouter();
-  const key = trpc.cart.get.queryKey();
-  const last = () => queryClient.isMutating({ mutationKey: CART_CHANGE }) === 1;
-  const optimistic = {
-    onMutate: async (input: { variantId: string; quantity?: number }) => {
-      await queryClient.cancelQueries({ queryKey: key });
-      const before = queryClient.getQueryData(key);
-      const quantity = input.quantity ?? 0;
-      if (before && (quantity === 0 || plausible(quantity))) {
-        queryClient.setQueryData(key, withQuantity(before, input.variantId, quantity));
-      }
-      return { before };
-    },
-    onError: async (
-      _error: unknown,
-      input: { variantId: string },
-      context: { before?: Cart } | undefined,
-    ) => {
-      const current = queryClient.getQueryData(key);
-      if (current && context?.before) {
-        queryClient.setQueryData(key, withLineRestored(current, context.before, input.variantId));
-      }
-      if (last()) await queryClient.invalidateQueries({ queryKey: key });
-    },
-    onSuccess: (cart: Cart) => {
-      if (!last()) return;
-      queryClient.setQueryData(key, cart);
-      router.refresh();
-    },
+  const [cart, setShown] = useState(serverCart);
+  // The latest cart, for changes that settle after others began.
+  const latest = useRef(serverCart);
+  const show = (next: Cart) => {
+    latest.current = next;
+    setShown(next);
   };
-  // One key for both, set after tRPC's own (which names the procedure).
+  const inFlight = useRef(0);
+  // Counts changes begun: a read of the cart that one began after is out of date.
+  const begun = useRef(0);
+  const [changing, setChanging] = useState(false);
+  useTrpcWhenIdle();
+
+  useLayoutEffect(() => {
+    if (inFlight.current > 0) return;
+    latest.current = serverCart;
+    setShown(serverCart);
+  }, [serverCart]);
+
+  async function change(request: LineChange, callbacks: ChangeCallbacks): Promise<void> {
+    inFlight.current += 1;
+    begun.current += 1;
+    setChanging(true);
+    const before = latest.current;
+    const quantity = 'remove' in request ? 0 : request.quantity;
+    if (quantity === 0 || plausible(quantity)) {
+      show(withQuantity(before, request.variantId, quantity));
+    }
+    const last = () => inFlight.current === 1;
+    try {
+      const trpc = await loadTrpc();
+      const answer =
+        'remove' in request
+          ? await trpc.cart.remove.mutate({ variantId: request.variantId })
+          : await trpc.cart.setQuantity.mutate({
+              variantId: request.variantId,
+              quantity: request.quantity,
+            });
+      if (last()) {
+        show(answer);
+        router.refresh();
+      }
+    } catch (error) {
+      show(withLineRestored(latest.current, before, request.variantId));
+      callbacks.onError(error);
+      if (last()) {
+        const reading = begun.current;
+        try {
+          const fresh = await (await loadTrpc()).cart.get.query();
+          if (begun.current === reading) show(fresh);
+        } catch {
+          // Still unreachable: the page keeps what it shows, and says the change failed.
+        }
+      }
+    } finally {
+      inFlight.current -= 1;
+      if (inFlight.current === 0) setChanging(false);
+      callbacks.onSettled();
+    }
+  }
+
   return {
-    setQuantity: useMutation({
-      ...trpc.cart.setQuantity.mutationOptions(optimistic),
-      mutationKey: CART_CHANGE,
-    }),
-    remove: useMutation({
-      ...trpc.cart.remove.mutationOptions(optimistic),
-      mutationKey: CART_CHANGE,
-    }),
+    cart,
+    /** Whether a change is in flight: checkout waits, it must buy what the page shows. */
+    changing,
+    setQuantity: (variantId: string, quantity: number, callbacks: ChangeCallbacks) =>
+      void change({ variantId, quantity }, callbacks),
+    remove: (variantId: string, callbacks: ChangeCallbacks) =>
+      void change({ variantId, remove: true }, callbacks),
   };
 }
