@@ -38,6 +38,7 @@ import {
   searchParamsOf,
 } from '../../lib/product-query.ts';
 import { requestStateOf } from './request-state.ts';
+import { withHeaders } from './response-headers.ts';
 
 /**
  * Invalidation is immediate; this caps a missed one. A page may be rendered
@@ -173,9 +174,7 @@ function marked(response: Response, state: CacheState, env: PageCacheEnv, ctx: u
   const request = requestStateOf(typeof ctx === 'object' && ctx !== null ? ctx : undefined);
   if (request) request.pageCache = state;
   if (env.DEPLOY_ENV !== 'development') return response;
-  const out = new Response(response.body, response);
-  out.headers.set('x-page-cache', state);
-  return out;
+  return withHeaders(response, { 'x-page-cache': state });
 }
 
 export interface PageCacheOptions<Env> {

@@ -2,7 +2,8 @@
 // The error describer alone: the Worker's entry must not pull the whole API into its bundle.
 import { describeErrorForLog } from '@edgecart/api/error-log';
 import { attachRequestState, type RequestState } from './request-state.ts';
-import { runtimeConsole } from './runtime-console.ts';
+import { withHeaders } from './response-headers.ts';
+import { RuntimeRequest, runtimeConsole } from './runtime-globals.ts';
 import { unavailableResponse } from './unavailable-response.ts';
 
 const PLATFORM_ID = /^[\w.:-]{1,128}$/;
@@ -72,7 +73,7 @@ export function withRequestLog<Env>(
     attachRequestState(ctx, state);
     const headers = new Headers(incoming.headers);
     headers.set('x-request-id', requestId);
-    const request = new Request(incoming, { headers });
+    const request = new RuntimeRequest(incoming, { headers });
     const line = (status: number, cause?: string): RequestLogLine => ({
       level: status >= 500 ? 'error' : status >= 400 ? 'warn' : 'info',
       msg: 'request',
@@ -120,9 +121,6 @@ export function withRequestLog<Env>(
         response.status >= 500 ? 'see the error lines of this request' : undefined,
       ),
     );
-    // Responses from fetch() may have immutable headers: copy before setting.
-    const out = new Response(response.body, response);
-    out.headers.set('x-request-id', requestId);
-    return out;
+    return withHeaders(response, { 'x-request-id': requestId });
   };
 }

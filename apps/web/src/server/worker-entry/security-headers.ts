@@ -11,6 +11,8 @@
  * plugin or connection from elsewhere, no <base> hijack, no form posting
  * anywhere but here and the payment page, no framing of the shop.
  */
+import { withHeaders } from './response-headers.ts';
+
 export interface SecurityHeadersEnv {
   DEPLOY_ENV?: string;
   /** host:port of the local payment stand-in: its checkout page is where a form may go. */
@@ -61,8 +63,5 @@ export function securityHeaders(env: SecurityHeadersEnv): Record<string, string>
 export function withSecurityHeaders(response: Response, env: SecurityHeadersEnv): Response {
   // A WebSocket upgrade cannot be copied; the shop serves none, but leave one alone.
   if (response.status === 101) return response;
-  // Responses from fetch() may have immutable headers: copy before setting.
-  const out = new Response(response.body, response);
-  for (const [name, value] of Object.entries(securityHeaders(env))) out.headers.set(name, value);
-  return out;
+  return withHeaders(response, securityHeaders(env));
 }
