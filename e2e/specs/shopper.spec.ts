@@ -219,6 +219,17 @@ test('load more fetches the next page through the tRPC client', async ({ page })
   await expect(cards(page)).toHaveCount(24);
 });
 
+test('back from a product, the listing shows the pages it had loaded', async ({ page }) => {
+  await page.goto('/products');
+  await page.getByRole('button', { name: 'Load more' }).click();
+  await expect(cards(page)).toHaveCount(24);
+  await cards(page).nth(20).getByRole('link').first().click();
+  await expect(page).toHaveURL(/\/products\/[a-z0-9-]+$/);
+  await page.goBack();
+  await expect(page).toHaveURL(/\/products$/);
+  await expect(cards(page)).toHaveCount(24);
+});
+
 test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
 

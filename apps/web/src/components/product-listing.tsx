@@ -1,12 +1,36 @@
 'use client';
 
 import type { RouterInputs, RouterOutputs } from '@edgecart/api';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { loadTrpc, useTrpcWhenIdle } from '~/trpc/lazy-client';
 import { ProductGrid } from './product-grid.tsx';
 
 type ListInput = RouterInputs['catalog']['products'];
 type Page = RouterOutputs['catalog']['products'];
+
+/**
+ * The pages the last few listings had loaded, so that coming back to one (the
+ * browser's Back) shows what it showed, and the browser can restore the
+ * scroll position. Only while the first page is the one the server renders.
+ */
+const remembered = new Map<string, Page[]>();
+const REMEMBERED_LISTINGS = 8;
+
+function remember(listing: string, pages: Page[]): void {
+  remembered.delete(listing);
+  remembered.set(listing, pages);
+  for (const oldest of remembered.keys()) {
+    if (remembered.size <= REMEMBERED_LISTINGS) break;
+    remembered.delete(oldest);
+  }
+}
+
+function pagesFor(listing: string, firstPage: Page): Page[] {
+  const earlier = remembered.get(listing);
+  return earlier?.[0]?.nextCursor === firstPage.nextCursor
+    ? [firstPage, ...earlier.slice(1)]
+    : [firstPage];
+}
 
 /**
  * The first page comes rendered from the server; "Load more" fetches the next
@@ -27,9 +51,12 @@ export function ProductListing({
   transform: boolean;
 }) {
   const listing = JSON.stringify(input);
-  const [shown, setShown] = useState({ listing, pages: [firstPage] });
+  const [shown, setShown] = useState(() => ({ listing, pages: pagesFor(listing, firstPage) }));
   const [loading, setLoading] = useState(false);
   const [failed, setFailed] = useState(false);
+  // Which listing is on screen now, for a load that settles after another was chosen.
+  const onScreen = useRef(listing);
+  onScreen.current = listing;
   // The button works only once React runs; until then it says so instead of doing nothing.
   const [hydrated, setHydrated] = useState(false);
   useEffect(() => setHydrated(true), []);
@@ -41,8 +68,15 @@ export function ProductListing({
       ? shown.pages[0] === firstPage
         ? shown.pages
         : [firstPage, ...shown.pages.slice(1)]
-      : [firstPage];
-  if (pages !== shown.pages) setShown({ listing, pages });
+      : pagesFor(listing, firstPage);
+  if (pages !== shown.pages) {
+    setShown({ listing, pages });
+    if (shown.listing !== listing) {
+      // Another listing's load, or its failure, says nothing about this one.
+      setLoading(false);
+      setFailed(false);
+    }
+  }
 
   const nextCursor = pages.at(-1)?.nextCursor ?? null;
   const loadMore = async () => {
@@ -52,13 +86,16 @@ export function ProductListing({
     try {
       const trpc = await loadTrpc();
       const next = await trpc.catalog.products.query({ ...input, cursor: nextCursor });
-      setShown((current) =>
-        current.listing === listing ? { listing, pages: [...current.pages, next] } : current,
-      );
+      setShown((current) => {
+        if (current.listing !== listing) return current;
+        const more = [...current.pages, next];
+        remember(listing, more);
+        return { listing, pages: more };
+      });
     } catch {
-      setFailed(true);
+      if (onScreen.current === listing) setFailed(true);
     } finally {
-      setLoading(false);
+      if (onScreen.current === listing) setLoading(false);
     }
   };
 

@@ -9,11 +9,13 @@ import superjson from 'superjson';
  */
 export const trpc = createTRPCClient<AppRouter>({
   links: [
-    // Faults only (5xx, no answer): a refusal (4xx) is the page's to show, not a console error.
+    // Faults only (5xx, no answer): a refusal (4xx) is the page's to show, and a request
+    // the page cancelled (a newer change) is nobody's fault; neither is a console error.
     loggerLink({
       enabled: (op) =>
         op.direction === 'down' &&
         op.result instanceof TRPCClientError &&
+        op.result.cause?.name !== 'AbortError' &&
         (op.result.data?.httpStatus ?? 500) >= 500,
     }),
     httpBatchLink({ url: '/api/trpc', transformer: superjson }),

@@ -26,8 +26,8 @@ const plausible = (quantity: number) =>
  * Changes are optimistic: the page shows the new quantity or the removal at
  * once. A refused change puts back its own line (other changes stay); when
  * the last change in flight settles, the server's cart is taken (its answer,
- * or a fresh read after a failure, dropped if another change began while it
- * was read) and the server-rendered parts (the header's count) refresh. A
+ * or a fresh read after a failure, cancelled when another change begins) and
+ * the server-rendered parts (the header's count) refresh. A
  * fresh render of the page (a visit, a refresh) is newer than anything here,
  * unless a change is still in flight.
  */
@@ -41,8 +41,9 @@ export function useCart(serverCart: Cart) {
     setShown(next);
   };
   const inFlight = useRef(0);
-  // Counts changes begun: a read of the cart that one began after is out of date.
-  const begun = useRef(0);
+  // The read that follows a failed change: a change that begins cancels it, as it is
+  // out of date, and the read's change must not count as in flight any longer.
+  const reading = useRef<AbortController | null>(null);
   const [changing, setChanging] = useState(false);
   useTrpcWhenIdle();
 
@@ -53,8 +54,8 @@ export function useCart(serverCart: Cart) {
   }, [serverCart]);
 
   async function change(request: LineChange, callbacks: ChangeCallbacks): Promise<void> {
+    reading.current?.abort();
     inFlight.current += 1;
-    begun.current += 1;
     setChanging(true);
     const before = latest.current;
     const quantity = 'remove' in request ? 0 : request.quantity;
@@ -79,12 +80,17 @@ export function useCart(serverCart: Cart) {
       show(withLineRestored(latest.current, before, request.variantId));
       callbacks.onError(error);
       if (last()) {
-        const reading = begun.current;
+        const read = new AbortController();
+        reading.current = read;
         try {
-          const fresh = await (await loadTrpc()).cart.get.query();
-          if (begun.current === reading) show(fresh);
+          const fresh = await (await loadTrpc()).cart.get.query(undefined, {
+            signal: read.signal,
+          });
+          if (!read.signal.aborted) show(fresh);
         } catch {
-          // Still unreachable: the page keeps what it shows, and says the change failed.
+          // Cancelled by a new change, or still unreachable: the page keeps what it shows.
+        } finally {
+          if (reading.current === read) reading.current = null;
         }
       }
     } finally {
