@@ -15,7 +15,7 @@ import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { freePort, stopWithOwner } from '@edgecart/dev-services';
+import { freePort, processGroupStopper, stopWithOwner } from '@edgecart/dev-services';
 
 const app = fileURLToPath(new URL('..', import.meta.url));
 const root = join(app, '../..');
@@ -48,17 +48,9 @@ async function untilAnswering(url: string, child: ChildProcess, what: string): P
 }
 
 function stopper(child: ChildProcess, dir: string | null): () => Promise<void> {
-  const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
+  const stopChild = processGroupStopper(child, 5_000);
   return async () => {
-    if (child.pid && child.exitCode === null) {
-      try {
-        process.kill(-child.pid, 'SIGTERM');
-      } catch {}
-      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5_000))]);
-      try {
-        process.kill(-child.pid, 'SIGKILL');
-      } catch {}
-    }
+    await stopChild();
     if (dir) rmSync(dir, { recursive: true, force: true });
   };
 }

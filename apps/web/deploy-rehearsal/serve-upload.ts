@@ -10,7 +10,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { freePort, type StandInWorker } from '@edgecart/dev-services';
+import { freePort, processGroupStopper, type StandInWorker } from '@edgecart/dev-services';
 
 const app = fileURLToPath(new URL('..', import.meta.url));
 
@@ -90,17 +90,9 @@ export async function serveUpload(
     // wrangler from the app's node_modules; its own process group, to stop workerd with it.
     { cwd: app, stdio: ['ignore', 'inherit', 'inherit'], detached: true },
   );
-  const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
+  const stopChild = processGroupStopper(child, 10_000);
   const stop = async () => {
-    if (child.pid && child.exitCode === null) {
-      try {
-        process.kill(-child.pid, 'SIGTERM');
-      } catch {}
-      await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
-      try {
-        process.kill(-child.pid, 'SIGKILL');
-      } catch {}
-    }
+    await stopChild();
     rmSync(dir, { recursive: true, force: true });
   };
   return { url: `http://127.0.0.1:${port}`, stop };

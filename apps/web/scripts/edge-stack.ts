@@ -16,6 +16,7 @@ import {
   freePort,
   type LocalPostgres,
   type LocalRedis,
+  processGroupStopper,
   type ResendStandIn,
   type SentryStandIn,
   type StripeStandIn,
@@ -217,19 +218,8 @@ export async function startEdgeStack(options: EdgeStackOptions = {}): Promise<Ed
       );
       // Gone with this process even if it is killed before `stop` runs.
       if (worker.pid) stopWithOwner(worker.pid);
-      const exited = new Promise<void>((resolve) => worker.on('exit', () => resolve()));
       // The Worker first, so that it never sees its database go away under it.
-      const stopWorker = async () => {
-        if (!worker.pid || worker.exitCode !== null) return;
-        try {
-          process.kill(-worker.pid, 'SIGTERM');
-        } catch {}
-        await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
-        try {
-          process.kill(-worker.pid, 'SIGKILL');
-        } catch {}
-      };
-      cleanups.push(stopWorker);
+      cleanups.push(processGroupStopper(worker, 10_000));
       const workerUrl = `http://127.0.0.1:${workerPort}`;
       log(`Worker starting on ${workerUrl}`);
       await waitForHealth(workerUrl, worker, 180_000);

@@ -33,7 +33,7 @@ export {
   type SentryStandIn,
   startSentryStandIn,
 } from './sentry-stand-in.ts';
-export { stopWithOwner } from './stop-with-owner.ts';
+export { processGroupStopper, stopWithOwner } from './stop-with-owner.ts';
 export {
   type CollectedShipping,
   STAND_IN_TAX_RATES,
