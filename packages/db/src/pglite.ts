@@ -4,6 +4,7 @@ import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { drizzle } from 'drizzle-orm/pglite';
 import type { DatabaseHandle } from './database.ts';
 import { migrate } from './migrate.ts';
+import { leaveTemplate, readTemplate } from './pglite-template.ts';
 import * as schema from './schema/index.ts';
 import { seedCatalog } from './seed/index.ts';
 
@@ -21,10 +22,18 @@ export interface PgliteOptions {
 export async function createPgliteDb(options: PgliteOptions = {}): Promise<DatabaseHandle> {
   const { dataDir } = options;
   if (dataDir && !dataDir.includes('://')) mkdirSync(dataDir, { recursive: true });
+  // In memory, start from a migrated copy when one was left (pglite-template.ts).
+  const template = dataDir ? undefined : readTemplate();
   // pg_trgm: search's typo tolerance (migration 0015), as Neon provides it.
-  const client = await PGlite.create({ ...(dataDir ? { dataDir } : {}), extensions: { pg_trgm } });
+  const client = await PGlite.create({
+    ...(dataDir ? { dataDir } : {}),
+    ...(template ? { loadDataDir: template } : {}),
+    extensions: { pg_trgm },
+  });
   const db = drizzle({ client, schema, casing: 'snake_case' });
+  // Finds nothing to apply on a template (the template's name changes with the migrations).
   await migrate(db);
+  if (!dataDir && !template) await leaveTemplate(client);
   if (options.seed) await seedCatalog(db);
   return { db, close: () => client.close() };
 }
