@@ -4,7 +4,8 @@
  * specs tagged @readme: a whole purchase, accounts, the admin) run on
  * `next dev` (mostly waiting on the browser and the server); then the whole
  * suite runs on the built Worker in workerd, the production runtime, then the
- * Worker's own tests. `npm run e2e:dev` runs the whole suite on `next dev`.
+ * Worker's own tests (with E2E_WITH_REHEARSAL=1, the deploy rehearsal beside
+ * them). `npm run e2e:dev` runs the whole suite on `next dev`.
  * The build's lines are prefixed with its name. The first failure stops what
  * is still running (its whole process group) and the run exits non-zero;
  * Ctrl-C stops everything too.
@@ -91,11 +92,25 @@ function allOf(runs) {
 }
 await allOf([build, dev]);
 
-for (const [name, command, args, env] of [
-  ['e2e on the Worker', 'npx', ['playwright', 'test'], { E2E_TARGET: 'worker' }],
-  ['Worker tests', 'npm', ['run', 'test:workerd', '-w', '@edgecart/web'], {}],
-]) {
-  const result = await start(name, command, args, { env });
-  if (!result.ok) await fail(result);
-}
-console.log('e2e: both runtimes passed.');
+const onWorker = await start('e2e on the Worker', 'npx', ['playwright', 'test'], {
+  env: { E2E_TARGET: 'worker' },
+});
+if (!onWorker.ok) await fail(onWorker);
+// The Worker's own tests wait on their stacks' start as much as they compute: `npm test`
+// (E2E_WITH_REHEARSAL=1) runs the deploy rehearsal beside them, on the same built Worker.
+await allOf([
+  start('Worker tests', 'npm', ['run', 'test:workerd', '-w', '@edgecart/web']),
+  ...(process.env.E2E_WITH_REHEARSAL === '1'
+    ? [
+        start('deploy rehearsal', 'npm', ['run', 'deploy:rehearse', '-w', '@edgecart/web'], {
+          prefix: true,
+          env: { REHEARSE_WITH_BUILT_WORKER: '1' },
+        }),
+      ]
+    : []),
+]);
+console.log(
+  process.env.E2E_WITH_REHEARSAL === '1'
+    ? 'e2e: both runtimes and the deploy rehearsal passed.'
+    : 'e2e: both runtimes passed.',
+);

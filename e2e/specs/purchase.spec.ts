@@ -144,9 +144,7 @@ test('going back from the payment page returns to the cart and puts the stock ba
 test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
 
-  test('a guest buys with plain form posts; the return page updates itself', {
-    tag: '@readme',
-  }, async ({ page }) => {
+  test('a guest buys with plain form posts; the return page updates itself', async ({ page }) => {
     await fillCart(page);
     await payAsGuest(page, uniqueEmail());
   });

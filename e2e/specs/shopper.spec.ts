@@ -125,9 +125,7 @@ test('a product page carries Product structured data', { tag: '@smoke' }, async 
   expect(data.offers.length).toBeGreaterThan(1);
 });
 
-test('picking a variant puts it in the URL and shows its price', { tag: '@readme' }, async ({
-  page,
-}) => {
+test('picking a variant puts it in the URL and shows its price', async ({ page }) => {
   await page.goto(`/products/${PEACOAT.slug}`);
   const size = page.getByRole('group', { name: /^Size:/ });
   const colour = page.getByRole('group', { name: /^Colour:/ });

@@ -24,7 +24,7 @@ describe('migrations', () => {
   });
 
   it('apply to an empty database, twice without harm, and the seed runs once', async () => {
-    const { db, close } = await createPgliteDb({ seed: true });
+    const { db, close } = await createPgliteDb({ seed: true, fromScratch: true });
     try {
       const { migrate } = await import('./migrate.ts');
       await migrate(db);

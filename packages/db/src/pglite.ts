@@ -13,6 +13,11 @@ export interface PgliteOptions {
   dataDir?: string | undefined;
   /** Fill an empty catalog with the demo data. */
   seed?: boolean;
+  /**
+   * In memory, run initdb and every migration even when a migrated template
+   * exists (pglite-template.ts): what the migrations' own test checks.
+   */
+  fromScratch?: boolean;
 }
 
 /**
@@ -23,7 +28,7 @@ export async function createPgliteDb(options: PgliteOptions = {}): Promise<Datab
   const { dataDir } = options;
   if (dataDir && !dataDir.includes('://')) mkdirSync(dataDir, { recursive: true });
   // In memory, start from a migrated copy when one was left (pglite-template.ts).
-  const template = dataDir ? undefined : readTemplate();
+  const template = dataDir || options.fromScratch ? undefined : readTemplate();
   // pg_trgm: search's typo tolerance (migration 0015), as Neon provides it.
   const client = await PGlite.create({
     ...(dataDir ? { dataDir } : {}),
@@ -33,7 +38,7 @@ export async function createPgliteDb(options: PgliteOptions = {}): Promise<Datab
   const db = drizzle({ client, schema, casing: 'snake_case' });
   // Finds nothing to apply on a template (the template's name changes with the migrations).
   await migrate(db);
-  if (!dataDir && !template) await leaveTemplate(client);
+  if (!dataDir && !template && !options.fromScratch) await leaveTemplate(client);
   if (options.seed) await seedCatalog(db);
   return { db, close: () => client.close() };
 }
