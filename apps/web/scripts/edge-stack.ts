@@ -6,7 +6,9 @@
  * benchmark and the Worker tests. Build first with `npm run build:edge`.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { migrate } from '@edgecart/db';
 import { createNeonNodeDb } from '@edgecart/db/neon-node';
@@ -191,6 +193,11 @@ export async function startEdgeStack(options: EdgeStackOptions = {}): Promise<Ed
       ['SENTRY_DSN', sentry.dsn],
     ];
     const launch = async (workerPort: number, extraVars: Record<string, string>) => {
+      // The Worker's local bindings (R2) in a folder of its own, gone with it: its database is
+      // new each time too, and two wrangler processes on one folder's SQLite can lock each
+      // other out (the deploy rehearsal's runs beside the Worker tests did).
+      const state = mkdtempSync(join(tmpdir(), 'edgecart-worker-state-'));
+      cleanups.push(() => rmSync(state, { recursive: true, force: true }));
       const vars = [...baseVars, ...Object.entries(extraVars)].flatMap(([name, value]) => [
         '--var',
         `${name}:${value}`,
@@ -211,6 +218,8 @@ export async function startEdgeStack(options: EdgeStackOptions = {}): Promise<Ed
           String(workerPort),
           // Serves /__scheduled, which runs the cron handler on demand.
           '--test-scheduled',
+          '--persist-to',
+          state,
           ...vars,
         ],
         // Its own process group, so that stopping it stops wrangler and workerd too.
