@@ -198,6 +198,38 @@ export function describeReadThroughContract(
       for (const result of results) expect(result).toEqual({ items: [1, 2, 3] });
     });
 
+    it('reads the source once when a look that saw a miss ends after another isolate filled the key', async () => {
+      const ns = namespace();
+      const held = gate();
+      let holdNext = true;
+      // The second isolate's first look reads the cache (a miss) and then answers late.
+      const slow = new Proxy(caches[1] as Cache, {
+        get(target, property) {
+          const member = Reflect.get(target, property);
+          if (property !== 'getMany') {
+            return typeof member === 'function' ? member.bind(target) : member;
+          }
+          return async (keys: string[]) => {
+            const values = await target.getMany(keys);
+            if (holdNext) {
+              holdNext = false;
+              held.reached();
+              await held.held;
+            }
+            return values;
+          };
+        },
+      });
+      const src = source(() => ({ items: [4, 5] }));
+      const request = { key: 'list:late', tags: ['catalog'], ttlSeconds: 60, load: src.load };
+      const late = make(slow, ns).read(request);
+      await held.reaching;
+      expect(await make(first(), ns).read(request)).toEqual({ items: [4, 5] });
+      held.release();
+      expect(await late).toEqual({ items: [4, 5] });
+      expect(src.reads).toBe(1);
+    });
+
     it('passes a failed read on and frees the key for the next caller at once', async () => {
       const rt = make(first(), namespace());
       const request = {

@@ -322,6 +322,11 @@ export function createReadThrough(options: ReadThroughOptions): ReadThrough {
     }
 
     try {
+      // Checked again under the lock: a look that began before another caller stored the
+      // entry can end after that caller unlocked, and this one then holds a new lock on a
+      // key that is already filled (a second read of the source, seen under load).
+      const filled = await look(request.key, request.tags).catch(() => null);
+      if (filled?.hit) return filled.hit.value as T;
       const value = await request.load();
       if (request.storable && !request.storable(value)) return value;
       const entry: StoredEntry = {
