@@ -15,8 +15,8 @@ import type { Cache } from './cache.ts';
  * `invalidate` resolved; call it after the change commits, never inside its
  * transaction.
  *
- * **Stampede.** On a miss, one caller takes a short lock (`add`) and reads
- * the source; the others poll the cache for its entry and read the source
+ * **Stampede.** On a miss, one caller takes a short lock (`add`), looks
+ * again, and reads the source; the others poll the cache for its entry and read the source
  * themselves only if it has not come within `waitMs`. Within an isolate,
  * concurrent misses of one key under the same tag versions share one read
  * (one lock attempt, one poller): the second line of defence when the cache
