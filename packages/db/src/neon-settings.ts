@@ -39,7 +39,8 @@ export function configureClient(client: ClientBase, settings: NeonLocalSettings)
   if (settings.localProxy) {
     const proxy = settings.localProxy;
     config.wsProxy = (host, port) => `${proxy}/v1?address=${host}:${port}`;
-    // The stand-in speaks plain ws:// to a PostgreSQL without TLS; SCRAM needs no pipelining.
+    // The stand-in speaks plain ws:// to a PostgreSQL without TLS. No pipelined password:
+    // a local server may ask for SCRAM (startPostgres's asks for the password in clear).
     config.useSecureWebSocket = false;
     config.pipelineTLS = false;
     config.pipelineConnect = false;

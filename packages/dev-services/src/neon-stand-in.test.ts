@@ -1,6 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { createServer, type Server } from 'node:net';
-import { neon, neonConfig } from '@neondatabase/serverless';
+import { Client, neon, neonConfig } from '@neondatabase/serverless';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { type NeonStandIn, startNeonStandIn } from './neon-stand-in.ts';
@@ -124,6 +124,31 @@ describe('the HTTP query path, driven by the real driver', () => {
     other.port = String(postgres.port + 1);
     const sql = neon(other.href);
     await expect(sql.query('select 1')).rejects.toThrow(/leads only to the server/);
+  });
+
+  it('lets in only the right password, on the HTTP path and on a WebSocket', async () => {
+    const wrong = new URL(postgres.connectionString);
+    wrong.password = 'not-the-password';
+    await expect(neon(wrong.href).query('select 1')).rejects.toThrow(
+      /password authentication failed/,
+    );
+    const connect = async (connectionString: string) => {
+      const client = new Client(connectionString);
+      client.neonConfig.webSocketConstructor = WebSocket as never;
+      client.neonConfig.wsProxy = (host, port) => `${standIn.address}/v1?address=${host}:${port}`;
+      client.neonConfig.useSecureWebSocket = false;
+      client.neonConfig.pipelineTLS = false;
+      client.neonConfig.pipelineConnect = false;
+      client.on('error', () => {});
+      try {
+        await client.connect();
+        return (await client.query('select 1 as one')).rows;
+      } finally {
+        await client.end().catch(() => {});
+      }
+    };
+    await expect(connect(wrong.href)).rejects.toThrow(/password authentication failed/);
+    expect(await connect(postgres.connectionString)).toEqual([{ one: 1 }]);
   });
 
   it('answers 503 while the server is down, and queries again once it is back', async () => {
