@@ -6,5 +6,8 @@ export default defineConfig({
     include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],
     hookTimeout: 180_000,
     testTimeout: 180_000,
+    // Two files at a time: in `npm test` this suite runs once core's is done
+    // (scripts/test-unit.mjs), and one worker would leave a core idle.
+    maxWorkers: 2,
   },
 });

@@ -3,7 +3,7 @@
  * Next.js route):
  *
  * - the harness ceiling: a trivial Worker (`new Response('ok')`) served by
- *   `wrangler dev`, exactly as preview:edge serves the app, so that a ratio to
+ *   wrangler (scripts/local-worker.ts), exactly as preview:edge serves the app, so that a ratio to
  *   it says what the app costs on top of the serving;
  * - workerd itself: a Worker served by `workerd serve` with a generated
  *   config, without wrangler's development proxy in front, which is the
@@ -16,6 +16,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { freePort, processGroupStopper, stopWithOwner } from '@edgecart/dev-services';
+import { spawnLocalWorker } from '../scripts/local-worker.ts';
 
 const app = fileURLToPath(new URL('..', import.meta.url));
 const root = join(app, '../..');
@@ -55,7 +56,7 @@ function stopper(child: ChildProcess, dir: string | null): () => Promise<void> {
   };
 }
 
-/** The trivial Worker under `wrangler dev`, started the way edge-stack starts the app. */
+/** The trivial Worker under wrangler, started the way edge-stack starts the app. */
 export async function trivialUnderWrangler(): Promise<Served> {
   const dir = mkdtempSync(join(tmpdir(), 'edgecart-ceiling-'));
   writeFileSync(join(dir, 'worker.js'), TRIVIAL);
@@ -69,22 +70,7 @@ export async function trivialUnderWrangler(): Promise<Served> {
     }),
   );
   const port = await freePort();
-  const child = spawn(
-    'node',
-    [
-      join(root, 'scripts/with-node22.mjs'),
-      'wrangler',
-      'dev',
-      '--config',
-      join(dir, 'wrangler.jsonc'),
-      '--show-interactive-dev-session=false',
-      '--ip',
-      '127.0.0.1',
-      '--port',
-      String(port),
-    ],
-    { cwd: app, stdio: 'ignore', detached: true },
-  );
+  const child = spawnLocalWorker({ config: join(dir, 'wrangler.jsonc'), port });
   if (child.pid) stopWithOwner(child.pid);
   const url = `http://127.0.0.1:${port}`;
   const stop = stopper(child, dir);

@@ -1,16 +1,16 @@
 /**
  * Serves a Worker as it reached the Cloudflare API stand-in: the uploaded
- * modules and static assets, written back to a folder, run by `wrangler dev`
- * (workerd) with the upload's compatibility settings and every binding it
+ * modules and static assets, written back to a folder, run by wrangler
+ * (workerd, scripts/local-worker.ts) with the upload's compatibility settings and every binding it
  * carried, vars and secrets alike. `overrides` replaces bindings for the
  * local run only (DEPLOY_ENV and the stand-ins' addresses, docs/deploy.md).
  */
-import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { freePort, processGroupStopper, type StandInWorker } from '@edgecart/dev-services';
+import { spawnLocalWorker } from '../scripts/local-worker.ts';
 
 const app = fileURLToPath(new URL('..', import.meta.url));
 
@@ -71,25 +71,12 @@ export async function serveUpload(
   };
   writeFileSync(join(dir, 'wrangler.json'), JSON.stringify(config), { mode: 0o600 });
   const port = await freePort();
-  const child: ChildProcess = spawn(
-    'node',
-    [
-      join(app, '../../scripts/with-node22.mjs'),
-      'wrangler',
-      'dev',
-      '--config',
-      join(dir, 'wrangler.json'),
-      '--show-interactive-dev-session=false',
-      '--ip',
-      '127.0.0.1',
-      '--port',
-      String(port),
-      '--persist-to',
-      join(dir, 'state'),
-    ],
-    // wrangler from the app's node_modules; its own process group, to stop workerd with it.
-    { cwd: app, stdio: ['ignore', 'inherit', 'inherit'], detached: true },
-  );
+  const child = spawnLocalWorker({
+    config: join(dir, 'wrangler.json'),
+    port,
+    persist: join(dir, 'state'),
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
   const stopChild = processGroupStopper(child, 10_000);
   const stop = async () => {
     await stopChild();

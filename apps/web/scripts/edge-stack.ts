@@ -32,6 +32,7 @@ import {
   startUpstashBridge,
   stopWithOwner,
 } from '@edgecart/dev-services';
+import { spawnLocalWorker } from './local-worker.ts';
 
 export interface EdgeStack {
   url: string;
@@ -198,33 +199,14 @@ export async function startEdgeStack(options: EdgeStackOptions = {}): Promise<Ed
       // other out (the deploy rehearsal's runs beside the Worker tests did).
       const state = mkdtempSync(join(tmpdir(), 'edgecart-worker-state-'));
       cleanups.push(() => rmSync(state, { recursive: true, force: true }));
-      const vars = [...baseVars, ...Object.entries(extraVars)].flatMap(([name, value]) => [
-        '--var',
-        `${name}:${value}`,
-      ]);
-      const worker = spawn(
-        'node',
-        [
-          '../../scripts/with-node22.mjs',
-          // wrangler itself rather than `opennextjs-cloudflare preview`, which holds
-          // workerd's stderr (every console.error) until it exits. The app has no
-          // incremental cache for `preview` to populate.
-          'wrangler',
-          'dev',
-          '--show-interactive-dev-session=false',
-          '--ip',
-          '127.0.0.1',
-          '--port',
-          String(workerPort),
-          // Serves /__scheduled, which runs the cron handler on demand.
-          '--test-scheduled',
-          '--persist-to',
-          state,
-          ...vars,
-        ],
-        // Its own process group, so that stopping it stops wrangler and workerd too.
-        { cwd: app, stdio: options.output ?? 'ignore', detached: true },
-      );
+      const worker = spawnLocalWorker({
+        config: join(app, 'wrangler.jsonc'),
+        port: workerPort,
+        vars: Object.fromEntries([...baseVars, ...Object.entries(extraVars)]),
+        persist: state,
+        testScheduled: true,
+        stdio: options.output ?? 'ignore',
+      });
       // Gone with this process even if it is killed before `stop` runs.
       if (worker.pid) stopWithOwner(worker.pid);
       // The Worker first, so that it never sees its database go away under it.
