@@ -62,6 +62,7 @@ export default async function globalSetup(config: FullConfig) {
     '/forgot-password',
     '/reset-password',
     '/account-data',
+    '/account/orders/00000000-0000-0000-0000-000000000000',
     '/admin/orders',
     '/admin/orders/00000000-0000-0000-0000-000000000000',
     '/admin/products/import',

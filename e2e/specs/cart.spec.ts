@@ -13,7 +13,7 @@ const headerCart = (page: Page) =>
   page.getByRole('banner').getByRole('link', { name: /^Cart, \d+ items?$/ });
 
 test('a shopper fills a cart, changes a quantity and empties it', {
-  tag: ['@smoke', '@readme'],
+  tag: '@smoke',
 }, async ({ page }) => {
   await page.goto('/cart');
   await expect(page.getByRole('heading', { name: 'Your cart is empty' })).toBeVisible();

@@ -74,9 +74,9 @@ test('a guest buys two items: cart, checkout, Pay, a paid order and a confirmati
   await elsewhere.close();
 });
 
-test('a signed-in shopper ships express to an address, and finds the order in the account', {
-  tag: '@readme',
-}, async ({ page }) => {
+test('a signed-in shopper ships express to an address, and finds the order in the account', async ({
+  page,
+}) => {
   const email = uniqueEmail();
   await signUp(page, email);
   await fillCart(page);
