@@ -14,6 +14,7 @@ import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 
 const running = new Set();
+const withRehearsal = process.env.E2E_WITH_REHEARSAL === '1';
 
 function start(name, command, args, { prefix = false, env = {} } = {}) {
   const child = spawn(command, args, {
@@ -100,7 +101,7 @@ if (!onWorker.ok) await fail(onWorker);
 // (E2E_WITH_REHEARSAL=1) runs the deploy rehearsal beside them, on the same built Worker.
 await allOf([
   start('Worker tests', 'npm', ['run', 'test:workerd', '-w', '@edgecart/web']),
-  ...(process.env.E2E_WITH_REHEARSAL === '1'
+  ...(withRehearsal
     ? [
         start('deploy rehearsal', 'npm', ['run', 'deploy:rehearse', '-w', '@edgecart/web'], {
           prefix: true,
@@ -110,7 +111,7 @@ await allOf([
     : []),
 ]);
 console.log(
-  process.env.E2E_WITH_REHEARSAL === '1'
+  withRehearsal
     ? 'e2e: both runtimes and the deploy rehearsal passed.'
     : 'e2e: both runtimes passed.',
 );

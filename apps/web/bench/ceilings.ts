@@ -75,7 +75,7 @@ export async function trivialUnderWrangler(): Promise<Served> {
   const url = `http://127.0.0.1:${port}`;
   const stop = stopper(child, dir);
   try {
-    await untilAnswering(url, child, 'wrangler dev (trivial Worker)');
+    await untilAnswering(url, child, 'wrangler (trivial Worker)');
   } catch (error) {
     await stop();
     throw error;
@@ -161,7 +161,7 @@ export async function trivialUnderWorkerd(): Promise<Served> {
 /**
  * The built app under workerd alone: wrangler bundles it as `wrangler deploy`
  * would (a dry run into a folder of its own), then workerd serves the bundle
- * with the same variables as the app's Worker under wrangler dev.
+ * with the same variables as the app's Worker under wrangler.
  */
 export async function appUnderWorkerd(vars: Record<string, string>): Promise<Served> {
   const dir = mkdtempSync(join(tmpdir(), 'edgecart-bundle-'));

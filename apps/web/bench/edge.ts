@@ -7,7 +7,7 @@
  * cached Worker, its cache filled). Prints req/s, p50, p99, non-2xx, the peak
  * PostgreSQL connections seen in pg_stat_activity, and each throughput and p99
  * as a ratio to two ceilings (ceilings.ts, measured first and last): a trivial
- * Worker under wrangler dev, as the app is served here, and the same under
+ * Worker under wrangler (no inspector), as the app is served here, and the same under
  * workerd alone. The built app also runs under workerd alone, to show what
  * wrangler's development proxy costs it. Then the first-load JavaScript of the
  * storefront's pages (targets: /products and /cart ≤ 150 KiB). Prints
@@ -66,7 +66,7 @@ const uncached = await stack.startWorker({ CATALOG_CACHE: 'off' }).catch(async (
   throw error;
 });
 const gauge = await watchConnections(stack.postgres.connectionString);
-// The ceilings (ceilings.ts): a trivial Worker served as the app is (wrangler dev), the
+// The ceilings (ceilings.ts): a trivial Worker served as the app is (wrangler, scripts/local-worker.ts), the
 // same under workerd alone, and the built app under workerd alone, on the same services.
 const ceilings: Served[] = [];
 let interrupted = false;
@@ -314,7 +314,7 @@ try {
     rows.push(await measure(...args));
   };
   const ceilingRuns = async () => {
-    await run('ceiling: trivial Worker', 'wrangler dev', harness.url, '/');
+    await run('ceiling: trivial Worker', 'wrangler', harness.url, '/');
     await run('ceiling: trivial Worker', 'workerd', bare.url, '/');
   };
   await ceilingRuns();
@@ -325,7 +325,7 @@ try {
   }
   await run('/account, signed in', '', stack.url, '/account', cookie);
   for (const [name, path] of adminRoutes) await run(name, '', stack.url, path, admin);
-  // The built app again, served by workerd alone: what wrangler dev's proxy costs it.
+  // The built app again, served by workerd alone: what wrangler's proxy costs it.
   await run('liveness /api/health', 'workerd', direct.url, '/api/health');
   await run('listing /products', 'warm workerd', direct.url, '/products');
   await ceilingRuns();
@@ -337,11 +337,11 @@ try {
       p99: runs.reduce((sum, r) => sum + r.p99, 0) / (runs.length || 1),
     };
   };
-  const harnessCeiling = meanOf('ceiling: trivial Worker', 'wrangler dev');
+  const harnessCeiling = meanOf('ceiling: trivial Worker', 'wrangler');
   const workerdCeiling = meanOf('ceiling: trivial Worker', 'workerd');
   console.log(
     `\nWorkers in workerd, ${CONNECTIONS} connections, ${SECONDS} s each, PostgreSQL max_connections 100.` +
-      `\nCeilings, the mean of two runs each (first and last): a trivial Worker under wrangler dev ` +
+      `\nCeilings, the mean of two runs each (first and last): a trivial Worker under wrangler ` +
       `(as preview:edge serves the app) ${harnessCeiling.rps.toFixed(1)} req/s, p99 ${harnessCeiling.p99.toFixed(0)} ms; ` +
       `under workerd alone ${workerdCeiling.rps.toFixed(1)} req/s, p99 ${workerdCeiling.p99.toFixed(0)} ms.` +
       `\n× wrangler / × workerd: each figure as a ratio to that ceiling's.`,

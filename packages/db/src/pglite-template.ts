@@ -17,7 +17,11 @@ import { migrations } from './migrations.generated.ts';
  */
 const folder = join(tmpdir(), 'edgecart-pglite-templates');
 
+let key: string | undefined;
+
+/** Worked out once per process: PGlite's build and the migrations do not change under it. */
 function templateKey(): string {
+  if (key) return key;
   const wasm = join(
     dirname(createRequire(import.meta.url).resolve('@electric-sql/pglite')),
     'pglite.wasm',
@@ -26,7 +30,8 @@ function templateKey(): string {
   const hash = createHash('sha256');
   hash.update(`${size}:${mtimeMs}`);
   for (const migration of migrations) hash.update(migration.hash);
-  return hash.digest('hex').slice(0, 16);
+  key = hash.digest('hex').slice(0, 16);
+  return key;
 }
 
 const file = () => join(folder, `${templateKey()}.tar`);
