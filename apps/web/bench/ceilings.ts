@@ -3,8 +3,8 @@
  * Next.js route):
  *
  * - the harness ceiling: a trivial Worker (`new Response('ok')`) served by
- *   wrangler (scripts/local-worker.ts), exactly as preview:edge serves the app, so that a ratio to
- *   it says what the app costs on top of the serving;
+ *   wrangler (scripts/local-worker.ts), exactly as preview:edge serves the
+ *   app, so that a ratio to it says what the app costs on top of the serving;
  * - workerd itself: a Worker served by `workerd serve` with a generated
  *   config, without wrangler's development proxy in front, which is the
  *   closest this machine gets to how Cloudflare runs a Worker. The trivial
@@ -71,7 +71,6 @@ export async function trivialUnderWrangler(): Promise<Served> {
   );
   const port = await freePort();
   const child = spawnLocalWorker({ config: join(dir, 'wrangler.jsonc'), port });
-  if (child.pid) stopWithOwner(child.pid);
   const url = `http://127.0.0.1:${port}`;
   const stop = stopper(child, dir);
   try {

@@ -7,8 +7,8 @@
  * cached Worker, its cache filled). Prints req/s, p50, p99, non-2xx, the peak
  * PostgreSQL connections seen in pg_stat_activity, and each throughput and p99
  * as a ratio to two ceilings (ceilings.ts, measured first and last): a trivial
- * Worker under wrangler (no inspector), as the app is served here, and the same under
- * workerd alone. The built app also runs under workerd alone, to show what
+ * Worker under wrangler (no inspector), as the app is served here, and the
+ * same under workerd alone. The built app also runs under workerd alone, to show what
  * wrangler's development proxy costs it. Then the first-load JavaScript of the
  * storefront's pages (targets: /products and /cart ≤ 150 KiB). Prints
  * figures; fails only when something answers an error, never because the
@@ -66,8 +66,8 @@ const uncached = await stack.startWorker({ CATALOG_CACHE: 'off' }).catch(async (
   throw error;
 });
 const gauge = await watchConnections(stack.postgres.connectionString);
-// The ceilings (ceilings.ts): a trivial Worker served as the app is (wrangler, scripts/local-worker.ts), the
-// same under workerd alone, and the built app under workerd alone, on the same services.
+// The ceilings (ceilings.ts): a trivial Worker served as the app is (scripts/local-worker.ts),
+// the same under workerd alone, and the built app under workerd alone, on the same services.
 const ceilings: Served[] = [];
 let interrupted = false;
 const stopAll = async () => {

@@ -1,18 +1,15 @@
 /**
  * Serves a Worker as it reached the Cloudflare API stand-in: the uploaded
  * modules and static assets, written back to a folder, run by wrangler
- * (workerd, scripts/local-worker.ts) with the upload's compatibility settings and every binding it
- * carried, vars and secrets alike. `overrides` replaces bindings for the
+ * (workerd, scripts/local-worker.ts) with the upload's compatibility settings
+ * and every binding it carried, vars and secrets alike. `overrides` replaces bindings for the
  * local run only (DEPLOY_ENV and the stand-ins' addresses, docs/deploy.md).
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { freePort, processGroupStopper, type StandInWorker } from '@edgecart/dev-services';
 import { spawnLocalWorker } from '../scripts/local-worker.ts';
-
-const app = fileURLToPath(new URL('..', import.meta.url));
 
 export interface ServedUpload {
   url: string;

@@ -30,7 +30,6 @@ import {
   startSentryStandIn,
   startStripeStandIn,
   startUpstashBridge,
-  stopWithOwner,
 } from '@edgecart/dev-services';
 import { spawnLocalWorker } from './local-worker.ts';
 
@@ -207,8 +206,6 @@ export async function startEdgeStack(options: EdgeStackOptions = {}): Promise<Ed
         testScheduled: true,
         stdio: options.output ?? 'ignore',
       });
-      // Gone with this process even if it is killed before `stop` runs.
-      if (worker.pid) stopWithOwner(worker.pid);
       // The Worker first, so that it never sees its database go away under it.
       cleanups.push(processGroupStopper(worker, 10_000));
       const workerUrl = `http://127.0.0.1:${workerPort}`;

@@ -8,6 +8,7 @@
  */
 import { type ChildProcess, type StdioOptions, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { stopWithOwner } from '@edgecart/dev-services';
 
 const app = fileURLToPath(new URL('..', import.meta.url));
 
@@ -26,12 +27,13 @@ export interface LocalWorkerOptions {
 
 /**
  * Spawns the Worker in a process group of its own (stop the group to stop
- * wrangler and workerd with it). It answers on `http://127.0.0.1:<port>` once
+ * wrangler and workerd with it), which goes with this process even if it is
+ * killed before it can stop it. It answers on `http://127.0.0.1:<port>` once
  * started; the caller waits for that.
  */
 export function spawnLocalWorker(options: LocalWorkerOptions): ChildProcess {
   const { stdio = 'ignore', ...serve } = options;
-  return spawn(
+  const child = spawn(
     'node',
     [
       fileURLToPath(new URL('../../../scripts/with-node22.mjs', import.meta.url)),
@@ -42,4 +44,6 @@ export function spawnLocalWorker(options: LocalWorkerOptions): ChildProcess {
     // wrangler from the app's node_modules.
     { cwd: app, stdio, detached: true },
   );
+  if (child.pid) stopWithOwner(child.pid);
+  return child;
 }
