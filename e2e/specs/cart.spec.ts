@@ -64,6 +64,9 @@ test('asking for more than the stock is refused next to the quantity', async ({ 
   await page.getByLabel('Quantity').fill('99');
   await page.getByRole('button', { name: 'Add to cart' }).click();
   await expect(page.getByText(/^Only \d+ in stock\.$/)).toBeVisible();
+  const quantity = page.getByLabel('Quantity');
+  await expect(quantity).toHaveAttribute('aria-invalid', 'true');
+  await expect(quantity).toHaveAccessibleDescription(/^Only \d+ in stock\.$/);
   await expect(headerCart(page)).toHaveAccessibleName('Cart, 0 items');
 });
 

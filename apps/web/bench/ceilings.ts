@@ -5,6 +5,11 @@
  * - the harness ceiling: a trivial Worker (`new Response('ok')`) served by
  *   wrangler (scripts/local-worker.ts), exactly as preview:edge serves the
  *   app, so that a ratio to it says what the app costs on top of the serving;
+ * - a page's bytes: a Worker that only answers the app's warm `/products`
+ *   (its body and headers, one log line, the app's static assets in front),
+ *   served the same way: what moving that page through wrangler costs before
+ *   the app does any work, so that a ratio to it says what the app's own work
+ *   costs on a hit;
  * - workerd itself: a Worker served by `workerd serve` with a generated
  *   config, without wrangler's development proxy in front, which is the
  *   closest this machine gets to how Cloudflare runs a Worker. The trivial
@@ -56,10 +61,10 @@ function stopper(child: ChildProcess, dir: string | null): () => Promise<void> {
   };
 }
 
-/** The trivial Worker under wrangler, started the way edge-stack starts the app. */
-export async function trivialUnderWrangler(): Promise<Served> {
+/** A Worker of one module under wrangler, started the way edge-stack starts the app. */
+async function underWrangler(source: string, what: string, assets?: string): Promise<Served> {
   const dir = mkdtempSync(join(tmpdir(), 'edgecart-ceiling-'));
-  writeFileSync(join(dir, 'worker.js'), TRIVIAL);
+  writeFileSync(join(dir, 'worker.js'), source);
   writeFileSync(
     join(dir, 'wrangler.jsonc'),
     JSON.stringify({
@@ -67,6 +72,7 @@ export async function trivialUnderWrangler(): Promise<Served> {
       main: 'worker.js',
       compatibility_date: COMPATIBILITY.date,
       compatibility_flags: COMPATIBILITY.flags,
+      ...(assets ? { assets: { directory: assets, binding: 'ASSETS' } } : {}),
     }),
   );
   const port = await freePort();
@@ -74,12 +80,42 @@ export async function trivialUnderWrangler(): Promise<Served> {
   const url = `http://127.0.0.1:${port}`;
   const stop = stopper(child, dir);
   try {
-    await untilAnswering(url, child, 'wrangler (trivial Worker)');
+    await untilAnswering(url, child, what);
   } catch (error) {
     await stop();
     throw error;
   }
   return { url, stop };
+}
+
+/** The trivial Worker under wrangler: the harness ceiling. */
+export const trivialUnderWrangler = () => underWrangler(TRIVIAL, 'wrangler (trivial Worker)');
+
+/**
+ * What serving one page costs under wrangler before the app does anything: a
+ * Worker that answers a page's exact body and headers (the app's, captured
+ * by the caller) and logs one line like the app's request log, with the
+ * app's static assets in front as wrangler.jsonc configures them.
+ */
+export function pageUnderWrangler(page: {
+  body: string;
+  headers: Record<string, string>;
+}): Promise<Served> {
+  const line = JSON.stringify({
+    level: 'info',
+    msg: 'request',
+    method: 'GET',
+    route: '/products',
+    status: 200,
+    durationMs: 1,
+    userId: null,
+  });
+  const source =
+    `const BODY = ${JSON.stringify(page.body)};\nconst HEADERS = ${JSON.stringify(page.headers)};\n` +
+    'export default { fetch() {\n' +
+    `  console.log(JSON.stringify({ requestId: crypto.randomUUID(), ...${line} }));\n` +
+    '  return new Response(BODY, { headers: HEADERS });\n} };\n';
+  return underWrangler(source, "wrangler (a page's bytes)", join(app, '.open-next/assets'));
 }
 
 const capnpString = (text: string) => JSON.stringify(text);

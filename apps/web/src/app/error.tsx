@@ -1,6 +1,5 @@
 'use client';
 
-import { useEffect } from 'react';
 import { useBoundaryErrorReport } from '~/components/error-reports';
 
 export default function ErrorPage({
@@ -10,9 +9,6 @@ export default function ErrorPage({
   error: Error & { digest?: string };
   reset: () => void;
 }) {
-  useEffect(() => {
-    console.error(error);
-  }, [error]);
   useBoundaryErrorReport(error);
   return (
     <div className="status-page" role="alert">

@@ -4,11 +4,13 @@ import { useEffect } from 'react';
 import { reportBrowserError } from '~/lib/browser-error-reports';
 
 /**
- * Reports the error an error boundary caught, unless it came from the server
- * (it then has a digest, and the Worker has reported it already).
+ * Logs the error an error boundary caught to the console, and reports it
+ * unless it came from the server (it then has a digest, and the Worker has
+ * reported it already).
  */
 export function useBoundaryErrorReport(error: Error & { digest?: string }): void {
   useEffect(() => {
+    console.error(error);
     if (!error.digest) reportBrowserError(error);
   }, [error]);
 }

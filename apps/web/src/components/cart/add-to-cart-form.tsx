@@ -1,56 +1,38 @@
 'use client';
 
-import { useActionState } from 'react';
-import { addToCartAction } from '~/app/cart/actions';
+import { type ReactNode, useActionState } from 'react';
+import type { addToCartAction } from '~/app/cart/actions';
 import Link from '~/components/link';
-import { idle } from '~/lib/form-state';
 
 /**
- * "Add to cart" for the chosen variant: a Server Action form, so it works
- * without JavaScript. Out of stock, the button is disabled and says why.
+ * "Add to cart" for a variant in stock: a Server Action form, so it works
+ * without JavaScript, that says how it went next to the button. The product
+ * page's own JavaScript, kept small: add-to-cart.tsx renders the fields and
+ * the sold-out case on the server and passes the action as a prop, so this
+ * chunk holds only what changes (the button, the messages, the quantity's
+ * `aria-invalid`) and no Server Action client of its own.
  */
 export function AddToCartForm({
-  variantId,
-  soldOut,
-  remaining,
+  addToCart,
+  children,
 }: {
-  variantId: string;
-  soldOut: boolean;
-  /** How many are left when few are; the server checks the stock either way. */
-  remaining: number | null;
+  addToCart: typeof addToCartAction;
+  /** The form's fields, rendered on the server; the quantity's id is `quantity`. */
+  children: ReactNode;
 }) {
-  const [state, action, pending] = useActionState(addToCartAction, idle);
+  const [state, action, pending] = useActionState(addToCart, { status: 'idle' });
   const error = state.status === 'error' ? state.message : undefined;
-  if (soldOut) {
-    return (
-      <div className="add-to-cart">
-        <button type="button" className="button" disabled aria-describedby="add-to-cart-reason">
-          Add to cart
-        </button>
-        <p id="add-to-cart-reason" className="add-to-cart__reason">
-          Sold out in this option: choose another, or check back later.
-        </p>
-      </div>
-    );
-  }
   return (
-    <form action={action} className="add-to-cart" noValidate>
-      <input type="hidden" name="variantId" value={variantId} />
-      <div className="field field--inline">
-        <label htmlFor="quantity">Quantity</label>
-        <input
-          id="quantity"
-          name="quantity"
-          type="number"
-          inputMode="numeric"
-          min={1}
-          max={Math.min(remaining ?? 99, 99)}
-          defaultValue={1}
-          required
-          aria-invalid={error ? true : undefined}
-          aria-describedby={error ? 'quantity-error' : undefined}
-        />
-      </div>
+    <form
+      action={action}
+      className="add-to-cart"
+      noValidate
+      // The quantity (server-rendered) is marked invalid while its error shows.
+      ref={(form) => {
+        if (form) form.quantity.ariaInvalid = error ? 'true' : null;
+      }}
+    >
+      {children}
       <button type="submit" className="button" disabled={pending}>
         {pending ? 'Adding…' : 'Add to cart'}
       </button>

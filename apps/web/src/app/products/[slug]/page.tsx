@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { cache } from 'react';
-import { AddToCartForm } from '~/components/cart/add-to-cart-form';
+import { AddToCart } from '~/components/cart/add-to-cart';
 import { JsonLd } from '~/components/json-ld';
 import Link from '~/components/link';
 import { ProductImage } from '~/components/product-image';
@@ -126,7 +126,7 @@ export default async function ProductPage({ params, searchParams }: Props) {
           {product.options.length > 0 ? (
             <VariantPicker product={product} current={variant} />
           ) : null}
-          <AddToCartForm
+          <AddToCart
             key={variant.id}
             variantId={variant.id}
             soldOut={variant.stockState === 'out_of_stock'}
