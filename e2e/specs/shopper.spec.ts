@@ -78,6 +78,20 @@ test('the home page shows four featured products', { tag: ['@smoke', '@readme'] 
   ).toHaveCount(4);
 });
 
+test('the listing fetches its first photos at once, first, and the rest when scrolled near', async ({
+  page,
+}) => {
+  await page.goto('/products');
+  const photos = page.locator('ul.grid img.card__image');
+  await expect(photos.nth(4)).toBeAttached();
+  for (const i of [0, 3]) {
+    await expect(photos.nth(i)).toHaveAttribute('fetchpriority', 'high');
+    await expect(photos.nth(i)).toHaveAttribute('loading', 'eager');
+  }
+  await expect(photos.nth(4)).toHaveAttribute('loading', 'lazy');
+  await expect(photos.nth(4)).not.toHaveAttribute('fetchpriority', /./);
+});
+
 test('searching from the header lists the products that match', {
   tag: ['@smoke', '@readme'],
 }, async ({ page }) => {

@@ -9,7 +9,7 @@ export function ProductCard({
   transform,
 }: {
   product: ProductSummary;
-  /** Above the fold: loaded at once rather than when scrolled near. */
+  /** Above the fold: loaded at once and first, rather than when scrolled near. */
   eager?: boolean;
   /** Whether photos come in responsive sizes (IMAGE_TRANSFORMATIONS). */
   transform: boolean;
@@ -24,7 +24,7 @@ export function ProductCard({
             image={product.image}
             transform={transform}
             sizes="(min-width: 64rem) 16rem, 45vw"
-            loading={eager ? 'eager' : 'lazy'}
+            loading={eager ? 'first' : 'lazy'}
           />
         ) : (
           <div className="card__image card__image--empty" aria-hidden="true" />

@@ -16,7 +16,11 @@ export function ProductImage({
   /** How wide it shows, for the browser to pick from `srcset`. */
   sizes: string;
   className?: string;
-  loading?: 'eager' | 'lazy';
+  /**
+   * `first`: the page's likely largest paint, fetched at once and at high
+   * priority; `lazy`: fetched when scrolled near. The browser's default otherwise.
+   */
+  loading?: 'first' | 'lazy';
 }) {
   const { src, srcSet } = imageSources(image, transform);
   return (
@@ -29,8 +33,9 @@ export function ProductImage({
       alt={image.alt}
       width={image.width}
       height={image.height}
-      loading={loading}
-      decoding="async"
+      loading={loading === 'lazy' ? 'lazy' : 'eager'}
+      fetchPriority={loading === 'first' ? 'high' : undefined}
+      decoding={loading === 'first' ? undefined : 'async'}
     />
   );
 }

@@ -99,6 +99,7 @@ export default async function ProductPage({ params, searchParams }: Props) {
               image={mainImage}
               transform={transform}
               sizes="(min-width: 48rem) 50vw, 100vw"
+              loading="first"
             />
           ) : null}
           {moreImages.length > 0 ? (
