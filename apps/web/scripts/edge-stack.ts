@@ -69,6 +69,8 @@ export interface EdgeStackOptions {
   onErrorReport?: (event: Record<string, unknown>) => void;
   /** An admin to create with `npm run admin:create` before the Worker starts. */
   admin?: { email: string; password: string } | undefined;
+  /** More variables for the Worker (`CACHE_TIMEOUT_MS` in the Worker tests). */
+  vars?: Record<string, string>;
 }
 
 const app = fileURLToPath(new URL('..', import.meta.url));
@@ -191,6 +193,7 @@ export async function startEdgeStack(options: EdgeStackOptions = {}): Promise<Ed
       ['ANALYTICS_API_TOKEN', analytics.apiToken],
       // Error reports go to the Sentry stand-in, through the real SDK.
       ['SENTRY_DSN', sentry.dsn],
+      ...Object.entries(options.vars ?? {}),
     ];
     const launch = async (workerPort: number, extraVars: Record<string, string>) => {
       // The Worker's local bindings (R2) in a folder of its own, gone with it: its database is

@@ -26,6 +26,7 @@ const runtime = (values: Partial<AppRuntimeEnv>): AppRuntimeEnv => ({
   UPSTASH_REDIS_REST_URL: undefined,
   CATALOG_CACHE: undefined,
   CACHE_PREFIX: undefined,
+  CACHE_TIMEOUT_MS: undefined,
   UPSTASH_REDIS_REST_TOKEN: undefined,
   UPSTASH_LIMITS_REDIS_REST_URL: undefined,
   UPSTASH_LIMITS_REDIS_REST_TOKEN: undefined,
@@ -201,6 +202,14 @@ describe('createAppEnv', () => {
     expect(() => createAppEnv(runtime({ ALERT_THRESHOLDS: 'errorRate=lots' }))).toThrow(
       /- ALERT_THRESHOLDS: alert thresholds, name=value pairs .*errorRate: "lots" is not a number/,
     );
+  });
+
+  it('gives each cache call 250 ms unless told otherwise, and refuses a deadline that is not one', () => {
+    expect(createAppEnv(runtime({})).CACHE_TIMEOUT_MS).toBe(250);
+    expect(createAppEnv(runtime({ CACHE_TIMEOUT_MS: '2000' })).CACHE_TIMEOUT_MS).toBe(2000);
+    for (const value of ['soon', '0', '1.5', '60000']) {
+      expect(() => createAppEnv(runtime({ CACHE_TIMEOUT_MS: value }))).toThrow(/CACHE_TIMEOUT_MS/);
+    }
   });
 
   it('refuses an unknown DEPLOY_ENV', () => {

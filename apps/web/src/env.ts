@@ -168,6 +168,7 @@ export type AppRuntimeEnv = Record<
   | 'UPSTASH_LIMITS_REDIS_REST_TOKEN'
   | 'CATALOG_CACHE'
   | 'CACHE_PREFIX'
+  | 'CACHE_TIMEOUT_MS'
   | 'RESEND_API_KEY'
   | 'EMAIL_FROM'
   | 'RESEND_BASE_URL'
@@ -327,6 +328,7 @@ export const env = createAppEnv({
   UPSTASH_LIMITS_REDIS_REST_TOKEN: process.env.UPSTASH_LIMITS_REDIS_REST_TOKEN,
   CATALOG_CACHE: process.env.CATALOG_CACHE,
   CACHE_PREFIX: process.env.CACHE_PREFIX,
+  CACHE_TIMEOUT_MS: process.env.CACHE_TIMEOUT_MS,
   RESEND_API_KEY: process.env.RESEND_API_KEY,
   EMAIL_FROM: process.env.EMAIL_FROM,
   RESEND_BASE_URL: process.env.RESEND_BASE_URL,

@@ -6,7 +6,8 @@ let stack: EdgeStack;
 let gauge: ConnectionGauge;
 
 beforeAll(async () => {
-  stack = await startEdgeStack({ log: () => {} });
+  // As in cache.test.ts: a slow local Redis call must not send a cached page to the database.
+  stack = await startEdgeStack({ log: () => {}, vars: { CACHE_TIMEOUT_MS: '2000' } });
   gauge = await watchConnections(stack.postgres.connectionString);
 });
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_CACHE_TIMEOUT_MS } from './read-through.ts';
 
 /** The cache's settings; the web app's env.ts spreads these into its own. */
 export const cacheEnvShape = {
@@ -26,6 +27,12 @@ export const cacheEnvShape = {
     .string()
     .regex(/^[a-z0-9-]{1,40}$/, 'lower-case letters, digits and dashes, at most 40')
     .default('edgecart'),
+  /**
+   * How long a cache call may take before the read goes to the database and the
+   * cache is left alone for 5 s, in milliseconds: 250 by default (an Upstash call
+   * from a Worker takes a few). Tests on a loaded machine give it more.
+   */
+  CACHE_TIMEOUT_MS: z.coerce.number().int().min(10).max(10_000).default(DEFAULT_CACHE_TIMEOUT_MS),
 };
 
 export type CacheEnv = {
@@ -35,4 +42,5 @@ export type CacheEnv = {
   UPSTASH_LIMITS_REDIS_REST_TOKEN?: string | undefined;
   CATALOG_CACHE?: 'on' | 'off' | undefined;
   CACHE_PREFIX?: string | undefined;
+  CACHE_TIMEOUT_MS?: number | undefined;
 };

@@ -1,5 +1,8 @@
 import type { Cache } from './cache.ts';
 
+/** How long a cache call may take unless told otherwise, in milliseconds. */
+export const DEFAULT_CACHE_TIMEOUT_MS = 250;
+
 /**
  * Cache-aside with tags, a lock against stampedes, and a fallback to the
  * source when the cache is slow or down. Made for isolates that share
@@ -115,7 +118,7 @@ const defaultLog = (line: Record<string, unknown>) => console.warn(JSON.stringif
 
 export function createReadThrough(options: ReadThroughOptions): ReadThrough {
   const { cache, namespace } = options;
-  const timeoutMs = options.timeoutMs ?? 250;
+  const timeoutMs = options.timeoutMs ?? DEFAULT_CACHE_TIMEOUT_MS;
   const lockSeconds = options.lockSeconds ?? 5;
   const waitMs = options.waitMs ?? 1_500;
   const pollMs = options.pollMs ?? 25;

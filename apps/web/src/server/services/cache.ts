@@ -22,6 +22,7 @@ export function getCatalogCache(): ReadThrough | null {
     namespace: catalogCacheNamespace(env.CACHE_PREFIX),
     // Small values (a page of products is a few kilobytes): keep many.
     localEntries: 500,
+    timeoutMs: env.CACHE_TIMEOUT_MS,
     // Counted for /admin/metrics and the alerts: reads fell back to the database.
     onUnavailable: () => businessMetrics.record('cache.degraded', { reason: 'unavailable' }),
   });

@@ -76,6 +76,14 @@ export interface PageCacheEnv {
   UPSTASH_REDIS_REST_TOKEN?: string;
   CATALOG_CACHE?: string;
   CACHE_PREFIX?: string;
+  /** Each cache call's deadline in milliseconds (`CACHE_TIMEOUT_MS`, .env.example). */
+  CACHE_TIMEOUT_MS?: string;
+}
+
+/** The deadline `CACHE_TIMEOUT_MS` sets (the app's env.ts refuses a bad one); else the default. */
+function cacheTimeoutOf(env: PageCacheEnv): number | undefined {
+  const ms = Number(env.CACHE_TIMEOUT_MS || Number.NaN);
+  return Number.isInteger(ms) && ms > 0 ? ms : undefined;
 }
 
 /** Campaign and click ids: no page reads them, and each value would be a page of its own. */
@@ -209,6 +217,7 @@ export function withPageCache<Env extends PageCacheEnv, Ctx>(
           tagNamespace: catalogCacheNamespace(env.CACHE_PREFIX || undefined),
           // A page is tens of kilobytes: 64 stay well inside an isolate's 128 MB.
           localEntries: 64,
+          timeoutMs: cacheTimeoutOf(env),
         })
       : null;
     return pages;
