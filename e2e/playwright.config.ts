@@ -1,6 +1,7 @@
 import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { chromiumPath } from '@edgecart/dev-services/chromium';
 import { defineConfig, devices } from '@playwright/test';
 import { E2E_ADMIN } from './specs/support/admin.ts';
 
@@ -65,9 +66,10 @@ export default defineConfig({
       name: external ? 'external' : target === 'worker' ? 'workerd' : 'next-dev',
       use: {
         ...devices['Desktop Chrome'],
-        // Debian's Chromium; Playwright's own browser download is never used.
+        // Debian's Chromium (its headless shell when installed); Playwright's own
+        // browser download is never used.
         launchOptions: {
-          executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+          executablePath: chromiumPath(),
           args: ['--no-sandbox', '--disable-background-networking', '--disable-gpu'],
         },
       },

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { chromiumPath } from '@edgecart/dev-services/chromium';
 import { chromium } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { startEdgeStackForFile } from './support/edge.ts';
@@ -100,7 +101,7 @@ describe('error reports from the Worker', () => {
 
   it('reports an error thrown in a shopper’s browser, through the shop’s own /api/errors', async () => {
     const browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      executablePath: chromiumPath(),
       args: ['--no-sandbox'],
     });
     try {
