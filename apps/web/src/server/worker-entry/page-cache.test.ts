@@ -1,6 +1,6 @@
 import type { Cache } from '@edgecart/cache';
 import { createMemoryCache } from '@edgecart/cache';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { type PageCacheEnv, pageCacheKey, withPageCache } from './page-cache.ts';
 
 const get = (path: string, headers: Record<string, string> = {}) =>
@@ -276,6 +276,43 @@ describe('the page cache under a flood of made-up URLs', () => {
     for (const deployEnv of ['production', 'preview', undefined]) {
       expect(await state(deployEnv), String(deployEnv)).toBeNull();
       expect(await state(deployEnv, '/cart'), String(deployEnv)).toBeNull();
+    }
+  });
+});
+
+describe('the page cache’s deadline', () => {
+  it('gives each cache call the deadline CACHE_TIMEOUT_MS sets, and the default for a bad value', async () => {
+    // A cache that never answers: the page is rendered once the call's deadline passes.
+    const hanging = new Proxy({} as Cache, { get: () => () => new Promise(() => {}) });
+    const answeredAfter = async (timeout: string | undefined) => {
+      const { serve } = shop();
+      const handler = withPageCache(serve, 'b', { cacheOf: () => hanging });
+      const served = handler(
+        new Request('https://shop.example/products'),
+        { DEPLOY_ENV: 'development', CACHE_TIMEOUT_MS: timeout },
+        ctx,
+      );
+      let answered = false;
+      void served.then(() => {
+        answered = true;
+      });
+      let elapsed = 0;
+      while (!answered && elapsed < 10_000) {
+        await vi.advanceTimersByTimeAsync(10);
+        elapsed += 10;
+      }
+      expect((await served).status).toBe(200);
+      return elapsed;
+    };
+    vi.useFakeTimers();
+    try {
+      expect(await answeredAfter('600')).toBe(600);
+      expect(await answeredAfter('40')).toBe(40);
+      for (const bad of [undefined, '', 'soon', '5', '99999']) {
+        expect(await answeredAfter(bad), String(bad)).toBe(250);
+      }
+    } finally {
+      vi.useRealTimers();
     }
   });
 });

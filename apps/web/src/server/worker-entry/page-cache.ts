@@ -25,6 +25,7 @@
 // bundle, and must not pull password lists or rate limiters into it.
 import { cartCookieName, sessionCookieName } from '@edgecart/auth/cookie';
 import type { Cache } from '@edgecart/cache';
+import { cacheEnvShape } from '@edgecart/cache/env';
 import { createReadThrough, type ReadThrough } from '@edgecart/cache/read-through';
 import { createUpstashCache } from '@edgecart/cache/upstash';
 import { catalogCacheNamespace, pageTags } from '@edgecart/core/cache-tags';
@@ -80,10 +81,13 @@ export interface PageCacheEnv {
   CACHE_TIMEOUT_MS?: string;
 }
 
-/** The deadline `CACHE_TIMEOUT_MS` sets (the app's env.ts refuses a bad one); else the default. */
+/**
+ * The deadline `CACHE_TIMEOUT_MS` sets, by the cache's own rule (the app's
+ * env.ts refuses a bad value at start-up; here a bad one gives the default).
+ */
 function cacheTimeoutOf(env: PageCacheEnv): number | undefined {
-  const ms = Number(env.CACHE_TIMEOUT_MS || Number.NaN);
-  return Number.isInteger(ms) && ms > 0 ? ms : undefined;
+  const parsed = cacheEnvShape.CACHE_TIMEOUT_MS.safeParse(env.CACHE_TIMEOUT_MS);
+  return parsed.success ? parsed.data : undefined;
 }
 
 /** Campaign and click ids: no page reads them, and each value would be a page of its own. */
