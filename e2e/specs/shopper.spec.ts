@@ -78,7 +78,7 @@ test('the home page shows four featured products', { tag: ['@smoke', '@readme'] 
   ).toHaveCount(4);
 });
 
-test('the listing fetches its first photos at once, first, and the rest when scrolled near', async ({
+test('listings fetch their first photos at once, first, and the rest when scrolled near', async ({
   page,
 }) => {
   await page.goto('/products');
@@ -90,6 +90,15 @@ test('the listing fetches its first photos at once, first, and the rest when scr
   }
   await expect(photos.nth(4)).toHaveAttribute('loading', 'lazy');
   await expect(photos.nth(4)).not.toHaveAttribute('fetchpriority', /./);
+
+  // The home page: the featured grid's photos first; the grids below it wait.
+  await page.goto('/');
+  await expect(
+    page.getByRole('list', { name: 'Featured products' }).locator('img[fetchpriority="high"]'),
+  ).toHaveCount(4);
+  const below = page.locator('ul.grid:not([aria-label="Featured products"]) img');
+  await expect(below.first()).toBeAttached();
+  await expect(below.and(page.locator('[fetchpriority], [loading="eager"]'))).toHaveCount(0);
 });
 
 test('searching from the header lists the products that match', {

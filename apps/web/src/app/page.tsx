@@ -49,7 +49,12 @@ export default async function HomePage() {
             </Link>
           </div>
           <p className="section__lead">{collection.description}</p>
-          <ProductGrid products={products} label={collection.title} transform={transform} />
+          <ProductGrid
+            products={products}
+            label={collection.title}
+            transform={transform}
+            eager={0}
+          />
         </section>
       ))}
 
@@ -58,7 +63,7 @@ export default async function HomePage() {
           <h2 id="new-title">New arrivals</h2>
           <Link href="/products?sort=newest">See what is new</Link>
         </div>
-        <ProductGrid products={newest.items} label="New arrivals" transform={transform} />
+        <ProductGrid products={newest.items} label="New arrivals" transform={transform} eager={0} />
       </section>
     </>
   );
