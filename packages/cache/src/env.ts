@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DEFAULT_CACHE_TIMEOUT_MS } from './read-through.ts';
+import { CACHE_TIMEOUT_MS_RANGE, DEFAULT_CACHE_TIMEOUT_MS } from './cache-timeout.ts';
 
 /** The cache's settings; the web app's env.ts spreads these into its own. */
 export const cacheEnvShape = {
@@ -32,7 +32,12 @@ export const cacheEnvShape = {
    * cache is left alone for 5 s, in milliseconds: 250 by default (an Upstash call
    * from a Worker takes a few). Tests on a loaded machine give it more.
    */
-  CACHE_TIMEOUT_MS: z.coerce.number().int().min(10).max(10_000).default(DEFAULT_CACHE_TIMEOUT_MS),
+  CACHE_TIMEOUT_MS: z.coerce
+    .number()
+    .int()
+    .min(CACHE_TIMEOUT_MS_RANGE.min)
+    .max(CACHE_TIMEOUT_MS_RANGE.max)
+    .default(DEFAULT_CACHE_TIMEOUT_MS),
 };
 
 export type CacheEnv = {

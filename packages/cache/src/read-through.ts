@@ -1,7 +1,7 @@
 import type { Cache } from './cache.ts';
+import { DEFAULT_CACHE_TIMEOUT_MS } from './cache-timeout.ts';
 
-/** How long a cache call may take unless told otherwise, in milliseconds. */
-export const DEFAULT_CACHE_TIMEOUT_MS = 250;
+export { cacheTimeoutFrom, DEFAULT_CACHE_TIMEOUT_MS } from './cache-timeout.ts';
 
 /**
  * Cache-aside with tags, a lock against stampedes, and a fallback to the

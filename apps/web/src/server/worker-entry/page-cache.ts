@@ -25,8 +25,11 @@
 // bundle, and must not pull password lists or rate limiters into it.
 import { cartCookieName, sessionCookieName } from '@edgecart/auth/cookie';
 import type { Cache } from '@edgecart/cache';
-import { cacheEnvShape } from '@edgecart/cache/env';
-import { createReadThrough, type ReadThrough } from '@edgecart/cache/read-through';
+import {
+  cacheTimeoutFrom,
+  createReadThrough,
+  type ReadThrough,
+} from '@edgecart/cache/read-through';
 import { createUpstashCache } from '@edgecart/cache/upstash';
 import { catalogCacheNamespace, pageTags } from '@edgecart/core/cache-tags';
 // Link-preview bots get their metadata in a blocking <head>, browsers get it streamed: two
@@ -79,15 +82,6 @@ export interface PageCacheEnv {
   CACHE_PREFIX?: string;
   /** Each cache call's deadline in milliseconds (`CACHE_TIMEOUT_MS`, .env.example). */
   CACHE_TIMEOUT_MS?: string;
-}
-
-/**
- * The deadline `CACHE_TIMEOUT_MS` sets, by the cache's own rule (the app's
- * env.ts refuses a bad value at start-up; here a bad one gives the default).
- */
-function cacheTimeoutOf(env: PageCacheEnv): number | undefined {
-  const parsed = cacheEnvShape.CACHE_TIMEOUT_MS.safeParse(env.CACHE_TIMEOUT_MS);
-  return parsed.success ? parsed.data : undefined;
 }
 
 /** Campaign and click ids: no page reads them, and each value would be a page of its own. */
@@ -221,7 +215,8 @@ export function withPageCache<Env extends PageCacheEnv, Ctx>(
           tagNamespace: catalogCacheNamespace(env.CACHE_PREFIX || undefined),
           // A page is tens of kilobytes: 64 stay well inside an isolate's 128 MB.
           localEntries: 64,
-          timeoutMs: cacheTimeoutOf(env),
+          // The cache's own rule for the value (env.ts refuses a bad one at start-up).
+          timeoutMs: cacheTimeoutFrom(env.CACHE_TIMEOUT_MS),
         })
       : null;
     return pages;
