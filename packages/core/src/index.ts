@@ -14,7 +14,7 @@ export * from './fulfilment/index.ts';
 export * from './limits.ts';
 export * from './media/index.ts';
 export * from './metrics/index.ts';
-export { formatAmount, type Money, minorDigits } from './money.ts';
+export { formatAmount, formatMoney, type Money, minorDigits } from './money.ts';
 export * from './orders/index.ts';
 export * from './outbox/index.ts';
 export * from './promotions/index.ts';

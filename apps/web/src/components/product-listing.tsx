@@ -1,57 +1,66 @@
 'use client';
 
 import type { RouterInputs, RouterOutputs } from '@edgecart/api';
-import { useEffect, useRef, useState } from 'react';
+import { type ReactNode, useEffect, useRef, useState } from 'react';
 import { loadTrpc, useTrpcWhenIdle } from '~/trpc/lazy-client';
 import { ProductGrid } from './product-grid.tsx';
 
 type ListInput = RouterInputs['catalog']['products'];
 type Page = RouterOutputs['catalog']['products'];
+/** What the browser needs to know of the first page, whose cards the server renders. */
+export type FirstPage = { nextCursor: Page['nextCursor']; count: number };
 
 /**
- * The pages the last few listings had loaded, so that coming back to one (the
- * browser's Back) shows what it showed, and the browser can restore the
- * scroll position. Only while the first page is the one the server renders.
+ * The pages the last few listings had loaded after their first, so that coming
+ * back to one (the browser's Back) shows what it showed, and the browser can
+ * restore the scroll position. Only while the first page is the one the server
+ * renders (same cursor after it).
  */
-const remembered = new Map<string, Page[]>();
+const remembered = new Map<string, { after: FirstPage['nextCursor']; more: Page[] }>();
 const REMEMBERED_LISTINGS = 8;
 
-function remember(listing: string, pages: Page[]): void {
+function remember(listing: string, first: FirstPage, more: Page[]): void {
   remembered.delete(listing);
-  remembered.set(listing, pages);
+  remembered.set(listing, { after: first.nextCursor, more });
   for (const oldest of remembered.keys()) {
     if (remembered.size <= REMEMBERED_LISTINGS) break;
     remembered.delete(oldest);
   }
 }
 
-function pagesFor(listing: string, firstPage: Page): Page[] {
+function morePagesFor(listing: string, first: FirstPage): Page[] {
   const earlier = remembered.get(listing);
-  return earlier?.[0]?.nextCursor === firstPage.nextCursor
-    ? [firstPage, ...earlier.slice(1)]
-    : [firstPage];
+  return earlier && earlier.after === first.nextCursor ? earlier.more : [];
 }
 
 /**
- * The first page comes rendered from the server; "Load more" fetches the next
- * pages through the tRPC client (loaded on demand, typed end to end from the
- * router). Another filter or sort is another listing: it starts again from
- * its own first page.
+ * The first page's cards come rendered from the server (`children`), so the
+ * browser runs no card code and formats no price to hydrate them; "Load more"
+ * fetches the next pages through the tRPC client (loaded on demand, typed end
+ * to end from the router) and renders their cards here. Another filter or
+ * sort is another listing: it starts again from its own first page.
  */
 export function ProductListing({
   input,
-  firstPage,
+  first,
   label,
   transform,
+  children,
 }: {
   input: Omit<ListInput, 'cursor'>;
-  firstPage: Page;
+  first: FirstPage;
   label: string;
   /** Whether photos come in responsive sizes (IMAGE_TRANSFORMATIONS). */
   transform: boolean;
+  /** The first page's cards. */
+  children: ReactNode;
 }) {
   const listing = JSON.stringify(input);
-  const [shown, setShown] = useState(() => ({ listing, pages: pagesFor(listing, firstPage) }));
+  const [shown, setShown] = useState(() => ({
+    listing,
+    first,
+    more: morePagesFor(listing, first),
+  }));
   const [loading, setLoading] = useState(false);
   const [failed, setFailed] = useState(false);
   // Which listing is on screen now, for a load that settles after another was chosen.
@@ -63,22 +72,18 @@ export function ProductListing({
   useTrpcWhenIdle();
 
   // A new render from the server: another listing starts over, the same one keeps its pages.
-  const pages =
-    shown.listing === listing
-      ? shown.pages[0] === firstPage
-        ? shown.pages
-        : [firstPage, ...shown.pages.slice(1)]
-      : pagesFor(listing, firstPage);
-  if (pages !== shown.pages) {
-    setShown({ listing, pages });
-    if (shown.listing !== listing) {
+  if (shown.listing !== listing || shown.first !== first) {
+    const sameListing = shown.listing === listing;
+    setShown({ listing, first, more: sameListing ? shown.more : morePagesFor(listing, first) });
+    if (!sameListing) {
       // Another listing's load, or its failure, says nothing about this one.
       setLoading(false);
       setFailed(false);
     }
   }
+  const more = shown.listing === listing ? shown.more : morePagesFor(listing, first);
 
-  const nextCursor = pages.at(-1)?.nextCursor ?? null;
+  const nextCursor = more.length > 0 ? (more.at(-1)?.nextCursor ?? null) : first.nextCursor;
   const loadMore = async () => {
     if (!nextCursor || loading) return;
     setLoading(true);
@@ -88,9 +93,9 @@ export function ProductListing({
       const next = await trpc.catalog.products.query({ ...input, cursor: nextCursor });
       setShown((current) => {
         if (current.listing !== listing) return current;
-        const more = [...current.pages, next];
-        remember(listing, more);
-        return { listing, pages: more };
+        const pages = [...current.more, next];
+        remember(listing, current.first, pages);
+        return { ...current, more: pages };
       });
     } catch {
       if (onScreen.current === listing) setFailed(true);
@@ -99,12 +104,18 @@ export function ProductListing({
     }
   };
 
-  const products = pages.flatMap((page) => page.items);
+  const moreProducts = more.flatMap((page) => page.items);
   return (
     <>
-      <ProductGrid products={products} label={label} transform={transform} />
+      <ProductGrid
+        label={label}
+        lead={children}
+        products={moreProducts}
+        transform={transform}
+        eager={0}
+      />
       <p className="sr-only" aria-live="polite">
-        {products.length} products shown
+        {first.count + moreProducts.length} products shown
       </p>
       {nextCursor ? (
         <div className="load-more">

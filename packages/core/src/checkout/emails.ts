@@ -1,9 +1,7 @@
 import type { orderItems, orders } from '@edgecart/db';
+import { formatAmount } from '../money.ts';
 import { amountLines } from '../orders/order-amounts.ts';
 import type { OutgoingEmail } from '../outbox/queue.ts';
-
-const money = (amount: number, currency: string) =>
-  new Intl.NumberFormat('en', { style: 'currency', currency }).format(amount / 100);
 
 /** Where it goes, as the payment page collected it; nothing when nothing is posted. */
 function shipTo(order: Pick<typeof orders.$inferSelect, 'shippingName' | 'shippingAddress'>) {
@@ -41,7 +39,7 @@ export function orderConfirmationEmail(
 ): OutgoingEmail {
   const lines = items.map(
     (item) =>
-      `- ${item.productTitle} (${item.variantTitle}) × ${item.quantity}: ${money(item.unitPrice * item.quantity, order.currency)}`,
+      `- ${item.productTitle} (${item.variantTitle}) × ${item.quantity}: ${formatAmount(item.unitPrice * item.quantity, order.currency)}`,
   );
   const where = order.userId
     ? `Follow it in your account: ${origin}/account/orders/${order.id}`
@@ -57,7 +55,9 @@ export function orderConfirmationEmail(
       '',
       ...lines,
       '',
-      ...amountLines(order).map((line) => `${line.label}: ${money(line.amount, order.currency)}`),
+      ...amountLines(order).map(
+        (line) => `${line.label}: ${formatAmount(line.amount, order.currency)}`,
+      ),
       ...shipTo(order),
       '',
       where,

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { cache } from 'react';
 import { EmptyState } from '~/components/empty-state';
 import { ListingFilters } from '~/components/listing-filters';
+import { ProductCards } from '~/components/product-grid';
 import { ProductListing } from '~/components/product-listing';
 import {
   type ProductQuery,
@@ -58,6 +59,7 @@ async function CollectionProducts({
 }) {
   const input = toListInput(query);
   const firstPage = await (await getApi()).catalog.products(input);
+  const transform = imageTransformations();
   return (
     <>
       {firstPage.items.length === 0 ? (
@@ -68,10 +70,12 @@ async function CollectionProducts({
         <ProductListing
           key={productQueryHref(path, query)}
           input={input}
-          firstPage={firstPage}
+          first={{ nextCursor: firstPage.nextCursor, count: firstPage.items.length }}
           label={title}
-          transform={imageTransformations()}
-        />
+          transform={transform}
+        >
+          <ProductCards products={firstPage.items} transform={transform} />
+        </ProductListing>
       )}
     </>
   );

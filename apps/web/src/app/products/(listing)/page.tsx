@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { EmptyState } from '~/components/empty-state';
 import Link from '~/components/link';
 import { ListingFilters } from '~/components/listing-filters';
+import { ProductCards } from '~/components/product-grid';
 import { ProductListing } from '~/components/product-listing';
 import { parseProductQuery, productQueryHref, toListInput } from '~/lib/product-query';
 import { getApi } from '~/server/pages/api';
@@ -29,6 +30,7 @@ export default async function ProductsPage({ searchParams }: Props) {
     getCollections(),
   ]);
   const heading = query.q ? `Results for “${query.q}”` : 'All products';
+  const transform = imageTransformations();
   return (
     <div className="listing">
       <h1>{heading}</h1>
@@ -50,10 +52,12 @@ export default async function ProductsPage({ searchParams }: Props) {
         <ProductListing
           key={productQueryHref('/products', query)}
           input={input}
-          firstPage={firstPage}
+          first={{ nextCursor: firstPage.nextCursor, count: firstPage.items.length }}
           label={heading}
-          transform={imageTransformations()}
-        />
+          transform={transform}
+        >
+          <ProductCards products={firstPage.items} transform={transform} />
+        </ProductListing>
       )}
     </div>
   );
