@@ -1,4 +1,4 @@
-import { startRedis, startUpstashBridge } from '@edgecart/dev-services';
+import { BRIDGE_PATIENCE_MS, startRedis, startUpstashBridge } from '@edgecart/dev-services';
 import { describe, expect, it } from 'vitest';
 import { describeFailureDelayContract } from './failure-delay.contract.ts';
 import { createUpstashFailureDelay } from './failure-delay-upstash.ts';
@@ -9,10 +9,13 @@ describeFailureDelayContract(
     const redis = await startRedis();
     const bridge = await startUpstashBridge({ redisUrl: redis.url });
     return {
-      // Three clients, each with its own connections, as in separate isolates, with a
-      // deadline a loaded CI machine's local bridge meets (a late call would be a denial).
+      // Three clients, each with its own connections, as in separate isolates.
       delays: Array.from({ length: 3 }, () =>
-        createUpstashFailureDelay(rule, { ...bridge, onTimeout: 'deny', timeoutMs: 10_000 }),
+        createUpstashFailureDelay(rule, {
+          ...bridge,
+          onTimeout: 'deny',
+          timeoutMs: BRIDGE_PATIENCE_MS,
+        }),
       ),
       close: async () => {
         await bridge.close();
@@ -42,7 +45,7 @@ describe('the Upstash failure delay without Redis', () => {
       const patient = createUpstashFailureDelay(rule, {
         ...bridge,
         onTimeout: 'deny',
-        timeoutMs: 10_000,
+        timeoutMs: BRIDGE_PATIENCE_MS,
       });
       expect((await patient.attempt('login:account:a', 'x', new Date())).allowed).toBe(true);
       await redis.stop();

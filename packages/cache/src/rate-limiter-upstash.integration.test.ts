@@ -1,4 +1,4 @@
-import { startRedis, startUpstashBridge } from '@edgecart/dev-services';
+import { BRIDGE_PATIENCE_MS, startRedis, startUpstashBridge } from '@edgecart/dev-services';
 import { describe, expect, it } from 'vitest';
 import { createUpstashRateLimiter } from './rate-limiter-upstash.ts';
 
@@ -26,19 +26,12 @@ async function withUpstash(
 
 const key = () => `test:${crypto.randomUUID()}`;
 
-/**
- * For the tests that count: a deadline a loaded CI machine's local bridge
- * meets, so that only the rule decides (with `onTimeout: 'deny'`, a call past
- * the 500 ms default would be a denial).
- */
-const PATIENT = 10_000;
-
 describe('the Upstash rate limiter', () => {
   it('allows the rule’s attempts, then denies with a Retry-After inside the window', async () => {
     await withUpstash(async (upstash) => {
       const limiter = createUpstashRateLimiter(
         { attempts: 3, windowSeconds: 60 },
-        { ...upstash, onTimeout: 'deny', timeoutMs: PATIENT },
+        { ...upstash, onTimeout: 'deny', timeoutMs: BRIDGE_PATIENCE_MS },
       );
       const who = key();
       const answers = [];
@@ -58,12 +51,12 @@ describe('the Upstash rate limiter', () => {
       const a = createUpstashRateLimiter(rule, {
         ...upstash,
         onTimeout: 'deny',
-        timeoutMs: PATIENT,
+        timeoutMs: BRIDGE_PATIENCE_MS,
       });
       const b = createUpstashRateLimiter(rule, {
         ...upstash,
         onTimeout: 'deny',
-        timeoutMs: PATIENT,
+        timeoutMs: BRIDGE_PATIENCE_MS,
       });
       const who = key();
       const answers = await Promise.all([a, b, a, b, a, b].map((limiter) => limiter.limit(who)));
@@ -88,7 +81,7 @@ describe('the Upstash rate limiter', () => {
       const patient = createUpstashRateLimiter(rule, {
         ...upstash,
         onTimeout: 'deny',
-        timeoutMs: PATIENT,
+        timeoutMs: BRIDGE_PATIENCE_MS,
       });
       expect((await patient.limit(key())).allowed).toBe(true);
       await upstash.stopRedis();

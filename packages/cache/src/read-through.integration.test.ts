@@ -1,5 +1,5 @@
 import { connect, createServer, type Server, type Socket } from 'node:net';
-import { startRedis, startUpstashBridge } from '@edgecart/dev-services';
+import { BRIDGE_PATIENCE_MS, startRedis, startUpstashBridge } from '@edgecart/dev-services';
 import { describe, expect, it } from 'vitest';
 import { describeReadThroughContract, gate } from './read-through.contract.ts';
 import { createReadThrough, type ReadThrough } from './read-through.ts';
@@ -134,9 +134,8 @@ describe('read-through when Redis is slow or down', () => {
         cache: createUpstashCache(bridge),
         namespace: 'down',
         log: (line) => logs.push(line),
-        // Only a killed Redis may fail a call here (it fails at once), not a slow answer
-        // from the local bridge on a loaded machine.
-        timeoutMs: 10_000,
+        // Only a killed Redis may fail a call here (it fails at once), not a slow answer.
+        timeoutMs: BRIDGE_PATIENCE_MS,
       });
       let price = 1800;
       const request = { key: 'p', tags: ['product:1'], ttlSeconds: 60, load: async () => price };

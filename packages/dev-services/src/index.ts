@@ -53,5 +53,5 @@ export {
   startStripeStandIn,
   type WebhookEndpoint,
 } from './stripe-stand-in.ts';
-export { startUpstashBridge, type UpstashBridge } from './upstash-bridge.ts';
+export { BRIDGE_PATIENCE_MS, startUpstashBridge, type UpstashBridge } from './upstash-bridge.ts';
 export { startWebhookCatcher, type WebhookCatcher } from './webhook-catcher.ts';

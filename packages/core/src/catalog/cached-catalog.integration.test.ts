@@ -1,5 +1,5 @@
 import { createReadThrough, createUpstashCache } from '@edgecart/cache';
-import { startRedis, startUpstashBridge } from '@edgecart/dev-services';
+import { BRIDGE_PATIENCE_MS, startRedis, startUpstashBridge } from '@edgecart/dev-services';
 import { openNeonPostgres } from '../testing/postgres.ts';
 import { describeCachedCatalogContract } from './cached-catalog.contract.ts';
 import { CATALOG_CACHE_NAMESPACE } from './cached-catalog.ts';
@@ -13,10 +13,8 @@ describeCachedCatalogContract(
     const cache = createReadThrough({
       cache: createUpstashCache(bridge),
       namespace: CATALOG_CACHE_NAMESPACE,
-      // The contract asserts hits: a call past the 250 ms default would leave Redis alone
-      // for 5 s, as in an outage, and a loaded CI machine's local bridge can take that long
-      // (a fresh-clone run did). Outages have tests of their own (@edgecart/cache).
-      timeoutMs: 10_000,
+      // The contract asserts hits; outages have tests of their own (@edgecart/cache).
+      timeoutMs: BRIDGE_PATIENCE_MS,
     });
     return {
       db: database.db,
