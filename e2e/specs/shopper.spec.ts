@@ -329,6 +329,20 @@ test.describe('without JavaScript', () => {
   });
 });
 
+test('an open page stays loaded: nothing reloads it', { tag: '@readme' }, async ({ page }) => {
+  // `next dev` reloads open pages when code they use changes; a file written in a loop
+  // under its watch would reload them every second, and the README's shop with them.
+  let loads = 0;
+  page.on('load', () => {
+    loads += 1;
+  });
+  await page.goto('/products');
+  await page.evaluate(() => Object.assign(window, { stayedOpen: true }));
+  await page.waitForTimeout(3_000);
+  expect(await page.evaluate(() => 'stayedOpen' in window)).toBe(true);
+  expect(loads).toBe(1);
+});
+
 test('unknown pages answer 404 with a way back', async ({ page }) => {
   const response = await page.goto('/products/no-such-product');
   expect(response?.status()).toBe(404);

@@ -272,7 +272,8 @@ describe('a pull request', () => {
     });
     try {
       expect(await waitHealthy(served.url)).toBe(0);
-      // Its results in a folder of its own: Playwright empties its output folder first.
+      // Its results and report in a folder of its own: Playwright empties its output folder
+      // first, and the suite's own runs may be writing theirs at the same time (e2e-all.mjs).
       const output = mkdtempSync(join(tmpdir(), 'edgecart-smoke-'));
       const smoke = spawn(
         'npm',
@@ -280,7 +281,12 @@ describe('a pull request', () => {
         {
           cwd: repo,
           stdio: 'inherit',
-          env: { ...process.env, E2E_BASE_URL: served.url, E2E_TARGET: 'worker' },
+          env: {
+            ...process.env,
+            E2E_BASE_URL: served.url,
+            E2E_TARGET: 'worker',
+            PLAYWRIGHT_HTML_OUTPUT_DIR: join(output, 'report'),
+          },
         },
       );
       expect(await new Promise((resolve) => smoke.on('exit', resolve))).toBe(0);
