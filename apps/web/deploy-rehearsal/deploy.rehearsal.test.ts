@@ -274,7 +274,8 @@ describe('a pull request', () => {
       expect(await waitHealthy(served.url)).toBe(0);
       // Its results and report in a folder of its own: Playwright empties its output folder
       // first, and the suite's own runs may be writing theirs at the same time (e2e-all.mjs).
-      const output = mkdtempSync(join(tmpdir(), 'edgecart-smoke-'));
+      const folder = mkdtempSync(join(tmpdir(), 'edgecart-smoke-'));
+      const output = join(folder, 'results');
       const smoke = spawn(
         'npm',
         ['run', 'e2e:smoke', '-w', '@edgecart/e2e', '--', '--output', output],
@@ -285,7 +286,8 @@ describe('a pull request', () => {
             ...process.env,
             E2E_BASE_URL: served.url,
             E2E_TARGET: 'worker',
-            PLAYWRIGHT_HTML_OUTPUT_DIR: join(output, 'report'),
+            // Beside the results, not in them: Playwright refuses that.
+            PLAYWRIGHT_HTML_OUTPUT_DIR: join(folder, 'report'),
           },
         },
       );
