@@ -5,10 +5,11 @@
  * `next dev` (mostly waiting on the browser and the server); then the whole
  * suite runs on the built Worker in workerd, the production runtime, then the
  * Worker's own tests. With E2E_WITH_REHEARSAL=1 the deploy rehearsal, which
- * needs only the built Worker, starts as soon as the build is done and runs
- * beside the rest (those runs wait on browsers and servers for about a fifth
- * of their time: CPU sampled in CI). `npm run e2e:dev` runs the whole suite
- * on `next dev`.
+ * needs only the built Worker, runs beside the specs on the Worker: they wait
+ * on the browser and the server for about a fifth of their time (CPU sampled
+ * every 5 s in CI), while the `next dev` run before them keeps both cores
+ * busy compiling (beside it, the rehearsal made it a minute longer).
+ * `npm run e2e:dev` runs the whole suite on `next dev`.
  * The build's lines are prefixed with its name. The first failure stops what
  * is still running (its whole process group) and the run exits non-zero;
  * Ctrl-C stops everything too.
@@ -94,21 +95,18 @@ function allOf(runs) {
     }
   });
 }
+await allOf([build, dev]);
+
 // A failed rehearsal stops the run at once, whatever else is still running.
 const rehearsal = withRehearsal
-  ? build.then((built) =>
-      built.ok
-        ? start('deploy rehearsal', 'npm', ['run', 'deploy:rehearse', '-w', '@edgecart/web'], {
-            prefix: true,
-            env: { REHEARSE_WITH_BUILT_WORKER: '1' },
-          }).then(async (result) => {
-            if (!result.ok) await fail(result);
-            return result;
-          })
-        : built,
-    )
+  ? start('deploy rehearsal', 'npm', ['run', 'deploy:rehearse', '-w', '@edgecart/web'], {
+      prefix: true,
+      env: { REHEARSE_WITH_BUILT_WORKER: '1' },
+    }).then(async (result) => {
+      if (!result.ok) await fail(result);
+      return result;
+    })
   : null;
-await allOf([build, dev]);
 
 const onWorker = await start('e2e on the Worker', 'npx', ['playwright', 'test'], {
   env: { E2E_TARGET: 'worker' },

@@ -1,6 +1,6 @@
 import { type Browser, expect, type Page, test } from '@playwright/test';
 import { signUp, uniqueEmail } from './support/accounts.ts';
-import { logInAsAdmin } from './support/admin.ts';
+import { logInAsAdmin, reopen } from './support/admin.ts';
 import { payOnStandIn } from './support/stand-in.ts';
 
 /** A guest in a browser of their own buys one item and pays; answers the order number. */
@@ -74,8 +74,7 @@ test('an admin changes a price and every shopper sees it on the product page at 
   await visitor.close();
 
   // A price the schema refuses is said next to its field, and nothing changes. (Not the
-  // browser's Back: a save clicked before the page hydrated was a plain form POST, and
-  // Back to a POST's page fails with ERR_CACHE_MISS; a loaded CI machine did that.)
+  // browser's Back: see `reopen`; a loaded CI machine's Back failed with ERR_CACHE_MISS.)
   await page.goto(editPage);
   await page
     .getByLabel(/^Price of variant /)
@@ -103,7 +102,7 @@ test('an admin refunds a paid order, with the items back in stock', async ({ pag
   ).toBeVisible();
   // The provider's refund event marks the order, as it would in production.
   await expect(async () => {
-    await page.reload();
+    await reopen(page);
     await expect(page.getByRole('definition').filter({ hasText: /^refunded$/ })).toBeVisible({
       timeout: 1_000,
     });
@@ -169,7 +168,7 @@ test('an admin sets how tax is charged, and a bad tax code is refused next to it
   await form.getByLabel('Default tax code').fill('txcd_99999999');
   await form.getByRole('button', { name: 'Save settings' }).click();
   await expect(form.getByRole('status')).toHaveText('Settings saved.');
-  await page.reload();
+  await reopen(page);
   await expect(form.getByLabel('Charge tax with Stripe Tax')).toBeChecked();
   await expect(form.getByLabel(/Include tax/)).toBeChecked();
 
@@ -317,7 +316,7 @@ test('an admin cancels a paid order that has not shipped: all money back, items 
   ).toBeVisible();
   await expect(page.getByRole('form', { name: 'Ship items' })).toHaveCount(0);
   await expect(async () => {
-    await page.reload();
+    await reopen(page);
     await expect(page.getByRole('definition').filter({ hasText: /^refunded$/ })).toBeVisible({
       timeout: 1_000,
     });

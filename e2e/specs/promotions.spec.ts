@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { uniqueEmail } from './support/accounts.ts';
-import { logInAsAdmin } from './support/admin.ts';
+import { logInAsAdmin, reopen } from './support/admin.ts';
 import { payOnStandIn } from './support/stand-in.ts';
 
 test('an admin makes a one-use code; a guest pays less with it, and the next shopper is told it is used up', async ({
@@ -71,6 +71,6 @@ test('an admin makes a one-use code; a guest pays less with it, and the next sho
   await expect(late.getByText(`Discount (${code})`)).toHaveCount(0);
   await next.close();
 
-  await page.reload();
+  await reopen(page);
   await expect(row).toContainText('1 / 1');
 });

@@ -16,3 +16,12 @@ export async function logInAsAdmin(page: Page) {
   await page.getByRole('banner').getByRole('link', { name: 'Admin', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'Overview' })).toBeVisible();
 }
+
+/**
+ * Loads the page's URL again with a GET. Not `page.reload()`: on a loaded
+ * machine a form can be clicked before its page hydrates, and then it was a
+ * plain form POST, which a reload sends again (or fails with ERR_CACHE_MISS).
+ */
+export async function reopen(page: Page) {
+  await page.goto(page.url());
+}
