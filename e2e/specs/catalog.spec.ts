@@ -1,14 +1,23 @@
 import { expect, type Page, test } from '@playwright/test';
 import { logInAsAdmin } from './support/admin.ts';
 
-/** A real photo: a screenshot of a coloured square, taken by the browser itself. */
+/**
+ * A real photo: a coloured JPEG, drawn on a canvas and encoded by the browser
+ * itself. (Not a screenshot: the headless shell's capture failed once on a
+ * loaded CI machine, "Unable to capture screenshot".)
+ */
 async function photoOf(page: Page, colour: string, name: string) {
-  const shot = await page.context().newPage();
-  await shot.setViewportSize({ width: 320, height: 240 });
-  await shot.setContent(`<body style="margin:0;background:${colour}"></body>`);
-  const buffer = await shot.screenshot({ type: 'jpeg', quality: 80 });
-  await shot.close();
-  return { name, mimeType: 'image/jpeg', buffer };
+  const base64 = await page.evaluate((fill) => {
+    const canvas = document.createElement('canvas');
+    canvas.width = 320;
+    canvas.height = 240;
+    const context = canvas.getContext('2d');
+    if (!context) throw new Error('no 2d canvas');
+    context.fillStyle = fill;
+    context.fillRect(0, 0, canvas.width, canvas.height);
+    return canvas.toDataURL('image/jpeg', 0.8).split(',')[1] ?? '';
+  }, colour);
+  return { name, mimeType: 'image/jpeg', buffer: Buffer.from(base64, 'base64') };
 }
 
 test('an admin creates a product with two uploaded photos, in the order chosen, and shoppers see them', {
