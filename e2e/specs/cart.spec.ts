@@ -1,4 +1,5 @@
 import { expect, type Page, test } from '@playwright/test';
+import { countNumberFormats, isHydrated } from './support/number-formats.ts';
 
 const SHELL = '/products/ridgeline-waterproof-shell';
 
@@ -113,11 +114,18 @@ test('a cart change sent from another site is refused and changes nothing', asyn
 test('with JavaScript, a change shows at once, and one that fails is put back with a reason', async ({
   page,
 }) => {
+  const formatsMade = await countNumberFormats(page);
   await addToCart(page, SHELL, 2);
   await page.goto('/cart');
   const line = page
     .getByRole('listitem')
     .filter({ has: page.getByRole('button', { name: /^Remove/ }) });
+  // Its amounts come formatted from the server: hydrating the cart formats none.
+  const summary = page.getByRole('region', { name: 'Summary' });
+  await expect.poll(() => isHydrated(summary)).toBe(true);
+  expect(await formatsMade()).toBe(0);
+  const subtotal = page.getByText(/^Subtotal/);
+  const before = await subtotal.textContent();
 
   // Hold the change on its way: the page shows it before the server answers.
   let release = () => {};
@@ -132,6 +140,10 @@ test('with JavaScript, a change shows at once, and one that fails is put back wi
   await line.getByRole('button', { name: /^Update/ }).click();
   await expect(page.getByText('3 items', { exact: true })).toBeVisible();
   await expect(headerCart(page)).toHaveAccessibleName('Cart, 2 items');
+  // The new totals are the browser's own to format.
+  await expect(subtotal).not.toHaveText(before ?? '');
+  await expect(subtotal).toHaveText(/^Subtotal \$\d/);
+  expect(await formatsMade()).toBeGreaterThan(0);
   // Checkout waits until the page and the server agree.
   await expect(page.getByRole('button', { name: 'Checkout' })).toBeDisabled();
   release();

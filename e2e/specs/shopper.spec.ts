@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page, test } from '@playwright/test';
+import { countNumberFormats } from './support/number-formats.ts';
 
 /**
  * A seeded product with a choice of options (packages/db/src/seed/catalog-data.ts):
@@ -234,21 +235,7 @@ test('the in-stock filter hides sold-out products, and only those', async ({ pag
 test('load more fetches the next page through the tRPC client', async ({ page }) => {
   // The first page's cards come from the server: hydrating them formats no price in
   // the browser (the tab's first Intl.NumberFormat costs 30-100 ms of main thread).
-  await page.addInitScript(() => {
-    const made = { count: 0 };
-    Object.assign(window, { numberFormatsMade: made });
-    const Original = Intl.NumberFormat;
-    Intl.NumberFormat = new Proxy(Original, {
-      construct(target, args) {
-        made.count += 1;
-        return Reflect.construct(target, args);
-      },
-    });
-  });
-  const formatsMade = () =>
-    page.evaluate(
-      () => (window as unknown as { numberFormatsMade: { count: number } }).numberFormatsMade.count,
-    );
+  const formatsMade = await countNumberFormats(page);
   await page.goto('/products');
   await expect(cards(page)).toHaveCount(12);
   const loadMore = page.getByRole('button', { name: 'Load more' });

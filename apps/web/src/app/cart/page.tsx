@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { headers } from 'next/headers';
 import { CartView } from '~/components/cart/cart-view';
 import { CheckoutReturn } from '~/components/cart/checkout-return';
+import { formattedMoneyIn } from '~/lib/format';
 import { getApi } from '~/server/pages/api';
 
 export const metadata: Metadata = { title: 'Your cart', robots: { index: false } };
@@ -39,6 +40,7 @@ export default async function CartPage({
       <h1>Your cart</h1>
       <CartView
         serverCart={cart}
+        formatted={formattedMoneyIn(cart)}
         shipping={{ countries, preferred }}
         taxNote={taxNote}
         notice={

@@ -5,7 +5,6 @@ import { type FormEvent, useActionState } from 'react';
 import { removeFromCartAction, setQuantityAction } from '~/app/cart/actions';
 import Link from '~/components/link';
 import { idle } from '~/lib/form-state';
-import { formatMoney } from '~/lib/format';
 
 type Line = RouterOutputs['cart']['get']['lines'][number];
 
@@ -25,9 +24,12 @@ export function CartLine({
   line,
   href,
   changes,
+  formatMoney,
 }: {
   line: Line;
   href: string;
+  /** The cart's formatter: the server's text for the amounts it rendered (cart-view.tsx). */
+  formatMoney: (money: Line['unitPrice']) => string;
   /** The optimistic changes (with JavaScript), and what the server last refused on this line. */
   changes: {
     setQuantity: (quantity: number) => void;

@@ -2,7 +2,7 @@
 
 import { type ReactNode, useState } from 'react';
 import { EmptyState } from '~/components/empty-state';
-import { formatMoney } from '~/lib/format';
+import { type FormattedMoney, moneyFormatter } from '~/lib/format';
 import { variantHref } from '~/lib/variant-selection';
 import { CartLine } from './cart-line';
 import { CheckoutForm, type ShipToCountry } from './checkout-form';
@@ -32,11 +32,14 @@ function problemMessage(thrown: unknown) {
 /** The cart page's body: lines, summary and checkout, or the empty state; changes show at once. */
 export function CartView({
   serverCart,
+  formatted,
   notice,
   shipping,
   taxNote,
 }: {
   serverCart: Cart;
+  /** The server cart's amounts, formatted (`formattedMoneyIn`): hydrating formats none here. */
+  formatted: FormattedMoney;
   notice: ReactNode;
   /** The countries the shop posts to in the cart's currency, and the one to offer first. */
   shipping: { countries: ShipToCountry[]; preferred: string | null };
@@ -45,6 +48,7 @@ export function CartView({
 }) {
   // Checkout waits for the changes in flight: it must buy what the page shows.
   const { cart, changing, ...changes } = useCart(serverCart);
+  const formatMoney = moneyFormatter(formatted);
   const [problems, setProblems] = useState<Record<string, Problem | undefined>>({});
   const [pending, setPending] = useState<Record<string, boolean | undefined>>({});
   const track = (variantId: string, on: Problem['on']) => {
@@ -87,6 +91,7 @@ export function CartView({
             line={line}
             href={variantHref(line.productSlug, { options: line.options })}
             changes={lineChanges(line.variantId)}
+            formatMoney={formatMoney}
           />
         ))}
       </ul>
