@@ -1,10 +1,11 @@
 import type { Locator, Page } from '@playwright/test';
 
 /**
- * Counts the `Intl.NumberFormat`s the page makes from its first script on
- * (a tab's first costs 30-100 ms of main thread: a page that hydrates prices
- * should get them formatted from the server). Call before `page.goto`; the
- * answer reads the count of the page open now.
+ * Counts the number formatters the page makes from its first script on: `Intl.NumberFormat`
+ * with or without `new`, and `Number#toLocaleString`, which makes one each time (a tab's
+ * first costs 30-100 ms of main thread: a page that hydrates prices should get them
+ * formatted from the server). Call before `page.goto`; the answer reads the count of the
+ * page open now.
  */
 export async function countNumberFormats(page: Page): Promise<() => Promise<number>> {
   await page.addInitScript(() => {
@@ -16,7 +17,16 @@ export async function countNumberFormats(page: Page): Promise<() => Promise<numb
         made.count += 1;
         return Reflect.construct(target, args);
       },
+      apply(target, self, args) {
+        made.count += 1;
+        return Reflect.apply(target, self, args);
+      },
     });
+    const numberToLocale = Number.prototype.toLocaleString;
+    Number.prototype.toLocaleString = function (this: number, ...args) {
+      made.count += 1;
+      return numberToLocale.apply(this, args);
+    };
   });
   return () =>
     page.evaluate(
