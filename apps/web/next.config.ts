@@ -33,9 +33,12 @@ const config: NextConfig = {
         },
       }
     : {},
-  // Writing them took 13-14 s of each CI run's build and `next dev` (they stay on elsewhere).
+  // Writing them took 13-14 s of each CI run's build. `next dev` runs without its cache on
+  // disk everywhere: restored from an earlier run, it sometimes had Turbopack answer every
+  // page's HMR subscription with a `restart` (its entry chunks changed), so an open page
+  // reloaded about once a second for as long as the server ran (README, Quick start).
   experimental: {
-    turbopackFileSystemCacheForDev: !inCi,
+    turbopackFileSystemCacheForDev: false,
     turbopackFileSystemCacheForBuild: !inCi,
   },
   // `next dev` serves its dev assets to these origins besides localhost.
