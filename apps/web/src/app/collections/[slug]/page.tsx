@@ -2,8 +2,7 @@ import type { Metadata } from 'next';
 import { cache } from 'react';
 import { EmptyState } from '~/components/empty-state';
 import { ListingFilters } from '~/components/listing-filters';
-import { ProductCards } from '~/components/product-grid';
-import { ProductListing } from '~/components/product-listing';
+import { ListingFromFirstPage } from '~/components/listing-from-first-page';
 import {
   type ProductQuery,
   parseProductQuery,
@@ -59,7 +58,6 @@ async function CollectionProducts({
 }) {
   const input = toListInput(query);
   const firstPage = await (await getApi()).catalog.products(input);
-  const transform = imageTransformations();
   return (
     <>
       {firstPage.items.length === 0 ? (
@@ -67,15 +65,13 @@ async function CollectionProducts({
           <p>Try a wider price range, or include products that are out of stock.</p>
         </EmptyState>
       ) : (
-        <ProductListing
+        <ListingFromFirstPage
           key={productQueryHref(path, query)}
           input={input}
-          first={{ nextCursor: firstPage.nextCursor, count: firstPage.items.length }}
+          firstPage={firstPage}
           label={title}
-          transform={transform}
-        >
-          <ProductCards products={firstPage.items} transform={transform} />
-        </ProductListing>
+          transform={imageTransformations()}
+        />
       )}
     </>
   );

@@ -2,8 +2,7 @@ import type { Metadata } from 'next';
 import { EmptyState } from '~/components/empty-state';
 import Link from '~/components/link';
 import { ListingFilters } from '~/components/listing-filters';
-import { ProductCards } from '~/components/product-grid';
-import { ProductListing } from '~/components/product-listing';
+import { ListingFromFirstPage } from '~/components/listing-from-first-page';
 import { parseProductQuery, productQueryHref, toListInput } from '~/lib/product-query';
 import { getApi } from '~/server/pages/api';
 import { getCollections } from '~/server/pages/catalog';
@@ -30,7 +29,6 @@ export default async function ProductsPage({ searchParams }: Props) {
     getCollections(),
   ]);
   const heading = query.q ? `Results for “${query.q}”` : 'All products';
-  const transform = imageTransformations();
   return (
     <div className="listing">
       <h1>{heading}</h1>
@@ -49,15 +47,13 @@ export default async function ProductsPage({ searchParams }: Props) {
           <p>Try fewer words, another collection or a wider price range.</p>
         </EmptyState>
       ) : (
-        <ProductListing
+        <ListingFromFirstPage
           key={productQueryHref('/products', query)}
           input={input}
-          first={{ nextCursor: firstPage.nextCursor, count: firstPage.items.length }}
+          firstPage={firstPage}
           label={heading}
-          transform={transform}
-        >
-          <ProductCards products={firstPage.items} transform={transform} />
-        </ProductListing>
+          transform={imageTransformations()}
+        />
       )}
     </div>
   );
